@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { Config } from '../core/config/config.js';
+import { registerDashboard } from '../core/http/dashboard.js';
+import { HttpErrorFilter } from '../core/http/http-exception.filter.js';
+import { requestId } from '../core/http/request-id.js';
+import { createValidationPipe } from '../core/http/validation.js';
+import { ApiModule } from './api.module.js';
+import { buildOpenApiDocument } from './openapi.js';
+
+export interface ApiAppOptions {
+  /** Extra modules mounted beside the API (tests use this for probe controllers). */
+  extraModules?: (new () => object)[];
+  /** Buffer logs until the pino logger is ready (true in production, noisy in tests). */
+  bufferLogs?: boolean;
+}
+
+/**
+ * Builds the HTTP API: Fastify, the `/api` prefix, one error shape, validation, OpenAPI and its
+ * docs UI, and the built dashboard at `/`. Not yet listening.
+ */
+export async function createApiApp(config: Config, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: false,
+    trustProxy: config.trustProxy,
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+  });
+  const root = options.extraModules?.length
+    ? { module: class ApiWithExtras {}, imports: [ApiModule.forRoot(config), ...options.extraModules] }
+    : ApiModule.forRoot(config);
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: options.bufferLogs ?? true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(createValidationPipe());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+    customSiteTitle: 'Demarche API',
+    // Swagger UI would otherwise send the document to a third-party validator.
+    swaggerOptions: { validatorUrl: null },
+  });
+  await registerDashboard(fastify, config.publicDir);
+  return app;
+}

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Config } from '../core/config/config.js';
+import { ConfigModule } from '../core/config/config.module.js';
+import { DatabaseModule } from '../core/database/database.module.js';
+import { LoggingModule } from '../core/logging/logging.module.js';
+import { MaintenanceModule } from '../core/queue/maintenance.module.js';
+import { QueueModule } from '../core/queue/queue.module.js';
+import { RedisModule } from '../core/redis/redis.module.js';
+
+/** Everything the worker process runs: queues, their processors and schedulers. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: Config): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, 'worker'),
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        MaintenanceModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { CAMPAIGN_STATUSES, type CampaignStatus } from '@demarche/shared';
+import { Check, Column, Entity, OneToMany, type Relation } from 'typeorm';
+import { BaseEntity, oneOf } from '../core/database/columns.js';
+import { CampaignOrganization } from './campaign-organization.entity.js';
+
+/** One coordinated push: a letter, its addressees' demands, and everything that follows. */
+@Entity('campaigns')
+@Check('campaigns_status_check', oneOf('status', CAMPAIGN_STATUSES))
+export class Campaign extends BaseEntity {
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  summary: string;
+
+  /** The letter as sent, verbatim. */
+  @Column({ type: 'text', default: '' })
+  letterText: string;
+
+  @Column({ type: 'date', nullable: true })
+  letterDate: string | null;
+
+  @Column({ type: 'text', default: 'draft' })
+  status: CampaignStatus;
+
+  @Column({ type: 'boolean', default: false })
+  isExample: boolean;
+
+  @OneToMany(() => CampaignOrganization, (link) => link.campaign)
+  organizations?: Relation<CampaignOrganization[]>;
+}

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The process configuration, read once from the environment and validated. A missing or malformed
+ * variable stops the process with a message naming it; values are never echoed, since some hold
+ * credentials.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The repository's root, from `backend/{src,dist}/core/config/`. */
+export const REPO_ROOT = resolve(here, '../../../..');
+export const DEFAULT_PUBLIC_DIR = resolve(REPO_ROOT, 'frontend/dist/demarche/browser');
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const url = (protocols: string[], fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v ?? fallback)
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+    );
+
+const int = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? String(fallback) : v))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, { error: 'must be a whole number' })
+        .transform(Number)
+        .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` })),
+    );
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  HOST: z.string().min(1, { error: 'must not be empty' }).default('localhost'),
+  PORT: int(3000, 0, 65535),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres:postgres@localhost:5432/demarche'),
+  DATABASE_POOL_SIZE: int(10, 1, 200),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://localhost:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]{1,64}$/, { error: 'must be 1–64 letters, digits or _ : . -' })
+    .default('demarche'),
+  DEMO_DATA: bool(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  PUBLIC_DIR: z.string().min(1).optional(),
+  TRUST_PROXY: bool(false),
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 600_000),
+});
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  redisPrefix: string;
+  demoData: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The built dashboard; null when it has not been built (the API then serves only /api). */
+  publicDir: string | null;
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n') +
+        '\nSee the configuration table in README.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
+    );
+  }
+  const v = parsed.data;
+  const publicDir = v.PUBLIC_DIR ? resolve(v.PUBLIC_DIR) : DEFAULT_PUBLIC_DIR;
+  if (v.PUBLIC_DIR && !existsSync(resolve(publicDir, 'index.html'))) {
+    throw new ConfigError([{ variable: 'PUBLIC_DIR', message: 'must be a folder holding the built dashboard (index.html)' }]);
+  }
+  return {
+    nodeEnv: v.NODE_ENV,
+    host: v.HOST,
+    port: v.PORT,
+    databaseUrl: v.DATABASE_URL,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
+    redisUrl: v.REDIS_URL,
+    redisPrefix: v.REDIS_PREFIX,
+    demoData: v.DEMO_DATA,
+    logLevel: v.LOG_LEVEL,
+    publicDir: existsSync(resolve(publicDir, 'index.html')) ? publicDir : null,
+    trustProxy: v.TRUST_PROXY,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** `host:port` of a URL, for messages: never the credentials. */
+export function addressOf(connectionUrl: string, defaultPort: number): string {
+  const u = new URL(connectionUrl);
+  return `${u.hostname}:${u.port || defaultPort}`;
+}

@@ -1,0 +1,32 @@
+import { AuditEvent } from '../../audit/audit-event.entity.js';
+import { CampaignOrganization } from '../../campaigns/campaign-organization.entity.js';
+import { Campaign } from '../../campaigns/campaign.entity.js';
+import { DemandStatusChange } from '../../demands/demand-status-change.entity.js';
+import { Demand } from '../../demands/demand.entity.js';
+import { FollowUp } from '../../follow-ups/follow-up.entity.js';
+import { Institution } from '../../institutions/institution.entity.js';
+import { OfficeholderTerm } from '../../institutions/officeholder-term.entity.js';
+import { Office } from '../../institutions/office.entity.js';
+import { Milestone } from '../../milestones/milestone.entity.js';
+import { Organization } from '../../organizations/organization.entity.js';
+import { ResponseDemand } from '../../responses/response-demand.entity.js';
+import { Response } from '../../responses/response.entity.js';
+import { User } from '../../users/user.entity.js';
+
+/** Every entity the schema holds. The data source and the drift check both read this list. */
+export const ENTITIES = [
+  Organization,
+  User,
+  Campaign,
+  CampaignOrganization,
+  Institution,
+  Office,
+  OfficeholderTerm,
+  Milestone,
+  Demand,
+  DemandStatusChange,
+  Response,
+  ResponseDemand,
+  FollowUp,
+  AuditEvent,
+];

@@ -1,0 +1,57 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { NotFoundException } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import { toErrorBody } from './error-body.js';
+
+function listFiles(root: string): Set<string> {
+  const files = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.add(relative(root, full).split('\\').join('/'));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/** Angular's output names carry a content hash (main-ABC123.js): cache them for a year. */
+const HASHED = /-[A-Z0-9]{8,}\.(js|css|woff2?|svg|png|jpg|webp)$/;
+
+/**
+ * Serves the built dashboard at `/`: its files as they are, and index.html for any other path
+ * outside `/api` (client-side routes such as /campaigns/…). Unknown paths under `/api` answer the
+ * API's JSON 404. Without a built dashboard, `/` explains how to build it.
+ */
+export async function registerDashboard(fastify: FastifyInstance, publicDir: string | null): Promise<void> {
+  const files = publicDir ? listFiles(publicDir) : new Set<string>();
+  if (publicDir) await fastify.register(fastifyStatic, { root: publicDir, serve: false, wildcard: false });
+
+  fastify.get('/*', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path === '/api' || path.startsWith('/api/') || !publicDir) {
+      const message = publicDir
+        ? `Cannot GET ${path}`
+        : 'The dashboard has not been built: run `npm run build`, or use `npm start`, which builds it.';
+      const { body } = toErrorBody(new NotFoundException(message), String(request.id));
+      return reply.status(404).header('content-type', 'application/json; charset=utf-8').send(body);
+    }
+    let file: string;
+    try {
+      file = decodeURIComponent(path).replace(/^\/+/, '');
+    } catch {
+      file = '';
+    }
+    if (files.has(file) && file !== 'index.html') {
+      return reply.sendFile(file, { maxAge: HASHED.test(file) ? '365d' : '1h', immutable: HASHED.test(file) });
+    }
+    if (/\.[a-z0-9]{1,8}$/i.test(file)) {
+      // A missing asset is not a page: answer 404 rather than the app shell.
+      return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+  });
+}

@@ -1,0 +1,18 @@
+import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toErrorBody } from './error-body.js';
+
+/** The one place an error becomes an HTTP answer. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { body, unexpected } = toErrorBody(error, String(request.id));
+    if (unexpected) this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}

@@ -1,0 +1,55 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { CONFIG } from '../config/config.module.js';
+import type { Config } from '../config/config.js';
+import { REDIS } from '../redis/redis.module.js';
+import { HEARTBEAT_EVERY_MS, heartbeatKey, QUEUES, SCHEDULERS, type JobPayloads } from './queues.js';
+
+type MaintenanceJob = Job<JobPayloads['maintenance'][keyof JobPayloads['maintenance']], void, keyof JobPayloads['maintenance']>;
+
+/**
+ * The worker's maintenance queue. Today it only keeps a heartbeat (so /api/health can say whether
+ * a worker is alive); the reminder sweeper joins it with the reminders issue.
+ */
+@Processor(QUEUES.maintenance)
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(
+    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {
+    super();
+  }
+
+  /** Upserting a scheduler with a fixed id is idempotent: any number of workers keep one. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      SCHEDULERS.heartbeat,
+      { every: HEARTBEAT_EVERY_MS },
+      { name: 'heartbeat', data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+    );
+    await this.beat();
+    this.logger.log('worker ready');
+  }
+
+  async process(job: MaintenanceJob): Promise<void> {
+    switch (job.name) {
+      case 'heartbeat':
+        await this.beat();
+        return;
+      default: {
+        const unknown: never = job.name;
+        throw new Error(`unknown maintenance job ${String(unknown)}`);
+      }
+    }
+  }
+
+  private async beat(): Promise<void> {
+    const ttlSeconds = Math.ceil((HEARTBEAT_EVERY_MS * 3) / 1000);
+    await this.redis.set(heartbeatKey(this.config.redisPrefix), new Date().toISOString(), 'EX', ttlSeconds);
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Queue and job names, each mapped to its payload type. Producers and processors both import
+ * these, so a name typo or a payload mismatch is a compile error.
+ */
+export const QUEUES = {
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobPayloads {
+  maintenance: {
+    /** The worker records that it is alive, for /api/health. */
+    heartbeat: { at?: never };
+  };
+}
+
+/** Fixed ids of the job schedulers the worker keeps (upserted at start; one per id cluster-wide). */
+export const SCHEDULERS = {
+  heartbeat: 'maintenance:heartbeat',
+} as const;
+
+export const HEARTBEAT_EVERY_MS = 30_000;
+
+/** Redis key (under the configured prefix) where the worker's heartbeat lives. */
+export const heartbeatKey = (prefix: string): string => `${prefix}:worker:heartbeat`;
