@@ -25,7 +25,7 @@ export interface RunningApp {
 
 /** Starts the real API on a free loopback port. */
 export async function startApi(config: Config = testConfig(), options: ApiAppOptions = {}): Promise<RunningApp> {
-  const app = await createApiApp(config, { bufferLogs: false, ...options });
+  const app = await createApiApp(config, { bufferLogs: true, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (!address || typeof address === 'string') throw new Error('no port');

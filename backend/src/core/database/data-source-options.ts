@@ -1,3 +1,4 @@
+import './pg-types.js';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import type { Config } from '../config/config.js';
 import { ENTITIES } from './entities.js';
