@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 // SWC compiles the TypeScript so that decorator metadata exists, as with tsc: Nest's dependency
 // injection reads it. (Vite 7, which the workspace shares with Angular, cannot emit it.)
 const decorators = swc.vite({
-  jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
 });
 
 export default defineConfig({

@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const WORKSPACES = [
-  { name: '@demarche/shared', inputs: ['shared/src', 'shared/package.json', 'shared/tsconfig.json', 'shared/tsconfig.build.json', 'tsconfig.base.json'], stamp: 'shared/dist/.build-stamp' },
+  {
+    name: '@demarche/shared',
+    inputs: ['shared/src', 'shared/package.json', 'shared/tsconfig.json', 'shared/tsconfig.build.json', 'tsconfig.base.json'],
+    stamp: 'shared/dist/.build-stamp',
+  },
   {
     name: '@demarche/backend',
     inputs: ['backend/src', 'backend/package.json', 'backend/tsconfig.json', 'backend/tsconfig.build.json', 'shared/dist/.build-stamp'],
@@ -19,7 +23,16 @@ const WORKSPACES = [
   },
   {
     name: '@demarche/frontend',
-    inputs: ['frontend/src', 'frontend/public', 'frontend/angular.json', 'frontend/package.json', 'frontend/tsconfig.json', 'frontend/tsconfig.app.json', 'shared/openapi', 'shared/dist/.build-stamp'],
+    inputs: [
+      'frontend/src',
+      'frontend/public',
+      'frontend/angular.json',
+      'frontend/package.json',
+      'frontend/tsconfig.json',
+      'frontend/tsconfig.app.json',
+      'shared/openapi',
+      'shared/dist/.build-stamp',
+    ],
     stamp: 'frontend/dist/.build-stamp',
   },
 ];

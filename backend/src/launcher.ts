@@ -24,7 +24,8 @@ async function prepare(config: Config): Promise<void> {
   await dataSource.initialize();
   try {
     const result = await loadDemoDataIfEmpty(dataSource);
-    if (result.loaded) say(`loaded the demo campaign (${result.demands} demands, ${result.followUps} example follow-ups); DEMO_DATA=false turns this off`);
+    if (result.loaded)
+      say(`loaded the demo campaign (${result.demands} demands, ${result.followUps} example follow-ups); DEMO_DATA=false turns this off`);
   } finally {
     await dataSource.destroy();
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, testConfig, type RunningApp } from './support/test-app.js';
+import { json } from './support/http.js';
 
 describe('serving the dashboard', () => {
   let api: RunningApp;
@@ -52,7 +53,7 @@ describe('serving the dashboard', () => {
   it('leaves /api to the API', async () => {
     const r = await fetch(`${api.url}/api/unknown`);
     expect(r.status).toBe(404);
-    expect((await r.json()).code).toBe('not_found');
+    expect((await json(r)).code).toBe('not_found');
   });
 });
 
@@ -63,7 +64,7 @@ describe('without a built dashboard', () => {
     try {
       const r = await fetch(`${api.url}/`);
       expect(r.status).toBe(404);
-      expect((await r.json()).message).toMatch(/npm run build/);
+      expect((await json(r)).message).toMatch(/npm run build/);
     } finally {
       await api.close();
     }

@@ -90,7 +90,12 @@ describe('demo data: the founding campaign', () => {
     expect(rows).toHaveLength(terms.length);
     const officeTitle = new Map(offices.map((o) => [o.key, o.office]));
     for (const t of terms) {
-      expect(rows).toContainEqual({ holder_name: t.holder, starts_on: t.from || null, ends_on: t.until || null, title: officeTitle.get(t.office!) });
+      expect(rows).toContainEqual({
+        holder_name: t.holder,
+        starts_on: t.from || null,
+        ends_on: t.until || null,
+        title: officeTitle.get(t.office!),
+      });
     }
   });
 
@@ -113,13 +118,27 @@ describe('demo data: the founding campaign', () => {
     const officeTitle = new Map(offices.map((o) => [o.key, o.office]));
     for (const [i, d] of demands.entries()) {
       const row = rows[i];
-      expect(row).toMatchObject({ text: d.quote, category: d.category, status: 'sent', office: officeTitle.get(d.office!), sent_on: '2025-04-29' });
+      expect(row).toMatchObject({
+        text: d.quote,
+        category: d.category,
+        status: 'sent',
+        office: officeTitle.get(d.office!),
+        sent_on: '2025-04-29',
+      });
       expect(row.milestone).toBe(d.deadline_milestone || null);
       if (d.deadline_milestone) {
         const m = milestones.find((x) => x.key === d.deadline_milestone)!;
         expect(row.deadline_time_zone).toBe(m.time_zone);
         // Due at the end of the milestone's day, where it happens.
-        const local = new Intl.DateTimeFormat('en-CA', { timeZone: m.time_zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(row.deadline_at);
+        const local = new Intl.DateTimeFormat('en-CA', {
+          timeZone: m.time_zone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(row.deadline_at);
         expect(local).toBe(`${m.date}, 23:59`);
       } else {
         expect(row.deadline_at).toBeNull();
@@ -134,7 +153,9 @@ describe('demo data: the founding campaign', () => {
   });
 
   it('has labelled example follow-ups, some overdue and some due within 14 days', async () => {
-    const rows: { title: string; is_example: boolean; due_at: Date; status: string }[] = await db.query('SELECT title, is_example, due_at, status FROM follow_ups');
+    const rows: { title: string; is_example: boolean; due_at: Date; status: string }[] = await db.query(
+      'SELECT title, is_example, due_at, status FROM follow_ups',
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const f of rows) {
       expect(f.is_example).toBe(true);
@@ -155,9 +176,13 @@ describe('demo data: the founding campaign', () => {
   });
 
   it('loads nothing the second time', async () => {
-    const before = await db.query(`SELECT (SELECT count(*) FROM demands) AS d, (SELECT count(*) FROM organizations) AS o, (SELECT count(*) FROM follow_ups) AS f, (SELECT count(*) FROM audit_events) AS a`);
+    const before = await db.query(
+      `SELECT (SELECT count(*) FROM demands) AS d, (SELECT count(*) FROM organizations) AS o, (SELECT count(*) FROM follow_ups) AS f, (SELECT count(*) FROM audit_events) AS a`,
+    );
     expect(await loadDemoDataIfEmpty(db, new Date())).toEqual({ loaded: false });
-    const after = await db.query(`SELECT (SELECT count(*) FROM demands) AS d, (SELECT count(*) FROM organizations) AS o, (SELECT count(*) FROM follow_ups) AS f, (SELECT count(*) FROM audit_events) AS a`);
+    const after = await db.query(
+      `SELECT (SELECT count(*) FROM demands) AS d, (SELECT count(*) FROM organizations) AS o, (SELECT count(*) FROM follow_ups) AS f, (SELECT count(*) FROM audit_events) AS a`,
+    );
     expect(after).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParseIdPipe } from '../src/core/http/parse-id.pipe.js';
 import { startApi, type RunningApp } from './support/test-app.js';
+import { json } from './support/http.js';
 
 // A probe mounted beside the real API, to exercise the global pipe, id parsing and error filter
 // exactly as every domain controller will use them.
@@ -58,7 +59,12 @@ describe('error shape', () => {
       body,
       headers: body !== undefined ? { 'content-type': 'application/json', ...headers } : headers,
     });
-    return { status: response.status, requestId: response.headers.get('x-request-id'), type: response.headers.get('content-type'), body: await response.json() };
+    return {
+      status: response.status,
+      requestId: response.headers.get('x-request-id'),
+      type: response.headers.get('content-type'),
+      body: await json(response),
+    };
   }
 
   it('answers a malformed id with a 400 naming the parameter', async () => {
@@ -113,7 +119,12 @@ describe('error shape', () => {
       const r = await call(method, '/api/no-such-thing');
       expect(r.status).toBe(404);
       expect(r.type).toMatch(/application\/json/);
-      expect(r.body).toEqual({ statusCode: 404, code: 'not_found', message: `Cannot ${method} /api/no-such-thing`, requestId: r.requestId });
+      expect(r.body).toEqual({
+        statusCode: 404,
+        code: 'not_found',
+        message: `Cannot ${method} /api/no-such-thing`,
+        requestId: r.requestId,
+      });
     }
   });
 

@@ -2,10 +2,11 @@ import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, TcpProxy } from './support/tcp-proxy.js';
 import { startApi, testConfig, type RunningApp } from './support/test-app.js';
+import { json } from './support/http.js';
 
 async function health(api: RunningApp) {
   const response = await fetch(`${api.url}/api/health`);
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: await json(response) };
 }
 
 describe('GET /api/health', () => {

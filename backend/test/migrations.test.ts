@@ -17,10 +17,7 @@ describe('migrations', () => {
   });
 
   it('apply concurrently from two processes without error, once', async () => {
-    const [a, b] = await Promise.all([
-      migrate({ databaseUrl, databasePoolSize: 2 }),
-      migrate({ databaseUrl, databasePoolSize: 2 }),
-    ]);
+    const [a, b] = await Promise.all([migrate({ databaseUrl, databasePoolSize: 2 }), migrate({ databaseUrl, databasePoolSize: 2 })]);
     // One of them applied everything; the other waited for the lock and found nothing to do.
     expect([a.length, b.length].sort()).toEqual([0, MIGRATIONS.length]);
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -54,7 +51,9 @@ describe('migrations', () => {
           WHERE i.indrelid = c.conrelid
             AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] = c.conkey
         )`);
-    const { rows: fks } = await client.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`);
+    const { rows: fks } = await client.query(
+      `SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`,
+    );
     await client.end();
     expect(fks[0].n).toBeGreaterThan(20);
     expect(rows.map((r) => r.constraint)).toEqual([]);
@@ -76,7 +75,9 @@ describe('migrations', () => {
     await dataSource.initialize();
     try {
       for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'all' });
-      const tables = await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`);
+      const tables = await dataSource.query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+      );
       expect(tables).toEqual([]);
     } finally {
       await dataSource.destroy();

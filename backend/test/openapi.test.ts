@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI_PATH, renderOpenApi } from '../src/cli/emit-openapi.js';
 import { startApi, type RunningApp } from './support/test-app.js';
+import { json } from './support/http.js';
 
 describe('OpenAPI document', () => {
   let api: RunningApp;
@@ -14,7 +15,7 @@ describe('OpenAPI document', () => {
   });
 
   it('is served at /api/openapi.json, with the docs UI at /api/docs', async () => {
-    const doc = await (await fetch(`${api.url}/api/openapi.json`)).json();
+    const doc = await json(await fetch(`${api.url}/api/openapi.json`));
     expect(doc.info.title).toBe('Demarche API');
     expect(Object.keys(doc.paths)).toContain('/api/health');
     const ui = await fetch(`${api.url}/api/docs`);
@@ -27,7 +28,7 @@ describe('OpenAPI document', () => {
     const current = await renderOpenApi();
     // If this fails, the API changed: run `npm run build -w @demarche/backend && npm run openapi` and commit the result.
     expect(JSON.parse(checkedIn)).toEqual(JSON.parse(current));
-    const served = await (await fetch(`${api.url}/api/openapi.json`)).json();
+    const served = await json(await fetch(`${api.url}/api/openapi.json`));
     expect(served.paths).toEqual(JSON.parse(current).paths);
   });
 });

@@ -57,7 +57,14 @@ describe('npm start (the launcher)', () => {
       await deleteRedisKeys(inject('redisUrl'), prefix);
     });
 
-    const env = () => ({ DATABASE_URL: url, REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    const env = () => ({
+      DATABASE_URL: url,
+      REDIS_URL: inject('redisUrl'),
+      REDIS_PREFIX: prefix,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    });
 
     it('creates the database, migrates, loads the demo once, runs API and worker, and stops cleanly', async () => {
       const first = runNode(LAUNCHER, env());
@@ -88,7 +95,9 @@ describe('npm start (the launcher)', () => {
 
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      const { rows } = await client.query('SELECT (SELECT count(*)::int FROM campaigns) AS campaigns, (SELECT count(*)::int FROM demands) AS demands');
+      const { rows } = await client.query(
+        'SELECT (SELECT count(*)::int FROM campaigns) AS campaigns, (SELECT count(*)::int FROM demands) AS demands',
+      );
       await client.end();
       expect(rows[0]).toEqual({ campaigns: 1, demands: 35 });
     });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEMAND_STATUSES,
-  DEMAND_TRANSITIONS,
-  canTransitionDemand,
-  TERMINAL_DEMAND_STATUSES,
-} from './demand-status.js';
+import { DEMAND_STATUSES, DEMAND_TRANSITIONS, canTransitionDemand, TERMINAL_DEMAND_STATUSES } from './demand-status.js';
 
 describe('demand status machine', () => {
   it('has a row for every status and only known targets', () => {

@@ -30,14 +30,7 @@ export type DemandCategory = (typeof DEMAND_CATEGORIES)[number];
 export const DEMAND_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type DemandPriority = (typeof DEMAND_PRIORITIES)[number];
 
-export const RESPONSE_CHANNELS = [
-  'letter',
-  'email',
-  'meeting',
-  'public_statement',
-  'session_record',
-  'other',
-] as const;
+export const RESPONSE_CHANNELS = ['letter', 'email', 'meeting', 'public_statement', 'session_record', 'other'] as const;
 export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
 
 export const RESPONSE_ASSESSMENTS = ['positive', 'partial', 'negative', 'non_committal'] as const;
@@ -50,13 +43,7 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 export const MILESTONE_KINDS = ['context', 'campaign', 'deadline'] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
-export const ORGANIZATION_KINDS = [
-  'ngo',
-  'legal_clinic',
-  'academic',
-  'network',
-  'other',
-] as const;
+export const ORGANIZATION_KINDS = ['ngo', 'legal_clinic', 'academic', 'network', 'other'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const LOCALES = ['en', 'es'] as const;

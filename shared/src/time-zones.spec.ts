@@ -16,29 +16,19 @@ describe('time zones', () => {
   });
 
   it('turns a wall time into the instant, in winter and in summer', () => {
-    expect(zonedWallTimeToInstant('2025-03-08', '09:00', 'America/New_York').toISOString()).toBe(
-      '2025-03-08T14:00:00.000Z',
-    );
-    expect(zonedWallTimeToInstant('2025-03-10', '09:00', 'America/New_York').toISOString()).toBe(
-      '2025-03-10T13:00:00.000Z',
-    );
-    expect(zonedWallTimeToInstant('2025-06-16', '00:00', 'Europe/Zurich').toISOString()).toBe(
-      '2025-06-15T22:00:00.000Z',
-    );
+    expect(zonedWallTimeToInstant('2025-03-08', '09:00', 'America/New_York').toISOString()).toBe('2025-03-08T14:00:00.000Z');
+    expect(zonedWallTimeToInstant('2025-03-10', '09:00', 'America/New_York').toISOString()).toBe('2025-03-10T13:00:00.000Z');
+    expect(zonedWallTimeToInstant('2025-06-16', '00:00', 'Europe/Zurich').toISOString()).toBe('2025-06-15T22:00:00.000Z');
   });
 
   it('moves a wall time skipped by spring-forward past the gap', () => {
     // 02:30 does not exist in New York on 9 March 2025; clocks read 03:30 EDT an hour after 01:30 EST.
-    expect(zonedWallTimeToInstant('2025-03-09', '02:30', 'America/New_York').toISOString()).toBe(
-      '2025-03-09T07:30:00.000Z',
-    );
+    expect(zonedWallTimeToInstant('2025-03-09', '02:30', 'America/New_York').toISOString()).toBe('2025-03-09T07:30:00.000Z');
   });
 
   it('takes the earlier of two instants in the repeated hour of fall-back', () => {
     // 01:30 happens twice in New York on 2 November 2025: first in EDT (05:30Z), then EST (06:30Z).
-    expect(zonedWallTimeToInstant('2025-11-02', '01:30', 'America/New_York').toISOString()).toBe(
-      '2025-11-02T05:30:00.000Z',
-    );
+    expect(zonedWallTimeToInstant('2025-11-02', '01:30', 'America/New_York').toISOString()).toBe('2025-11-02T05:30:00.000Z');
   });
 
   it('refuses malformed input', () => {

@@ -13,14 +13,7 @@ export class ApiModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: ApiModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config, 'api'),
-        DatabaseModule,
-        RedisModule,
-        QueueModule,
-        HealthModule,
-      ],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config, 'api'), DatabaseModule, RedisModule, QueueModule, HealthModule],
     };
   }
 }

@@ -7,7 +7,13 @@ import { redisOptions } from './redis/redis-options.js';
 /** Answers once, within a few seconds, whether Redis takes commands at the configured address. */
 export async function checkRedis(redisUrl: string): Promise<void> {
   const client = new Redis(
-    redisOptions(redisUrl, { lazyConnect: true, connectTimeout: 3_000, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false }),
+    redisOptions(redisUrl, {
+      lazyConnect: true,
+      connectTimeout: 3_000,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+    }),
   );
   client.on('error', () => undefined);
   try {

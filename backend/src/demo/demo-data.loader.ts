@@ -114,7 +114,11 @@ async function load(manager: EntityManager, now: Date): Promise<DemoLoadResult> 
   };
   const ccr = await orgId(data.signatories[0]!.name, { kind: 'ngo' });
   const mll = await orgId(data.signatories[1]!.name, { kind: 'ngo' });
-  const example = await orgId(EXAMPLE_ORGANIZATION.name, { kind: 'other', isExample: true, contactEmail: EXAMPLE_ORGANIZATION.contactEmail });
+  const example = await orgId(EXAMPLE_ORGANIZATION.name, {
+    kind: 'other',
+    isExample: true,
+    contactEmail: EXAMPLE_ORGANIZATION.contactEmail,
+  });
 
   const campaign = await manager.save(
     Campaign,
@@ -139,7 +143,8 @@ async function load(manager: EntityManager, now: Date): Promise<DemoLoadResult> 
     const existing = await manager.findOne(Institution, { where: { name: o.institution } });
     institutionIds.set(
       o.institution,
-      existing?.id ?? (await manager.save(Institution, manager.create(Institution, { name: o.institution, seatTimeZone: o.seatTimeZone }))).id,
+      existing?.id ??
+        (await manager.save(Institution, manager.create(Institution, { name: o.institution, seatTimeZone: o.seatTimeZone }))).id,
     );
   }
   const officeIds = new Map<string, string>();
@@ -149,14 +154,25 @@ async function load(manager: EntityManager, now: Date): Promise<DemoLoadResult> 
     officeIds.set(
       o.key,
       existing?.id ??
-        (await manager.save(Office, manager.create(Office, { institutionId, title: o.office, isCollective: o.collective, source: o.source }))).id,
+        (
+          await manager.save(
+            Office,
+            manager.create(Office, { institutionId, title: o.office, isCollective: o.collective, source: o.source }),
+          )
+        ).id,
     );
     if (!existing) {
       const terms = data.terms.filter((t) => t.office === o.key);
       if (terms.length > 0) {
         await manager.insert(
           OfficeholderTerm,
-          terms.map((t) => ({ officeId: officeIds.get(o.key)!, holderName: t.holder, startsOn: t.from, endsOn: t.until, source: t.source })),
+          terms.map((t) => ({
+            officeId: officeIds.get(o.key)!,
+            holderName: t.holder,
+            startsOn: t.from,
+            endsOn: t.until,
+            source: t.source,
+          })),
         );
       }
     }
@@ -207,7 +223,13 @@ async function load(manager: EntityManager, now: Date): Promise<DemoLoadResult> 
   const sentNote = 'Letter of 29 April 2025 delivered by email to the five addressees.';
   await manager.insert(
     DemandStatusChange,
-    [...demandIds.values()].map((demandId) => ({ demandId, fromStatus: null, toStatus: 'sent' as const, note: sentNote, changedAt: sentAt })),
+    [...demandIds.values()].map((demandId) => ({
+      demandId,
+      fromStatus: null,
+      toStatus: 'sent' as const,
+      note: sentNote,
+      changedAt: sentAt,
+    })),
   );
 
   const orgs = { ccr, mll, example };

@@ -1,12 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  DEMAND_CATEGORIES,
-  MILESTONE_KINDS,
-  isOneOf,
-  isValidTimeZone,
-  type DemandCategory,
-  type MilestoneKind,
-} from '@demarche/shared';
+import { DEMAND_CATEGORIES, MILESTONE_KINDS, isOneOf, isValidTimeZone, type DemandCategory, type MilestoneKind } from '@demarche/shared';
 import { parseCsv } from './csv.js';
 
 /**

@@ -1,9 +1,4 @@
-import {
-  RESPONSE_ASSESSMENTS,
-  RESPONSE_CHANNELS,
-  type ResponseAssessment,
-  type ResponseChannel,
-} from '@demarche/shared';
+import { RESPONSE_ASSESSMENTS, RESPONSE_CHANNELS, type ResponseAssessment, type ResponseChannel } from '@demarche/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, type Relation } from 'typeorm';
 import { BaseEntity, oneOf } from '../core/database/columns.js';
 import { Campaign } from '../campaigns/campaign.entity.js';

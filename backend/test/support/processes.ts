@@ -14,7 +14,11 @@ export interface Started {
 /** Runs `node <script>` from backend/ with the given environment, collecting its output. */
 export function runNode(script: string, env: NodeJS.ProcessEnv): Started {
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [script], { cwd: BACKEND_DIR, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    cwd: BACKEND_DIR,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const listeners = new Set<() => void>();
   const collect = (chunk: Buffer) => {

@@ -46,7 +46,12 @@ const int = (fallback: number, min: number, max: number) =>
         .string()
         .regex(/^\d+$/, { error: 'must be a whole number' })
         .transform(Number)
-        .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` })),
+        .pipe(
+          z
+            .number()
+            .min(min, { error: `must be at least ${min}` })
+            .max(max, { error: `must be at most ${max}` }),
+        ),
     );
 
 const schema = z.object({
@@ -61,7 +66,11 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_:.-]{1,64}$/, { error: 'must be 1–64 letters, digits or _ : . -' })
     .default('demarche'),
   DEMO_DATA: bool(true),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be fatal, error, warn, info, debug, trace or silent',
+    })
+    .default('info'),
   PUBLIC_DIR: z.string().min(1).optional(),
   TRUST_PROXY: bool(false),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 600_000),
@@ -98,9 +107,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })));
   }
   const v = parsed.data;
   const publicDir = v.PUBLIC_DIR ? resolve(v.PUBLIC_DIR) : DEFAULT_PUBLIC_DIR;

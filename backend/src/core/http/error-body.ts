@@ -55,7 +55,8 @@ export function toErrorBody(error: unknown, requestId: string): ErrorOutcome {
   const pgCode = (error as { driverError?: { code?: string }; code?: string })?.driverError?.code;
   if (pgCode === '22P02') return { body: body(400, 'invalid_input', 'A value in the request is malformed.'), unexpected: false };
   if (pgCode === '23505') return { body: body(409, 'conflict', 'This would duplicate an existing record.'), unexpected: false };
-  if (pgCode === '23503') return { body: body(409, 'conflict', 'This refers to a record that does not exist or is still in use.'), unexpected: false };
+  if (pgCode === '23503')
+    return { body: body(409, 'conflict', 'This refers to a record that does not exist or is still in use.'), unexpected: false };
 
   // Fastify's own errors (unparseable JSON, body too large, wrong content type) carry a 4xx status.
   const fastify = error as { statusCode?: unknown; code?: unknown; message?: unknown };
@@ -66,9 +67,13 @@ export function toErrorBody(error: unknown, requestId: string): ErrorOutcome {
         ? 'The request body is not valid JSON.'
         : typeof fastify.message === 'string'
           ? fastify.message
-          : HttpStatus[status] ?? 'Bad request';
-    const code = status === 400 && String(fastify.code).startsWith('FST_ERR_CTP') ? 'malformed_body' : (CODE_BY_STATUS[status] ?? `http_${status}`);
+          : (HttpStatus[status] ?? 'Bad request');
+    const code =
+      status === 400 && String(fastify.code).startsWith('FST_ERR_CTP') ? 'malformed_body' : (CODE_BY_STATUS[status] ?? `http_${status}`);
     return { body: body(status, code, message), unexpected: false };
   }
-  return { body: body(500, 'internal_error', 'Something went wrong on our side. The request id identifies it in the logs.'), unexpected: true };
+  return {
+    body: body(500, 'internal_error', 'Something went wrong on our side. The request id identifies it in the logs.'),
+    unexpected: true,
+  };
 }

@@ -1,0 +1,86 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import { routes } from '../app.routes';
+import { LOCALE_STORAGE_KEY } from '../core/i18n/i18n';
+import { Shell } from './shell';
+
+describe('Shell', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
+    TestBed.configureTestingModule({
+      providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting()],
+    });
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    localStorage.clear();
+    document.documentElement.lang = 'en';
+  });
+
+  it('renders the skip link first, the product name, the navigation and a labelled main', async () => {
+    const fixture = TestBed.createComponent(Shell);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+
+    const firstFocusable = element.querySelector('a, button, select, [tabindex]:not([tabindex="-1"])');
+    expect(firstFocusable?.textContent?.trim()).toBe('Skip to main content');
+    expect(element.querySelector('.brand__name')?.textContent).toBe('Demarche');
+    expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Main');
+    expect(element.querySelector('nav a')?.textContent?.trim()).toBe('Overview');
+    expect(element.querySelector('main')?.id).toBe('main');
+    expect(element.querySelector('label[for="language-select"]')?.textContent).toBe('Language');
+  });
+
+  it('moves focus to main from the skip link without navigating', async () => {
+    const fixture = TestBed.createComponent(Shell);
+    document.body.appendChild(fixture.nativeElement as HTMLElement);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    element.querySelector('.skip-link')?.dispatchEvent(event);
+
+    expect(event.defaultPrevented).toBe(true);
+    expect(document.activeElement?.id).toBe('main');
+    (fixture.nativeElement as HTMLElement).remove();
+  });
+
+  it('switches the language from the selector', async () => {
+    const fixture = TestBed.createComponent(Shell);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const select = element.querySelector('select') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent?.trim())).toEqual(['English', 'Español']);
+    expect(select.value).toBe('en');
+
+    select.value = 'es';
+    select.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('es'));
+    await fixture.whenStable();
+
+    expect(element.querySelector('.skip-link')?.textContent).toBe('Saltar al contenido principal');
+    expect(element.querySelector('nav a')?.textContent?.trim()).toBe('Resumen');
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('es');
+  });
+
+  it('shows the not-found page for an unknown URL, with a link home', async () => {
+    const harness = await RouterTestingHarness.create('/no-such-page');
+    const element = harness.routeNativeElement as HTMLElement;
+    expect(element.querySelector('h1')?.textContent).toBe('Page not found');
+    expect(element.querySelector('a')?.getAttribute('href')).toBe('/');
+  });
+
+  it('shows the home page at /', async () => {
+    const harness = await RouterTestingHarness.create('/');
+    const element = harness.routeNativeElement as HTMLElement;
+    expect(element.querySelector('h1')?.textContent).toBe('Welcome to Demarche');
+    expect(element.querySelector('h2')?.textContent).toBe('Service status');
+    TestBed.inject(HttpTestingController).expectOne('/api/health').flush(null);
+  });
+});

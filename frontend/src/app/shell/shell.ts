@@ -1,0 +1,70 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, inject } from '@angular/core';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+
+import { TPipe } from '../core/i18n/t-pipe';
+import { LanguageSwitcher } from './language-switcher';
+
+/** The frame around every page: skip link, header, primary navigation, main area, footer. */
+@Component({
+  selector: 'dm-root',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TPipe, LanguageSwitcher],
+  template: `
+    <a class="skip-link" href="#main" (click)="skipToMain($event)">{{ 'shell.skipLink' | t }}</a>
+
+    <header class="header">
+      <div class="header__inner">
+        <a class="brand" routerLink="/">
+          <svg class="brand__logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+            <rect width="32" height="32" rx="7" fill="currentColor" />
+            <path d="M8 7h9a9 9 0 0 1 0 18H8z" fill="none" stroke="#fff" stroke-width="3" stroke-linejoin="round" />
+            <path d="M12.5 16.2l3 3 5.5-6" fill="none" stroke="#f5b700" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
+          </svg>
+          <span class="brand__text">
+            <span class="brand__name">{{ 'app.name' | t }}</span>
+            <span class="brand__tagline">{{ 'app.tagline' | t }}</span>
+          </span>
+        </a>
+        <dm-language-switcher class="header__language" />
+      </div>
+      <nav class="nav" [attr.aria-label]="'shell.nav.label' | t">
+        <ul class="nav__list">
+          <li>
+            <a
+              class="nav__link"
+              routerLink="/"
+              routerLinkActive="nav__link--active"
+              ariaCurrentWhenActive="page"
+              [routerLinkActiveOptions]="{ exact: true }"
+              >{{ 'shell.nav.overview' | t }}</a
+            >
+          </li>
+        </ul>
+      </nav>
+    </header>
+
+    <main id="main" class="main" tabindex="-1">
+      <router-outlet />
+    </main>
+
+    <footer class="footer">
+      <div class="footer__inner">
+        <p>{{ 'shell.footer.about' | t }}</p>
+        <p>{{ 'shell.footer.license' | t }}</p>
+      </div>
+    </footer>
+  `,
+  styleUrl: './shell.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly document = inject(DOCUMENT);
+
+  /**
+   * With `<base href="/">`, a plain `href="#main"` resolves to `/#main` and would leave any
+   * other route, so the skip link moves focus itself.
+   */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.document.getElementById('main')?.focus(); // focusing also scrolls it into view
+  }
+}
