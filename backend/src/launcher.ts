@@ -5,31 +5,11 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { DataSource } from 'typeorm';
 import { loadConfig, type Config } from './core/config/config.js';
-import { dataSourceOptions } from './core/database/data-source-options.js';
-import { migrate } from './core/database/database-admin.js';
-import { preflight } from './core/preflight.js';
+import { prepare } from './core/prepare.js';
 import { exitWithStartupFailure } from './core/startup-failure.js';
-import { loadDemoDataIfEmpty } from './demo/demo-data.loader.js';
 
 const say = (message: string): void => console.log(`demarche: ${message}`);
-
-async function prepare(config: Config): Promise<void> {
-  await preflight(config);
-  const applied = await migrate(config);
-  say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
-  if (!config.demoData) return;
-  const dataSource = new DataSource({ ...dataSourceOptions(config), poolSize: 2 });
-  await dataSource.initialize();
-  try {
-    const result = await loadDemoDataIfEmpty(dataSource);
-    if (result.loaded)
-      say(`loaded the demo campaign (${result.demands} demands, ${result.followUps} example follow-ups); DEMO_DATA=false turns this off`);
-  } finally {
-    await dataSource.destroy();
-  }
-}
 
 interface Supervised {
   name: 'api' | 'worker';
@@ -96,7 +76,7 @@ function supervise(config: Config): void {
 
 try {
   const config = loadConfig();
-  await prepare(config);
+  await prepare(config, say);
   supervise(config);
 } catch (error) {
   exitWithStartupFailure('start', error);

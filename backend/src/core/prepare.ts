@@ -1,0 +1,29 @@
+import { DataSource } from 'typeorm';
+import { loadDemoDataIfEmpty } from '../demo/demo-data.loader.js';
+import type { Config } from './config/config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { migrate } from './database/database-admin.js';
+import { preflight } from './preflight.js';
+
+/**
+ * What must be true before the API and worker start: PostgreSQL and Redis reachable (the
+ * database created if missing), migrations applied, and — when DEMO_DATA is on — the demo
+ * campaign loaded into a database that has no campaign. Safe to run from several processes at
+ * once. `npm start` and the Compose `migrate` service both run it.
+ */
+export async function prepare(config: Config, say: (message: string) => void): Promise<void> {
+  await preflight(config);
+  const applied = await migrate(config);
+  say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+  if (!config.demoData) return;
+  const dataSource = new DataSource({ ...dataSourceOptions(config), poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    const result = await loadDemoDataIfEmpty(dataSource);
+    if (result.loaded) {
+      say(`loaded the demo campaign (${result.demands} demands, ${result.followUps} example follow-ups); DEMO_DATA=false turns this off`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
