@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { Config } from '../config/config.js';
@@ -24,6 +24,8 @@ export class LoggingModule {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
+          // Health probes arrive every few seconds from orchestrators: not worth a line each.
+          exclude: [{ method: RequestMethod.GET, path: 'health' }],
           pinoHttp: {
             level: config.logLevel,
             name: `demarche-${processName}`,
@@ -32,7 +34,6 @@ export class LoggingModule {
             // Fastify assigns the id (x-request-id or a new UUID) before any middleware runs.
             genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
             },
