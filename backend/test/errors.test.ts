@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Public } from '../src/core/auth/decorators.js';
 import { ParseIdPipe } from '../src/core/http/parse-id.pipe.js';
 import { startApi, type RunningApp } from './support/test-app.js';
 import { json } from './support/http.js';
@@ -20,6 +21,7 @@ class ProbeDto {
   kind: string;
 }
 
+@Public()
 @Controller('probe')
 class ProbeController {
   @Get(':id')

@@ -6,6 +6,14 @@ import { HealthModule } from '../core/health/health.module.js';
 import { LoggingModule } from '../core/logging/logging.module.js';
 import { QueueModule } from '../core/queue/queue.module.js';
 import { RedisModule } from '../core/redis/redis.module.js';
+import { AccountModule } from '../account/account.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { AuthModule } from '../core/auth/auth.module.js';
+import { MailModule } from '../core/mail/mail.module.js';
+import { RateLimitModule } from '../core/rate-limit/rate-limit.module.js';
+import { InvitationsModule } from '../invitations/invitations.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { UsersModule } from '../users/users.module.js';
 
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
@@ -13,7 +21,22 @@ export class ApiModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config, 'api'), DatabaseModule, RedisModule, QueueModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, 'api'),
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        RateLimitModule,
+        AuditModule,
+        MailModule,
+        AuthModule,
+        HealthModule,
+        AccountModule,
+        OrganizationsModule,
+        UsersModule,
+        InvitationsModule,
+      ],
     };
   }
 }

@@ -7,6 +7,7 @@ import type { Config } from '../core/config/config.js';
 import { registerDashboard } from '../core/http/dashboard.js';
 import { HttpErrorFilter } from '../core/http/http-exception.filter.js';
 import { requestId } from '../core/http/request-id.js';
+import { registerSecurity } from '../core/http/security-headers.js';
 import { createValidationPipe } from '../core/http/validation.js';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -43,6 +44,7 @@ export async function createApiApp(config: Config, options: ApiAppOptions = {}):
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurity(fastify, config);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -6,6 +6,7 @@ import { LoggingModule } from '../core/logging/logging.module.js';
 import { MaintenanceModule } from '../core/queue/maintenance.module.js';
 import { QueueModule } from '../core/queue/queue.module.js';
 import { RedisModule } from '../core/redis/redis.module.js';
+import { MailWorkerModule } from '../core/mail/mail.module.js';
 
 /** Everything the worker process runs: queues, their processors and schedulers. No HTTP. */
 @Module({})
@@ -20,6 +21,7 @@ export class WorkerModule {
         RedisModule,
         QueueModule,
         MaintenanceModule,
+        MailWorkerModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { loadDemoDataIfEmpty } from '../demo/demo-data.loader.js';
+import { writeDemoLogins } from '../demo/demo-logins-file.js';
 import type { Config } from './config/config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { migrate } from './database/database-admin.js';
@@ -22,6 +23,10 @@ export async function prepare(config: Config, say: (message: string) => void): P
     const result = await loadDemoDataIfEmpty(dataSource);
     if (result.loaded) {
       say(`loaded the demo campaign (${result.demands} demands, ${result.followUps} example follow-ups); DEMO_DATA=false turns this off`);
+      if (result.logins.length > 0) {
+        writeDemoLogins(config.demoLoginsFile, result.logins);
+        say(`demo accounts (one per role): their passwords are in ${config.demoLoginsFile} (readable only by you)`);
+      }
     }
   } finally {
     await dataSource.destroy();

@@ -1,4 +1,5 @@
-import { deadlineForDay, zonedWallTimeToInstant, type FollowUpStatus } from '@demarche/shared';
+import { randomBytes } from 'node:crypto';
+import { deadlineForDay, zonedWallTimeToInstant, type FollowUpStatus, type Role } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { CampaignOrganization } from '../campaigns/campaign-organization.entity.js';
@@ -12,9 +13,30 @@ import { OfficeholderTerm } from '../institutions/officeholder-term.entity.js';
 import { Office } from '../institutions/office.entity.js';
 import { Milestone } from '../milestones/milestone.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { User } from '../users/user.entity.js';
+import { hashPassword } from '../core/auth/passwords.js';
 import { readFoundingCampaign } from './founding-campaign.js';
 
-export type DemoLoadResult = { loaded: false } | { loaded: true; campaignId: string; demands: number; followUps: number };
+export interface DemoLogin {
+  role: Role;
+  email: string;
+  password: string;
+}
+
+export type DemoLoadResult =
+  | { loaded: false }
+  | { loaded: true; campaignId: string; demands: number; followUps: number; logins: DemoLogin[] };
+
+/**
+ * One example account per role, to try the product. Each gets a random password, which the
+ * launcher writes to an owner-only file (never to the console).
+ */
+const DEMO_USERS: { role: Role; email: string; displayName: string; org: 'ccr' | 'example' }[] = [
+  { role: 'admin', email: 'demo-admin@example.org', displayName: 'Demo administrator (example)', org: 'example' },
+  { role: 'coordinator', email: 'demo-coordinator@example.org', displayName: 'Demo coordinator (example)', org: 'ccr' },
+  { role: 'member', email: 'demo-member@example.org', displayName: 'Demo member (example)', org: 'example' },
+  { role: 'observer', email: 'demo-observer@example.org', displayName: 'Demo observer (example)', org: 'example' },
+];
 
 /** An organization that exists only so the demo's follow-ups have somewhere to go. */
 export const EXAMPLE_ORGANIZATION = {
@@ -281,5 +303,22 @@ async function load(manager: EntityManager, now: Date): Promise<DemoLoadResult> 
     })),
   ]);
 
-  return { loaded: true, campaignId: campaign.id, demands: demandIds.size, followUps: followUps.length };
+  const logins: DemoLogin[] = [];
+  for (const u of DEMO_USERS) {
+    if (await manager.exists(User, { where: { email: u.email } })) continue;
+    const password = randomBytes(15).toString('base64url');
+    await manager.insert(User, {
+      email: u.email,
+      displayName: u.displayName,
+      organizationId: orgs[u.org],
+      role: u.role,
+      timeZone: 'America/New_York',
+      isExample: true,
+      passwordHash: await hashPassword(password),
+      passwordChangedAt: now,
+    });
+    logins.push({ role: u.role, email: u.email, password });
+  }
+
+  return { loaded: true, campaignId: campaign.id, demands: demandIds.size, followUps: followUps.length, logins };
 }

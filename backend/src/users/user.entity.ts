@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } fr
 import { BaseEntity, oneOf } from '../core/database/columns.js';
 import { Organization } from '../organizations/organization.entity.js';
 
-/** A person who signs in. Credentials and sessions arrive with the identity module. */
+/** A person who signs in: one organization, one role. Sessions and API tokens live in core/auth. */
 @Entity('users')
 @Check('users_role_check', oneOf('role', ROLES))
 @Check('users_locale_check', oneOf('locale', LOCALES))
@@ -40,4 +40,14 @@ export class User extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+
+  /** argon2id (PHC string). Null until the person sets one (invitation not yet accepted). */
+  @Column({ type: 'text', nullable: true, select: false })
+  passwordHash: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
 }

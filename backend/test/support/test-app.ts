@@ -10,9 +10,13 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
     DATABASE_URL: inject('databaseUrl'),
     REDIS_URL: inject('redisUrl'),
     REDIS_PREFIX: inject('redisPrefix'),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     HOST: '127.0.0.1',
     PORT: '0',
+    // Generous limits by default: the whole run signs in from 127.0.0.1. The rate-limit tests set their own.
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000',
+    RATE_LIMIT_LOGIN_PER_ADDRESS: '100000',
+    RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
 }

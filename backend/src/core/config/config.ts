@@ -74,7 +74,24 @@ const schema = z.object({
   PUBLIC_DIR: z.string().min(1).optional(),
   TRUST_PROXY: bool(false),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 600_000),
+  PUBLIC_URL: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().min(3, { error: 'must be an address such as "Demarche <no-reply@example.org>"' }).default('Demarche <no-reply@localhost>'),
+  SESSION_IDLE_MINUTES: int(720, 5, 60 * 24 * 30),
+  SESSION_MAX_HOURS: int(168, 1, 24 * 90),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: int(10, 1, 10_000),
+  RATE_LIMIT_LOGIN_PER_ADDRESS: int(30, 1, 100_000),
+  RATE_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
+  DEMO_LOGINS_FILE: z.string().min(1).optional(),
 });
+
+function validUrl(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -90,6 +107,18 @@ export interface Config {
   publicDir: string | null;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  /** Where people reach the dashboard (links in e-mails; https turns on Secure cookies and HSTS). */
+  publicUrl: string;
+  /** True when publicUrl is https: cookies are Secure and `__Host-` prefixed. */
+  secureCookies: boolean;
+  /** SMTP server for e-mail; null sends nothing and logs each message instead. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  rateLimits: { loginPerAccount: number; loginPerAddress: number; perMinute: number };
+  /** Where the first start writes the demo accounts' passwords (owner-readable only). */
+  demoLoginsFile: string;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +139,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })));
   }
   const v = parsed.data;
+  const problems: { variable: string; message: string }[] = [];
+  if (v.PUBLIC_URL !== undefined && !validUrl(v.PUBLIC_URL, ['http:', 'https:'])) {
+    problems.push({ variable: 'PUBLIC_URL', message: 'must be a URL starting with http:// or https://' });
+  }
+  if (v.SMTP_URL !== undefined && v.SMTP_URL !== '' && !validUrl(v.SMTP_URL, ['smtp:', 'smtps:'])) {
+    problems.push({ variable: 'SMTP_URL', message: 'must be a URL starting with smtp:// or smtps://' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const publicUrl = (v.PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
   const publicDir = v.PUBLIC_DIR ? resolve(v.PUBLIC_DIR) : DEFAULT_PUBLIC_DIR;
   if (v.PUBLIC_DIR && !existsSync(resolve(publicDir, 'index.html'))) {
     throw new ConfigError([{ variable: 'PUBLIC_DIR', message: 'must be a folder holding the built dashboard (index.html)' }]);
@@ -127,6 +165,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicDir: existsSync(resolve(publicDir, 'index.html')) ? publicDir : null,
     trustProxy: v.TRUST_PROXY,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    smtpUrl: v.SMTP_URL || null,
+    mailFrom: v.MAIL_FROM,
+    sessionIdleMinutes: v.SESSION_IDLE_MINUTES,
+    sessionMaxHours: v.SESSION_MAX_HOURS,
+    rateLimits: {
+      loginPerAccount: v.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+      loginPerAddress: v.RATE_LIMIT_LOGIN_PER_ADDRESS,
+      perMinute: v.RATE_LIMIT_PER_MINUTE,
+    },
+    demoLoginsFile: resolve(v.DEMO_LOGINS_FILE ?? resolve(REPO_ROOT, '.demarche/demo-logins.txt')),
   };
 }
 

@@ -12,6 +12,10 @@ import { Organization } from '../../organizations/organization.entity.js';
 import { ResponseDemand } from '../../responses/response-demand.entity.js';
 import { Response } from '../../responses/response.entity.js';
 import { User } from '../../users/user.entity.js';
+import { Invitation } from '../../invitations/invitation.entity.js';
+import { ApiToken } from '../auth/api-token.entity.js';
+import { PasswordReset } from '../auth/password-reset.entity.js';
+import { Session } from '../auth/session.entity.js';
 
 /** Every entity the schema holds. The data source and the drift check both read this list. */
 export const ENTITIES = [
@@ -29,4 +33,8 @@ export const ENTITIES = [
   ResponseDemand,
   FollowUp,
   AuditEvent,
+  Session,
+  ApiToken,
+  PasswordReset,
+  Invitation,
 ];

@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details?: ApiErrorDetail[],
+    /** Extra response headers (Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -31,5 +33,31 @@ export class InvalidIdError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(what = 'resource') {
     super(404, 'not_found', `No such ${what}.`);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Sign in to continue.', code = 'unauthenticated') {
+    super(401, code, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role does not allow this.', code = 'forbidden') {
+    super(403, code, message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, details?: ApiErrorDetail[]) {
+    super(409, code, message, details);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'rate_limited', `Too many requests; try again in ${retryAfterSeconds} s.`, undefined, {
+      'retry-after': String(retryAfterSeconds),
+    });
   }
 }

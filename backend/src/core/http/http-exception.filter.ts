@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error.js';
 import { toErrorBody } from './error-body.js';
 
 /** The one place an error becomes an HTTP answer. */
@@ -12,6 +13,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { body, unexpected } = toErrorBody(error, String(request.id));
+    if (error instanceof DomainError && error.headers) void reply.headers(error.headers);
     if (unexpected) this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -4,6 +4,7 @@
  */
 export const QUEUES = {
   maintenance: 'maintenance',
+  mail: 'mail',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -12,6 +13,19 @@ export interface JobPayloads {
     /** The worker records that it is alive, for /api/health. */
     heartbeat: { at?: never };
   };
+  mail: {
+    /** One rendered message. Links only, never a password or session token. */
+    send: MailMessage;
+  };
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Stable per message, so a retried send is recognizably the same message. */
+  messageId: string;
 }
 
 /** Fixed ids of the job schedulers the worker keeps (upserted at start; one per id cluster-wide). */

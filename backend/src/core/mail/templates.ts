@@ -1,0 +1,94 @@
+import type { Locale } from '@demarche/shared';
+
+/**
+ * The e-mails Demarche sends, in the recipient's language. Each carries a link and nothing
+ * secret: no password, no session or API token.
+ */
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+function render(paragraphs: string[], link: { href: string; label: string }, footer: string): Omit<RenderedMail, 'subject'> {
+  const text = [...paragraphs, `${link.label}: ${link.href}`, footer].join('\n\n') + '\n';
+  const html =
+    `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem">` +
+    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+    `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` +
+    `<p style="color:#555;font-size:0.9em">${escapeHtml(footer)}</p></body></html>`;
+  return { text, html };
+}
+
+const dateIn = (locale: Locale, date: Date, timeZone: string): string =>
+  new Intl.DateTimeFormat(locale === 'es' ? 'es' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(date);
+
+export function invitationMail(
+  locale: Locale,
+  p: { inviterName: string; organizationName: string; roleLabel: string; link: string; expiresAt: Date; timeZone: string },
+): RenderedMail {
+  const until = dateIn(locale, p.expiresAt, p.timeZone);
+  if (locale === 'es') {
+    return {
+      subject: `Invitación a Demarche (${p.organizationName})`,
+      ...render(
+        [
+          `${p.inviterName} le invita a unirse a Demarche como ${p.roleLabel} de ${p.organizationName}.`,
+          `Abra el enlace para elegir su contraseña. El enlace sirve una sola vez y vence el ${until}.`,
+        ],
+        { href: p.link, label: 'Aceptar la invitación' },
+        'Si no esperaba esta invitación, ignore este mensaje.',
+      ),
+    };
+  }
+  return {
+    subject: `Your invitation to Demarche (${p.organizationName})`,
+    ...render(
+      [
+        `${p.inviterName} invites you to join Demarche as ${p.roleLabel} of ${p.organizationName}.`,
+        `Open the link to choose your password. It works once and expires on ${until}.`,
+      ],
+      { href: p.link, label: 'Accept the invitation' },
+      'If you did not expect this invitation, ignore this message.',
+    ),
+  };
+}
+
+export function passwordResetMail(locale: Locale, p: { link: string; expiresAt: Date; timeZone: string }): RenderedMail {
+  const until = dateIn(locale, p.expiresAt, p.timeZone);
+  if (locale === 'es') {
+    return {
+      subject: 'Restablecer su contraseña de Demarche',
+      ...render(
+        [
+          'Alguien pidió restablecer la contraseña de esta cuenta de Demarche.',
+          `Abra el enlace para elegir una nueva. Sirve una sola vez y vence el ${until}. Al usarlo se cerrarán todas sus sesiones.`,
+        ],
+        { href: p.link, label: 'Elegir una nueva contraseña' },
+        'Si no lo pidió usted, ignore este mensaje: su contraseña no cambia.',
+      ),
+    };
+  }
+  return {
+    subject: 'Reset your Demarche password',
+    ...render(
+      [
+        'Someone asked to reset the password of this Demarche account.',
+        `Open the link to choose a new one. It works once and expires on ${until}. Using it signs you out everywhere.`,
+      ],
+      { href: p.link, label: 'Choose a new password' },
+      'If this was not you, ignore this message: your password stays as it is.',
+    ),
+  };
+}
+
+const ROLE_LABELS: Record<Locale, Record<string, string>> = {
+  en: { admin: 'an administrator', coordinator: 'a coordinator', member: 'a member', observer: 'an observer' },
+  es: { admin: 'administrador/a', coordinator: 'coordinador/a', member: 'miembro', observer: 'observador/a' },
+};
+
+export const roleLabel = (locale: Locale, role: string): string => ROLE_LABELS[locale][role] ?? role;

@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { CONFIG } from '../config/config.module.js';
+import type { Config } from '../config/config.js';
+import { DomainError, RateLimitedError } from '../http/domain-error.js';
+import { REDIS } from '../redis/redis.module.js';
+
+export interface RateLimitRule {
+  /** What is counted: `login-account`, `login-address`, `requests`… */
+  bucket: string;
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Fixed-window counters in Redis, so a limit holds across every API process. `consume` throws a
+ * 429 (with Retry-After) past the limit.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /**
+   * Counts one hit of `id` against `rule`. When Redis cannot be asked, `failOpen` decides: the
+   * general request limit lets the request through; sign-in refuses it (503), so an outage never
+   * lifts the brake on password guessing.
+   */
+  async consume(rule: RateLimitRule, id: string, { failOpen }: { failOpen: boolean }): Promise<void> {
+    const key = `${this.config.redisPrefix}:rl:${rule.bucket}:${id}`;
+    let count: number;
+    let ttl: number;
+    try {
+      const result = await this.redis.multi().incr(key).pexpire(key, rule.windowMs, 'NX').pttl(key).exec();
+      if (!result) throw new Error('transaction aborted');
+      count = Number(result[0]![1]);
+      ttl = Number(result[2]![1]);
+    } catch (error) {
+      this.logger.warn({ err: error, bucket: rule.bucket }, 'rate limiter unavailable');
+      if (failOpen) return;
+      throw new RateLimiterUnavailableError();
+    }
+    if (count > rule.limit) throw new RateLimitedError(Math.max(1, Math.ceil((ttl > 0 ? ttl : rule.windowMs) / 1000)));
+  }
+
+  /** Forgets the count (a successful sign-in clears the account's failed attempts). */
+  async reset(rule: RateLimitRule, id: string): Promise<void> {
+    await this.redis.del(`${this.config.redisPrefix}:rl:${rule.bucket}:${id}`).catch(() => undefined);
+  }
+}
+
+
+export class RateLimiterUnavailableError extends DomainError {
+  constructor() {
+    super(503, 'service_unavailable', 'Sign-in is briefly unavailable; try again in a minute.');
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../core/auth/access-policy.js';
+import type { AuthUser } from '../core/auth/auth-context.js';
+import { SessionService } from '../core/auth/session.service.js';
+import { ConflictError, NotFoundError } from '../core/http/domain-error.js';
+import { decodeCursor, toPage } from '../core/http/pagination.js';
+import type { CreateOrganizationDto, OrganizationDto, OrganizationPageDto, UpdateOrganizationDto } from './organization.dto.js';
+import { Organization } from './organization.entity.js';
+
+export function toOrganizationDto(o: Organization): OrganizationDto {
+  return {
+    id: o.id,
+    name: o.name,
+    country: o.country,
+    kind: o.kind,
+    contactEmail: o.contactEmail,
+    website: o.website,
+    isExample: o.isExample,
+    disabledAt: o.disabledAt?.toISOString() ?? null,
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+
+const nameTaken = () => new ConflictError('name_taken', 'An organization with this name exists already.', [{ field: 'name', message: 'is taken' }]);
+
+/** Coalition member organizations. Admins manage them; others see the ones they work with. */
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async list(user: AuthUser, query: { cursor?: string; limit?: number; q?: string }): Promise<OrganizationPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o').orderBy('o.name', 'ASC').limit(limit + 1);
+    const visible = await this.policy.visibleOrganizationIds(user);
+    if (visible !== 'all') qb.andWhere('o.id IN (:...visible)', { visible });
+    if (query.q) qb.andWhere('o.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.cursor) qb.andWhere('o.name > :after', { after: decodeCursor(query.cursor, 1)[0] });
+    return toPage(await qb.getMany(), limit, toOrganizationDto, (o) => [o.name]);
+  }
+
+  async get(user: AuthUser, id: string): Promise<OrganizationDto> {
+    await this.policy.assertOrganizationVisible(user, id);
+    return toOrganizationDto(await this.find(id));
+  }
+
+  async create(actor: AuthUser, dto: CreateOrganizationDto): Promise<OrganizationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.exists(Organization, { where: { name: dto.name.trim() } })) throw nameTaken();
+      const saved = await manager.save(Organization, manager.create(Organization, { ...dto, name: dto.name.trim() }));
+      await this.audit.record({ action: 'organization.created', subjectType: 'organization', subjectId: saved.id, actorId: actor.id, after: { name: saved.name } }, manager);
+      return toOrganizationDto(saved);
+    });
+  }
+
+  async update(actor: AuthUser, id: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.find(id, manager);
+      if (dto.name !== undefined && dto.name.trim() !== before.name && (await manager.exists(Organization, { where: { name: dto.name.trim() } }))) throw nameTaken();
+      const changes = { ...dto, ...(dto.name !== undefined ? { name: dto.name.trim() } : {}) };
+      await manager.update(Organization, { id }, changes);
+      const after = await this.find(id, manager);
+      await this.audit.record(
+        { action: 'organization.updated', subjectType: 'organization', subjectId: id, actorId: actor.id, before: pick(toOrganizationDto(before), changes), after: pick(toOrganizationDto(after), changes) },
+        manager,
+      );
+      return toOrganizationDto(after);
+    });
+  }
+
+  /** Disabling an organization signs all its users out and keeps them out until it is enabled. */
+  async setDisabled(actor: AuthUser, id: string, disabled: boolean): Promise<OrganizationDto> {
+    if (disabled && id === actor.organizationId) throw new ConflictError('cannot_disable_self', 'You cannot disable your own organization.');
+    return this.dataSource.transaction(async (manager) => {
+      await this.find(id, manager);
+      await manager.query(`UPDATE organizations SET disabled_at = ${disabled ? 'COALESCE(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`, [id]);
+      if (disabled) await this.sessions.revokeAllForOrganization(id, manager);
+      await this.audit.record({ action: disabled ? 'organization.disabled' : 'organization.enabled', subjectType: 'organization', subjectId: id, actorId: actor.id }, manager);
+      return toOrganizationDto(await this.find(id, manager));
+    });
+  }
+
+  private async find(id: string, manager = this.dataSource.manager): Promise<Organization> {
+    const org = await manager.findOne(Organization, { where: { id } });
+    if (!org) throw new NotFoundError('organization');
+    return org;
+  }
+}
+
+function pick(source: object, keys: object): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(keys).map((k) => [k, (source as Record<string, unknown>)[k]]));
+}

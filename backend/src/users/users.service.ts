@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../core/auth/access-policy.js';
+import type { AuthUser } from '../core/auth/auth-context.js';
+import { SessionService } from '../core/auth/session.service.js';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
+import { decodeCursor, toPage } from '../core/http/pagination.js';
+import { Organization } from '../organizations/organization.entity.js';
+import type { ListUsersQueryDto, UpdateUserDto, UserDto, UserPageDto } from './user.dto.js';
+import { User } from './user.entity.js';
+
+type UserWithOrg = User & { organization: Organization };
+
+function toDto(u: UserWithOrg): UserDto {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    organizationId: u.organizationId,
+    organizationName: u.organization.name,
+    locale: u.locale,
+    timeZone: u.timeZone,
+    isExample: u.isExample,
+    disabledAt: u.disabledAt?.toISOString() ?? null,
+    lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+/** People: admins manage them; coordinators see those of the campaigns they lead. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async list(caller: AuthUser, query: ListUsersQueryDto): Promise<UserPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const reach = await this.policy.userDirectoryOrganizationIds(caller);
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').innerJoinAndSelect('u.organization', 'o').orderBy('u.email', 'ASC').limit(limit + 1);
+    if (reach !== 'all') qb.andWhere('u.organization_id IN (:...reach)', { reach });
+    if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (!query.includeDisabled) qb.andWhere('u.disabled_at IS NULL');
+    if (query.q) qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.cursor) qb.andWhere('u.email > :after', { after: decodeCursor(query.cursor, 1)[0] });
+    return toPage((await qb.getMany()) as UserWithOrg[], limit, toDto, (u) => [u.email]);
+  }
+
+  async get(caller: AuthUser, id: string): Promise<UserDto> {
+    const user = await this.find(id);
+    await this.policy.assertUserVisible(caller, user);
+    return toDto(user);
+  }
+
+  /** Admins only (the controller says so). Role and organization changes are audited. */
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.find(id, manager);
+      if (dto.organizationId !== undefined && !(await manager.exists(Organization, { where: { id: dto.organizationId } }))) {
+        throw new ValidationFailedError([{ field: 'organizationId', message: 'is not an organization' }]);
+      }
+      if (id === actor.id && dto.role !== undefined && dto.role !== 'admin') {
+        throw new ConflictError('cannot_demote_self', 'You cannot take away your own administrator role; ask another administrator.');
+      }
+      await manager.update(User, { id }, { ...dto, ...(dto.displayName !== undefined ? { displayName: dto.displayName.trim() } : {}) });
+      const after = await this.find(id, manager);
+      if (before.role !== after.role) {
+        await this.audit.record({ action: 'user.role_changed', subjectType: 'user', subjectId: id, actorId: actor.id, before: { role: before.role }, after: { role: after.role } }, manager);
+      }
+      if (before.organizationId !== after.organizationId) {
+        await this.audit.record(
+          { action: 'user.organization_changed', subjectType: 'user', subjectId: id, actorId: actor.id, before: { organizationId: before.organizationId }, after: { organizationId: after.organizationId } },
+          manager,
+        );
+      }
+      const rest = ['displayName', 'locale', 'timeZone'].filter((k) => k in dto);
+      if (rest.length > 0) {
+        await this.audit.record({ action: 'user.updated', subjectType: 'user', subjectId: id, actorId: actor.id, after: Object.fromEntries(rest.map((k) => [k, (after as unknown as Record<string, unknown>)[k]])) }, manager);
+      }
+      return toDto(after);
+    });
+  }
+
+  /** A disabled user is signed out at once and cannot sign in or use API tokens until enabled. */
+  async setDisabled(actor: AuthUser, id: string, disabled: boolean): Promise<UserDto> {
+    if (disabled && id === actor.id) throw new ConflictError('cannot_disable_self', 'You cannot disable your own account.');
+    return this.dataSource.transaction(async (manager) => {
+      await this.find(id, manager);
+      await manager.query(`UPDATE users SET disabled_at = ${disabled ? 'COALESCE(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`, [id]);
+      if (disabled) await this.sessions.revokeAllForUser(id, manager);
+      await this.audit.record({ action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: id, actorId: actor.id }, manager);
+      return toDto(await this.find(id, manager));
+    });
+  }
+
+  private async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserWithOrg> {
+    const user = await manager.findOne(User, { where: { id }, relations: { organization: true } });
+    if (!user) throw new NotFoundError('user');
+    return user as UserWithOrg;
+  }
+}
