@@ -38,9 +38,10 @@ export async function createApiApp(config: Config, options: ApiAppOptions = {}):
     bufferLogs: options.bufferLogs ?? true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   app.setGlobalPrefix('api');
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter(logger));
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, type ExceptionFilter, type LoggerService } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error.js';
 import { toErrorBody } from './error-body.js';
@@ -6,7 +6,7 @@ import { toErrorBody } from './error-body.js';
 /** The one place an error becomes an HTTP answer. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HttpError');
+  constructor(private readonly logger: LoggerService) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -14,7 +14,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const { body, unexpected } = toErrorBody(error, String(request.id));
     if (error instanceof DomainError && error.headers) void reply.headers(error.headers);
-    if (unexpected) this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
+    if (unexpected) this.logger.error({ err: error, requestId: request.id }, 'unhandled error', 'HttpError');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -25,7 +25,15 @@ function render(paragraphs: string[], link: { href: string; label: string }, foo
 }
 
 const dateIn = (locale: Locale, date: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat(locale === 'es' ? 'es' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(date);
+  new Intl.DateTimeFormat(locale === 'es' ? 'es' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
 
 export function invitationMail(
   locale: Locale,
