@@ -64,7 +64,7 @@ describe('demo data: the founding campaign', () => {
       expect(example.contact_email).toMatch(/@example\.org$/);
       expect(example.role).toBe('signatory');
     }
-    const users = await db.query(`SELECT email FROM users WHERE email NOT LIKE '%@example.org'`);
+    const users = await db.query(`SELECT email FROM users WHERE email NOT LIKE '%@example.org' OR NOT is_example`);
     expect(users).toEqual([]);
   });
 
@@ -146,6 +146,16 @@ describe('demo data: the founding campaign', () => {
     }
     const changes = await db.query(`SELECT count(*)::int AS n FROM demand_status_changes WHERE to_status = 'sent' AND from_status IS NULL`);
     expect(changes).toEqual([{ n: 35 }]);
+  });
+
+  it('creates one example account per role, with an argon2id password', async () => {
+    const rows = await db.query(`SELECT role, email, is_example, password_hash FROM users ORDER BY email`);
+    expect(rows.map((r: { role: string }) => r.role).sort()).toEqual(['admin', 'coordinator', 'member', 'observer']);
+    for (const r of rows) {
+      expect(r.is_example).toBe(true);
+      expect(r.email).toMatch(/^demo-[a-z]+@example\.org$/);
+      expect(r.password_hash).toMatch(/^\$argon2id\$/);
+    }
   });
 
   it('invents no responses', async () => {

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -57,7 +58,9 @@ describe('npm start (the launcher)', () => {
       await deleteRedisKeys(inject('redisUrl'), prefix);
     });
 
+    const loginsFile = join(mkdtempSync(join(tmpdir(), 'demarche-start-')), 'demo-logins.txt');
     const env = () => ({
+      DEMO_LOGINS_FILE: loginsFile,
       DATABASE_URL: url,
       REDIS_URL: inject('redisUrl'),
       REDIS_PREFIX: prefix,
@@ -72,6 +75,7 @@ describe('npm start (the launcher)', () => {
         await first.waitFor(/dashboard http:\/\/localhost:\d+\//, 60_000);
         expect(first.output()).toMatch(/applied \d+ migration\(s\)/);
         expect(first.output()).toContain('loaded the demo campaign (35 demands');
+        expect(first.output()).toContain(`their passwords are in ${loginsFile}`);
         const health = await fetch(`http://127.0.0.1:${port}/api/health`);
         expect(health.status).toBe(200);
       } finally {

@@ -11,10 +11,10 @@ export interface Started {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; afterMs: number }>;
 }
 
-/** Runs `node <script>` from backend/ with the given environment, collecting its output. */
-export function runNode(script: string, env: NodeJS.ProcessEnv): Started {
+/** Runs `node <script> [args…]` from backend/ with the given environment, collecting its output. */
+export function runNode(script: string | string[], env: NodeJS.ProcessEnv): Started {
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [script].flat(), {
     cwd: BACKEND_DIR,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
