@@ -6,7 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { buildIfStale, ROOT } from './build-if-stale.mjs';
@@ -62,6 +65,7 @@ async function browserSuite() {
   db.pathname = `/demarche_e2e_${id}`;
   const prefix = `demarche_e2e_${id}`;
   const port = await freePort();
+  const loginsFile = join(mkdtempSync(join(tmpdir(), 'demarche-e2e-')), 'demo-logins.txt');
   console.log(`\n=== browser: starting the product on http://127.0.0.1:${port} (database ${db.pathname.slice(1)})`);
   const server = spawn(process.execPath, ['backend/dist/launcher.js'], {
     cwd: ROOT,
@@ -73,6 +77,7 @@ async function browserSuite() {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      DEMO_LOGINS_FILE: loginsFile,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -88,7 +93,7 @@ async function browserSuite() {
       });
       server.on('exit', (code) => reject(new Error(`the product exited (${code}) before it was ready`)));
     });
-    await run('browser', 'npm', ['run', 'e2e', '-w', '@demarche/frontend'], { env: { E2E_BASE_URL: `http://127.0.0.1:${port}` } });
+    await run('browser', 'npm', ['run', 'e2e', '-w', '@demarche/frontend'], { env: { E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_DEMO_LOGINS: loginsFile } });
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve() : server.once('exit', resolve)));

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 
 import type { TranslationKey } from './core/i18n/dictionary';
+import { authGuard, guestGuard } from './core/session/auth-guards';
 
 /** Route titles are translation keys, rendered by `TranslatedTitleStrategy`. */
 export const routes: Routes = [
@@ -9,6 +10,33 @@ export const routes: Routes = [
     pathMatch: 'full',
     title: 'home.title' satisfies TranslationKey,
     loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+  },
+  {
+    path: 'sign-in',
+    title: 'signIn.title' satisfies TranslationKey,
+    canActivate: [guestGuard],
+    loadComponent: () => import('./account/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'forgot-password',
+    title: 'forgotPassword.title' satisfies TranslationKey,
+    loadComponent: () => import('./account/forgot-password-page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'resetPassword.title' satisfies TranslationKey,
+    loadComponent: () => import('./account/reset-password-page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'accept-invitation',
+    title: 'acceptInvitation.title' satisfies TranslationKey,
+    loadComponent: () => import('./account/accept-invitation-page').then((m) => m.AcceptInvitationPage),
+  },
+  {
+    path: 'profile',
+    title: 'profile.title' satisfies TranslationKey,
+    canActivate: [authGuard],
+    loadComponent: () => import('./account/profile/profile-page').then((m) => m.ProfilePage),
   },
   {
     path: '**',

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { I18n } from '../core/i18n/i18n';
 import { isLocale } from '../core/i18n/locales';
 import { TPipe } from '../core/i18n/t-pipe';
+import { Session } from '../core/session/session';
 
 /** A labelled `<select>` of the supported locales, each named in its own language. */
 @Component({
@@ -40,15 +41,23 @@ import { TPipe } from '../core/i18n/t-pipe';
 })
 export class LanguageSwitcher {
   protected readonly i18n = inject(I18n);
+  private readonly session = inject(Session);
 
   protected choose(select: HTMLSelectElement): void {
     const value = select.value;
     if (!isLocale(value)) {
       return;
     }
-    this.i18n.setLocale(value).catch((error: unknown) => {
-      console.error(`Could not switch to "${value}"`, error);
-      select.value = this.i18n.locale(); // show the language still in use
-    });
+    this.i18n
+      .setLocale(value)
+      .then(
+        // Signed in, the profile's language is the one that counts: keep it in step.
+        () => (this.session.signedIn() ? this.session.saveLocale(value) : undefined),
+        (error: unknown) => {
+          console.error(`Could not switch to "${value}"`, error);
+          select.value = this.i18n.locale(); // show the language still in use
+        },
+      )
+      .catch((error: unknown) => console.error(`Could not save "${value}" as the profile's language`, error));
   }
 }

@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, inject } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, DOCUMENT, inject, signal } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 import { TPipe } from '../core/i18n/t-pipe';
+import { Session } from '../core/session/session';
+import type { SignInArrival } from '../core/session/sign-in-redirect';
 import { LanguageSwitcher } from './language-switcher';
 
 /** The frame around every page: skip link, header, primary navigation, main area, footer. */
@@ -24,8 +26,25 @@ import { LanguageSwitcher } from './language-switcher';
             <span class="brand__tagline">{{ 'app.tagline' | t }}</span>
           </span>
         </a>
-        <dm-language-switcher class="header__language" />
+        <div class="header__tools">
+          @if (session.user(); as user) {
+            <a class="account" routerLink="/profile" routerLinkActive="account--active" ariaCurrentWhenActive="page">
+              <span class="visually-hidden">{{ 'shell.account.profile' | t }}</span>
+              <span class="account__name">{{ user.displayName }}</span>
+              <span class="account__organization">{{ user.organization.name }}</span>
+            </a>
+            <button type="button" class="header__action" [attr.aria-disabled]="signingOut()" (click)="signOut()">
+              {{ 'shell.signOut' | t }}
+            </button>
+          } @else {
+            <a class="header__action" routerLink="/sign-in">{{ 'shell.signIn' | t }}</a>
+          }
+          <dm-language-switcher class="header__language" />
+        </div>
       </div>
+      @if (signOutFailed()) {
+        <p class="header__alert" role="alert">{{ 'shell.signOut.failed' | t }}</p>
+      }
       <nav class="nav" [attr.aria-label]="'shell.nav.label' | t">
         <ul class="nav__list">
           <li>
@@ -58,6 +77,27 @@ import { LanguageSwitcher } from './language-switcher';
 })
 export class Shell {
   private readonly document = inject(DOCUMENT);
+  private readonly router = inject(Router);
+  protected readonly session = inject(Session);
+  protected readonly signingOut = signal(false);
+  protected readonly signOutFailed = signal(false);
+
+  /** Ends the session on the server first: if that fails, say so rather than pretend. */
+  protected async signOut(): Promise<void> {
+    if (this.signingOut()) {
+      return;
+    }
+    this.signingOut.set(true);
+    this.signOutFailed.set(false);
+    try {
+      await this.session.signOut();
+      await this.router.navigateByUrl('/sign-in', { state: { signIn: 'signedOut' satisfies SignInArrival } });
+    } catch {
+      this.signOutFailed.set(true);
+    } finally {
+      this.signingOut.set(false);
+    }
+  }
 
   /**
    * With `<base href="/">`, a plain `href="#main"` resolves to `/#main` and would leave any

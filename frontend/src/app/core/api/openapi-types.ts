@@ -29,14 +29,14 @@ export type ResponseBodyOf<Op, S extends number = SuccessStatus> = Op extends {
   ? { [K in keyof Responses & S]: JsonContent<Responses[K]> }[keyof Responses & S]
   : never;
 
-/** The JSON request body of the operation (never when it takes none). */
+/** The JSON request body of the operation (`undefined` when it takes none, e.g. `POST /api/auth/logout`). */
 export type RequestBodyOf<Op> = Op extends {
   requestBody: { content: { 'application/json': infer Body } };
 }
   ? Body
   : Op extends { requestBody?: { content: { 'application/json': infer Body } } }
     ? Body | undefined
-    : never;
+    : undefined;
 
 export type PathParamsOf<Op> = Op extends { parameters: { path: infer Params } } ? Params : never;
 

@@ -4,8 +4,10 @@
  * - Dictionaries are plain TypeScript objects with flat dotted keys (`'home.title'`).
  *   `en.ts` is the source; every other locale is typed `Dictionary`
  *   (= `Record<keyof typeof en, string>`), so a missing or extra key fails the build.
- * - `locales.ts` lists the supported locales. English is bundled because it is the fallback;
- *   the others are loaded on demand with a dynamic `import()` and become lazy chunks.
+ * - `locales.ts` lists the supported locales. Each dictionary, English included, is loaded on
+ *   demand with a dynamic `import()` and is a lazy chunk, so the initial bundle does not grow
+ *   with the dashboard's text (ADR 0002 bundled English at first; the account pages made that
+ *   cost 9 kB of initial bundle, and start-up now waits for `GET /api/me` anyway).
  * - This service holds the active locale and its dictionary in one signal. `translate()` reads
  *   that signal, so any template, `computed` or effect that translates re-runs when the locale
  *   changes — no event bus, no zone.js, works with OnPush.
@@ -13,7 +15,10 @@
  *   of English): the choice saved in localStorage (`demarche.locale`), else the browser's
  *   `navigator.language`, else English. Only an explicit choice (`setLocale`) is saved.
  * - `<html lang>` follows the active locale, for screen readers and hyphenation.
- * - Unknown keys fall back to English, then to the key itself, so a gap is visible but harmless.
+ * - An unknown key shows as itself, so a gap is visible but harmless. (Every dictionary has every
+ *   key — the `Dictionary` type sees to that — so there is nothing to fall back to English for.)
+ *   Before `init()` has finished no dictionary is loaded and every key shows as itself: the app
+ *   initializer makes sure nothing renders before then.
  *
  * Why not `@angular/localize`: it builds one bundle per locale and switches by reloading a
  * different URL; coalition members switch languages mid-session, and the API server serves a
@@ -22,19 +27,19 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 
 import type { Dictionary, TranslationKey, TranslationParams } from './dictionary';
-import { en } from './en';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, isLocale, loadDictionary, matchLocale, type Locale } from './locales';
 
 export const LOCALE_STORAGE_KEY = 'demarche.locale';
 
-const fallback: Readonly<Record<string, string>> = en;
+/** Until the first dictionary has loaded. */
+const NOTHING_LOADED: Readonly<Record<string, string>> = {};
 
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
-  private readonly state = signal<{ locale: Locale; dictionary: Dictionary }>({
+  private readonly state = signal<{ locale: Locale; dictionary: Readonly<Record<string, string>> }>({
     locale: DEFAULT_LOCALE,
-    dictionary: en,
+    dictionary: NOTHING_LOADED,
   });
   /** Increases with each switch so that a slow dictionary load cannot override a later choice. */
   private generation = 0;
@@ -71,15 +76,19 @@ export class I18n {
    * Reads the locale signal: callers in a reactive context update when the locale changes.
    */
   translate(key: TranslationKey, params?: TranslationParams): string {
-    const dictionary: Readonly<Record<string, string>> = this.state().dictionary;
-    const text = dictionary[key] ?? fallback[key] ?? key;
+    const text = this.state().dictionary[key] ?? key;
     return params ? interpolate(text, params) : text;
+  }
+
+  /** Whether `key` is a translation key (route titles may also be plain text). */
+  has(key: string): key is TranslationKey {
+    return Object.hasOwn(this.state().dictionary, key);
   }
 
   /** Loads and applies `locale`; false when a later switch started meanwhile and won. */
   private async activate(locale: Locale): Promise<boolean> {
     const generation = ++this.generation;
-    const dictionary = await loadDictionary(locale);
+    const dictionary: Dictionary = await loadDictionary(locale);
     if (generation !== this.generation) {
       return false;
     }

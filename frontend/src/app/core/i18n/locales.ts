@@ -1,15 +1,16 @@
 import type { Dictionary } from './dictionary';
-import { en } from './en';
 
 /**
  * The locales the dashboard speaks. Adding one (say French) is one dictionary file (`fr.ts`,
  * typed `Dictionary`) plus one line here; the `Locale` type, the language switcher and the
  * detection of the browser language follow from this list.
  *
- * English is bundled (it is the fallback); every other dictionary is a lazy chunk.
+ * Every dictionary, English included, is a lazy chunk: only the one in use is downloaded, and
+ * the initial bundle does not grow with each new page's text. Start-up loads it in parallel with
+ * the session check (`GET /api/me`), which the first render waits for anyway.
  */
 export const SUPPORTED_LOCALES = [
-  { code: 'en', nativeName: 'English', load: () => Promise.resolve(en) },
+  { code: 'en', nativeName: 'English', load: () => import('./en').then((m) => m.en) },
   { code: 'es', nativeName: 'Español', load: () => import('./es').then((m) => m.es) },
 ] as const satisfies readonly LocaleDefinition[];
 
@@ -36,6 +37,6 @@ export function matchLocale(tag: string | null | undefined): Locale | undefined 
 }
 
 export function loadDictionary(locale: Locale): Promise<Dictionary> {
-  const definition = SUPPORTED_LOCALES.find((l) => l.code === locale);
-  return definition ? definition.load() : Promise.resolve(en);
+  const definition = SUPPORTED_LOCALES.find((l) => l.code === locale) ?? SUPPORTED_LOCALES[0];
+  return definition.load();
 }

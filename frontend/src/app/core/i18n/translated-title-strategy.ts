@@ -2,8 +2,6 @@ import { Injectable, effect, inject, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { TitleStrategy, type RouterStateSnapshot } from '@angular/router';
 
-import type { TranslationKey } from './dictionary';
-import { en } from './en';
 import { I18n } from './i18n';
 
 /**
@@ -25,7 +23,7 @@ export class TranslatedTitleStrategy extends TitleStrategy {
         key === undefined
           ? name
           : this.i18n.translate('app.pageTitle', {
-              page: isTranslationKey(key) ? this.i18n.translate(key) : key,
+              page: this.i18n.has(key) ? this.i18n.translate(key) : key,
             }),
       );
     });
@@ -34,8 +32,4 @@ export class TranslatedTitleStrategy extends TitleStrategy {
   override updateTitle(snapshot: RouterStateSnapshot): void {
     this.pageKey.set(this.buildTitle(snapshot));
   }
-}
-
-function isTranslationKey(value: string): value is TranslationKey {
-  return Object.hasOwn(en, value);
 }

@@ -1,0 +1,219 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ActivatedRoute, Router } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+
+import { ApiClient, type ResponseBody } from '../core/api/api-client';
+import { toApiError } from '../core/api/api-error';
+import { formatInstant } from '../core/dates/dates';
+import { FieldError } from '../core/forms/field-error';
+import { FieldInvalid } from '../core/forms/field-invalid';
+import { FormAlert } from '../core/forms/form-alert';
+import { feedbackFor } from '../core/forms/form-feedback';
+import { FormState } from '../core/forms/form-state';
+import { message, type Message } from '../core/forms/message';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, matching, passwordLength } from '../core/forms/passwords';
+import { I18n } from '../core/i18n/i18n';
+import { TPipe } from '../core/i18n/t-pipe';
+import { Session } from '../core/session/session';
+import { isLinkInvalid, takeLinkToken } from './link-token';
+import { roleKey } from './roles';
+
+type Invitation = ResponseBody<'/api/auth/invitations/inspect', 'post'>;
+
+type InvitationState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'invalid' }
+  | { readonly kind: 'error'; readonly message: Message }
+  | { readonly kind: 'ready'; readonly invitation: Invitation };
+
+/**
+ * `/accept-invitation#token=…`, from an invitation e-mail: shows who is invited where and as
+ * what; the person chooses the name others will see and a password; then signed in, on the overview.
+ */
+@Component({
+  selector: 'dm-accept-invitation-page',
+  imports: [ReactiveFormsModule, TPipe, FieldError, FieldInvalid, FormAlert],
+  template: `
+    <div class="narrow">
+      <h1>{{ 'acceptInvitation.heading' | t }}</h1>
+      @let current = invitation();
+      @switch (current.kind) {
+        @case ('loading') {
+          <p role="status">{{ 'acceptInvitation.loading' | t }}</p>
+        }
+        @case ('invalid') {
+          <div class="alert alert--error" role="alert">{{ 'link.invalid.invitation' | t }}</div>
+        }
+        @case ('error') {
+          <dm-form-alert [message]="current.message" />
+          <button type="button" class="button" (click)="inspect()">{{ 'form.retry' | t }}</button>
+        }
+        @case ('ready') {
+          <p>
+            {{
+              'acceptInvitation.intro'
+                | t: { organization: current.invitation.organizationName, role: (roleKey(current.invitation.role) | t) }
+            }}
+          </p>
+          <p class="muted">{{ 'acceptInvitation.expires' | t: { date: expires() } }}</p>
+          <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+            @if (state.formError(); as error) {
+              <dm-form-alert [id]="state.alertId" [message]="error" />
+            }
+            <div class="field">
+              <label class="field__label" for="accept-invitation-email">{{ 'field.email' | t }}</label>
+              <input
+                id="accept-invitation-email"
+                class="input"
+                type="email"
+                autocomplete="username"
+                readonly
+                [value]="current.invitation.email"
+              />
+            </div>
+            <div class="field">
+              <label class="field__label" for="accept-invitation-name">{{ 'field.displayName' | t }}</label>
+              <p class="field__hint" id="accept-invitation-name-hint">{{ 'field.displayName.hint' | t }}</p>
+              <input
+                id="accept-invitation-name"
+                class="input"
+                type="text"
+                formControlName="displayName"
+                autocomplete="name"
+                required
+                [dmFieldOf]="state"
+                dmHint="accept-invitation-name-hint"
+                (input)="state.edited('displayName')"
+              />
+              @if (state.errors().displayName; as error) {
+                <dm-field-error [id]="state.errorId('displayName')" [message]="error" />
+              }
+            </div>
+            <div class="field">
+              <label class="field__label" for="accept-invitation-password">{{ 'field.choosePassword' | t }}</label>
+              <p class="field__hint" id="accept-invitation-password-hint">{{ 'field.newPassword.hint' | t: lengths }}</p>
+              <input
+                id="accept-invitation-password"
+                class="input"
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+                required
+                [dmFieldOf]="state"
+                dmHint="accept-invitation-password-hint"
+                (input)="state.edited('password')"
+              />
+              @if (state.errors().password; as error) {
+                <dm-field-error [id]="state.errorId('password')" [message]="error" />
+              }
+            </div>
+            <div class="field">
+              <label class="field__label" for="accept-invitation-confirm">{{ 'field.confirmPassword' | t }}</label>
+              <input
+                id="accept-invitation-confirm"
+                class="input"
+                type="password"
+                formControlName="confirm"
+                autocomplete="new-password"
+                required
+                [dmFieldOf]="state"
+                (input)="state.edited('confirm')"
+              />
+              @if (state.errors().confirm; as error) {
+                <dm-field-error [id]="state.errorId('confirm')" [message]="error" />
+              }
+            </div>
+            <div class="form__actions">
+              <button type="submit" class="button" [attr.aria-disabled]="state.submitting()">
+                {{ (state.submitting() ? 'acceptInvitation.submitting' : 'acceptInvitation.submit') | t }}
+              </button>
+            </div>
+          </form>
+        }
+      }
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AcceptInvitationPage {
+  private readonly api = inject(ApiClient);
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  private readonly token = takeLinkToken(inject(ActivatedRoute), this.router);
+
+  protected readonly roleKey = roleKey;
+  protected readonly lengths = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+  protected readonly invitation = signal<InvitationState>({ kind: 'loading' });
+  protected readonly expires = computed(() => {
+    const state = this.invitation();
+    return state.kind === 'ready' ? formatInstant(state.invitation.expiresAt, this.i18n.locale()) : '';
+  });
+
+  protected readonly form = inject(NonNullableFormBuilder).group(
+    {
+      displayName: ['', Validators.required],
+      password: ['', [Validators.required, passwordLength]],
+      confirm: ['', Validators.required],
+    },
+    { validators: matching('password', 'confirm') },
+  );
+  protected readonly state = new FormState(
+    'accept-invitation',
+    this.form,
+    {
+      displayName: { required: message('field.displayName.required') },
+      password: { required: message('field.newPassword.required'), passwordLength: message('field.newPassword.length', this.lengths) },
+      confirm: { required: message('field.confirmPassword.required'), mismatch: message('field.confirmPassword.mismatch') },
+    },
+    inject(Injector),
+    inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
+  );
+
+  constructor() {
+    void this.inspect();
+  }
+
+  protected async inspect(): Promise<void> {
+    const token = this.token;
+    if (token === null) {
+      this.invitation.set({ kind: 'invalid' });
+      return;
+    }
+    this.invitation.set({ kind: 'loading' });
+    try {
+      const invitation = await firstValueFrom(this.api.post('/api/auth/invitations/inspect', { token }));
+      this.invitation.set({ kind: 'ready', invitation });
+    } catch (error) {
+      // 400: expired, used, unknown or malformed — all mean "ask for a new invitation".
+      const form = feedbackFor(error, []).form;
+      const invalid = isLinkInvalid(error) || toApiError(error).statusCode === 400 || form === null;
+      this.invitation.set(invalid ? { kind: 'invalid' } : { kind: 'error', message: form });
+    }
+  }
+
+  protected async submit(): Promise<void> {
+    const token = this.token;
+    if (token === null) {
+      return;
+    }
+    const { displayName, password } = this.form.getRawValue();
+    const accepted = await this.state.submit(async () => {
+      try {
+        const started = await firstValueFrom(
+          this.api.post('/api/auth/invitations/accept', { token, displayName: displayName.trim(), password }),
+        );
+        await this.session.start(started);
+      } catch (error) {
+        if (isLinkInvalid(error)) {
+          this.invitation.set({ kind: 'invalid' });
+        }
+        throw error;
+      }
+    });
+    if (accepted) {
+      await this.router.navigateByUrl('/', { replaceUrl: true });
+    }
+  }
+}

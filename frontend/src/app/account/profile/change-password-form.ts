@@ -1,0 +1,142 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { firstValueFrom } from 'rxjs';
+
+import { ApiClient } from '../../core/api/api-client';
+import { FieldError } from '../../core/forms/field-error';
+import { FieldInvalid } from '../../core/forms/field-invalid';
+import { FormAlert } from '../../core/forms/form-alert';
+import { FormState } from '../../core/forms/form-state';
+import { message } from '../../core/forms/message';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, matching, passwordLength } from '../../core/forms/passwords';
+import { TPipe } from '../../core/i18n/t-pipe';
+import { Session, signedInUser } from '../../core/session/session';
+
+/**
+ * Current password, new password twice. The API then ends every session of the person and opens
+ * a new one for this browser, whose CSRF token replaces ours.
+ */
+@Component({
+  selector: 'dm-change-password-form',
+  imports: [ReactiveFormsModule, TPipe, FieldError, FieldInvalid, FormAlert],
+  template: `
+    <section class="panel" aria-labelledby="change-password-heading">
+      <h2 id="change-password-heading">{{ 'profile.password.heading' | t }}</h2>
+      <p>{{ 'profile.password.intro' | t }}</p>
+      <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        @if (state.formError(); as error) {
+          <dm-form-alert [id]="state.alertId" [message]="error" />
+        } @else if (changed()) {
+          <dm-form-alert kind="ok" [message]="changedMessage" />
+        }
+        <!-- For password managers: which account this password belongs to. -->
+        <input type="email" name="username" autocomplete="username" [value]="email" readonly hidden />
+        <div class="field">
+          <label class="field__label" for="change-password-current">{{ 'field.currentPassword' | t }}</label>
+          <input
+            id="change-password-current"
+            class="input"
+            type="password"
+            formControlName="currentPassword"
+            autocomplete="current-password"
+            required
+            [dmFieldOf]="state"
+            (input)="state.edited('currentPassword')"
+          />
+          @if (state.errors().currentPassword; as error) {
+            <dm-field-error [id]="state.errorId('currentPassword')" [message]="error" />
+          }
+        </div>
+        <div class="field">
+          <label class="field__label" for="change-password-new">{{ 'field.newPassword' | t }}</label>
+          <p class="field__hint" id="change-password-new-hint">{{ 'field.newPassword.hint' | t: lengths }}</p>
+          <input
+            id="change-password-new"
+            class="input"
+            type="password"
+            formControlName="newPassword"
+            autocomplete="new-password"
+            required
+            [dmFieldOf]="state"
+            dmHint="change-password-new-hint"
+            (input)="state.edited('newPassword')"
+          />
+          @if (state.errors().newPassword; as error) {
+            <dm-field-error [id]="state.errorId('newPassword')" [message]="error" />
+          }
+        </div>
+        <div class="field">
+          <label class="field__label" for="change-password-confirm">{{ 'field.confirmPassword' | t }}</label>
+          <input
+            id="change-password-confirm"
+            class="input"
+            type="password"
+            formControlName="confirm"
+            autocomplete="new-password"
+            required
+            [dmFieldOf]="state"
+            (input)="state.edited('confirm')"
+          />
+          @if (state.errors().confirm; as error) {
+            <dm-field-error [id]="state.errorId('confirm')" [message]="error" />
+          }
+        </div>
+        <div class="form__actions">
+          <button type="submit" class="button" [attr.aria-disabled]="state.submitting()">
+            {{ (state.submitting() ? 'profile.password.submitting' : 'profile.password.submit') | t }}
+          </button>
+        </div>
+      </form>
+    </section>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChangePasswordForm {
+  private readonly api = inject(ApiClient);
+  private readonly session = inject(Session);
+
+  protected readonly email = signedInUser(this.session).email;
+  protected readonly lengths = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+  protected readonly changedMessage = message('profile.password.changed');
+  protected readonly changed = signal(false);
+
+  protected readonly form = inject(NonNullableFormBuilder).group(
+    {
+      currentPassword: ['', Validators.required],
+      newPassword: ['', [Validators.required, passwordLength]],
+      confirm: ['', Validators.required],
+    },
+    { validators: matching('newPassword', 'confirm') },
+  );
+
+  protected readonly state = new FormState(
+    'change-password',
+    this.form,
+    {
+      currentPassword: { required: message('field.currentPassword.required') },
+      newPassword: {
+        required: message('field.newPassword.required'),
+        passwordLength: message('field.newPassword.length', this.lengths),
+      },
+      confirm: { required: message('field.confirmPassword.required'), mismatch: message('field.confirmPassword.mismatch') },
+    },
+    inject(Injector),
+    inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
+  );
+
+  protected async submit(): Promise<void> {
+    this.changed.set(false);
+    const { currentPassword, newPassword } = this.form.getRawValue();
+    const done = await this.state.submit(
+      async () => {
+        const { csrfToken } = await firstValueFrom(this.api.post('/api/me/password', { currentPassword, newPassword }));
+        this.session.replaceCsrf(csrfToken);
+      },
+      { wrong_password: { field: 'currentPassword', message: message('field.currentPassword.wrong') } },
+    );
+    if (done) {
+      this.form.reset();
+      this.changed.set(true);
+    }
+  }
+}

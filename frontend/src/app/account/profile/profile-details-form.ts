@@ -1,0 +1,171 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { firstValueFrom } from 'rxjs';
+
+import { ApiClient } from '../../core/api/api-client';
+import { FieldError } from '../../core/forms/field-error';
+import { FieldInvalid } from '../../core/forms/field-invalid';
+import { FormAlert } from '../../core/forms/form-alert';
+import { FormState } from '../../core/forms/form-state';
+import { message } from '../../core/forms/message';
+import { I18n } from '../../core/i18n/i18n';
+import { TPipe } from '../../core/i18n/t-pipe';
+import { Session, signedInUser } from '../../core/session/session';
+import { roleKey } from '../roles';
+
+/** Name, language and time zone; the e-mail, organization and role are shown, not edited here. */
+@Component({
+  selector: 'dm-profile-details-form',
+  imports: [ReactiveFormsModule, TPipe, FieldError, FieldInvalid, FormAlert],
+  template: `
+    <section class="panel" aria-labelledby="profile-details-heading">
+      <h2 id="profile-details-heading">{{ 'profile.details.heading' | t }}</h2>
+      @if (user(); as user) {
+        <dl class="facts">
+          <div>
+            <dt>{{ 'field.email' | t }}</dt>
+            <dd>{{ user.email }}</dd>
+          </div>
+          <div>
+            <dt>{{ 'profile.organization' | t }}</dt>
+            <dd>{{ user.organization.name }}</dd>
+          </div>
+          <div>
+            <dt>{{ 'profile.role' | t }}</dt>
+            <dd>{{ roleKey(user.role) | t }}</dd>
+          </div>
+        </dl>
+      }
+      <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        @if (state.formError(); as error) {
+          <dm-form-alert [id]="state.alertId" [message]="error" />
+        } @else if (saved()) {
+          <dm-form-alert kind="ok" [message]="savedMessage" />
+        }
+        <div class="field">
+          <label class="field__label" for="profile-details-name">{{ 'field.displayName' | t }}</label>
+          <input
+            id="profile-details-name"
+            class="input"
+            type="text"
+            formControlName="displayName"
+            autocomplete="name"
+            required
+            [dmFieldOf]="state"
+            (input)="state.edited('displayName'); saved.set(false)"
+          />
+          @if (state.errors().displayName; as error) {
+            <dm-field-error [id]="state.errorId('displayName')" [message]="error" />
+          }
+        </div>
+        <div class="field">
+          <label class="field__label" for="profile-details-locale">{{ 'profile.locale' | t }}</label>
+          <select
+            id="profile-details-locale"
+            class="input"
+            formControlName="locale"
+            [dmFieldOf]="state"
+            (change)="state.edited('locale'); saved.set(false)"
+          >
+            @for (locale of i18n.locales; track locale.code) {
+              <option [value]="locale.code" [attr.lang]="locale.code">{{ locale.nativeName }}</option>
+            }
+          </select>
+          @if (state.errors().locale; as error) {
+            <dm-field-error [id]="state.errorId('locale')" [message]="error" />
+          }
+        </div>
+        <div class="field">
+          <label class="field__label" for="profile-details-zone">{{ 'profile.timeZone' | t }}</label>
+          <p class="field__hint" id="profile-details-zone-hint">{{ 'profile.timeZone.hint' | t }}</p>
+          <select
+            id="profile-details-zone"
+            class="input"
+            formControlName="timeZone"
+            [dmFieldOf]="state"
+            dmHint="profile-details-zone-hint"
+            (change)="state.edited('timeZone'); saved.set(false)"
+          >
+            @for (zone of timeZones; track zone) {
+              <option [value]="zone">{{ zone }}</option>
+            }
+          </select>
+          @if (state.errors().timeZone; as error) {
+            <dm-field-error [id]="state.errorId('timeZone')" [message]="error" />
+          }
+        </div>
+        <div class="form__actions">
+          <button type="submit" class="button" [attr.aria-disabled]="state.submitting()">
+            {{ (state.submitting() ? 'form.saving' : 'form.save') | t }}
+          </button>
+        </div>
+      </form>
+    </section>
+  `,
+  styles: `
+    .facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      gap: var(--space-3);
+      margin: 0 0 var(--space-4);
+    }
+    .facts dt {
+      color: var(--color-text-muted);
+      font-size: 0.95rem;
+    }
+    .facts dd {
+      margin: 0;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProfileDetailsForm {
+  private readonly api = inject(ApiClient);
+  private readonly session = inject(Session);
+  protected readonly i18n = inject(I18n);
+  protected readonly roleKey = roleKey;
+  protected readonly savedMessage = message('profile.details.saved');
+  protected readonly saved = signal(false);
+
+  protected readonly user = this.session.user;
+  private readonly initial = signedInUser(this.session);
+  protected readonly timeZones = timeZoneChoices(this.initial.timeZone);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    displayName: [this.initial.displayName, Validators.required],
+    locale: [this.initial.locale],
+    timeZone: [this.initial.timeZone],
+  });
+
+  protected readonly state = new FormState(
+    'profile-details',
+    this.form,
+    {
+      displayName: { required: message('field.displayName.required') },
+      locale: {},
+      timeZone: {},
+    },
+    inject(Injector),
+    inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
+  );
+
+  protected async submit(): Promise<void> {
+    this.saved.set(false);
+    const { displayName, locale, timeZone } = this.form.getRawValue();
+    const done = await this.state.submit(async () => {
+      const user = await firstValueFrom(this.api.patch('/api/me', { displayName: displayName.trim(), locale, timeZone }));
+      this.form.reset({ displayName: user.displayName, locale: user.locale, timeZone: user.timeZone });
+      await this.session.updateUser(user); // applies the language chosen
+    });
+    this.saved.set(done);
+  }
+}
+
+/** Every IANA zone this browser knows, sorted, with the person's own zone sure to be there. */
+export function timeZoneChoices(current: string): readonly string[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone'));
+  zones.add(current);
+  return [...zones].sort();
+}

@@ -1,0 +1,64 @@
+import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
+import { DOCUMENT, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { catchError, throwError } from 'rxjs';
+
+import { isApiError } from '../api/api-error';
+import { Session } from './session';
+import { signInRedirect, type SignInArrival } from './sign-in-redirect';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Ties every request to the Demarche API to the session:
+ *
+ * - adds `X-CSRF-Token` to unsafe requests (POST, PUT, PATCH, DELETE). Only to our own `/api/`:
+ *   the token must never travel to another origin;
+ * - a 401 means the session has ended (expired, signed out elsewhere, password changed on
+ *   another device): forget it and go to `/sign-in?next=<this page>`. Not for `GET /api/me`,
+ *   whose 401 just means "signed out" (`Session.load`), nor for `/api/auth/*`, whose 401s are
+ *   answers the page shows (wrong password);
+ * - a 403 `csrf_invalid` means another tab started a new session since we read our token:
+ *   re-read the session, so that trying again works. The error still reaches the page, which
+ *   asks the person to check and try again (the new session may even be someone else's).
+ */
+export const sessionInterceptor: HttpInterceptorFn = (request, next) => {
+  const document = inject(DOCUMENT);
+  const path = apiPath(request.url, document);
+  if (path === null) {
+    return next(request);
+  }
+  const session = inject(Session);
+  const router = inject(Router);
+  const unsafe = !SAFE_METHODS.has(request.method.toUpperCase());
+  const csrfToken = session.csrfToken();
+  const sent = unsafe && csrfToken ? request.clone({ setHeaders: { 'X-CSRF-Token': csrfToken } }) : request;
+
+  return next(sent).pipe(
+    catchError((error: unknown) => {
+      if (error instanceof HttpErrorResponse) {
+        if (error.status === 401 && !(path === '/api/me' && request.method === 'GET') && !path.startsWith('/api/auth/')) {
+          session.clear();
+          if (!router.url.startsWith('/sign-in')) {
+            void router.navigateByUrl(signInRedirect(router, router.url), { state: { signIn: 'expired' satisfies SignInArrival } });
+          }
+        } else if (error.status === 403 && unsafe && isApiError(error.error) && error.error.code === 'csrf_invalid') {
+          void session.load();
+        }
+      }
+      return throwError(() => error);
+    }),
+  );
+};
+
+/** The path of `url` when it is on this site under `/api/`, else null. */
+function apiPath(url: string, document: Document): string | null {
+  let resolved: URL;
+  try {
+    resolved = new URL(url, document.baseURI);
+  } catch {
+    return null;
+  }
+  const sameOrigin = resolved.origin === new URL(document.baseURI).origin;
+  return sameOrigin && resolved.pathname.startsWith('/api/') ? resolved.pathname : null;
+}
