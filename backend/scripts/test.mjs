@@ -93,7 +93,9 @@ async function browserSuite() {
       });
       server.on('exit', (code) => reject(new Error(`the product exited (${code}) before it was ready`)));
     });
-    await run('browser', 'npm', ['run', 'e2e', '-w', '@demarche/frontend'], { env: { E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_DEMO_LOGINS: loginsFile } });
+    await run('browser', 'npm', ['run', 'e2e', '-w', '@demarche/frontend'], {
+      env: { E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_DEMO_LOGINS: loginsFile },
+    });
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve() : server.once('exit', resolve)));

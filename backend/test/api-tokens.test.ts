@@ -30,7 +30,12 @@ describe('personal API tokens', () => {
     const list = await call(api.url, 'GET', '/api/me/tokens', browser);
     expect(list.body.items.map((t: { id: string }) => t.id)).toContain(id);
     expect(JSON.stringify(list.body)).not.toContain(token);
-    const { rows } = await withDb((db) => db.query(`SELECT count(*)::int AS n FROM api_tokens WHERE position($1::bytea in token_hash) > 0 OR name = $2`, [Buffer.from(token), token]));
+    const { rows } = await withDb((db) =>
+      db.query(`SELECT count(*)::int AS n FROM api_tokens WHERE position($1::bytea in token_hash) > 0 OR name = $2`, [
+        Buffer.from(token),
+        token,
+      ]),
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -41,7 +46,14 @@ describe('personal API tokens', () => {
     expect(r.status).toBe(200);
     expect(r.body.user.email).toBe(owner.email);
     expect(r.body.csrfToken).toBeNull();
-    const change = await call(api.url, 'PATCH', '/api/me', { bearer: token }, { displayName: 'Via token' }, { cookie: otherBrowser.cookie });
+    const change = await call(
+      api.url,
+      'PATCH',
+      '/api/me',
+      { bearer: token },
+      { displayName: 'Via token' },
+      { cookie: otherBrowser.cookie },
+    );
     expect(change.status).toBe(200);
     expect(change.body.email).toBe(owner.email);
   });
@@ -98,7 +110,9 @@ describe('personal API tokens', () => {
     expect(first.body.nextCursor).toBeTruthy();
     const second = await call(api.url, 'GET', `/api/me/tokens?limit=2&cursor=${first.body.nextCursor}`, browser);
     expect(second.body).toMatchObject({ items: [{ name: 'a' }], nextCursor: null });
-    expect((await call(api.url, 'GET', '/api/me/tokens?cursor=garbage', browser)).body.details).toEqual([{ field: 'cursor', message: 'is not a cursor from this list' }]);
+    expect((await call(api.url, 'GET', '/api/me/tokens?cursor=garbage', browser)).body.details).toEqual([
+      { field: 'cursor', message: 'is not a cursor from this list' },
+    ]);
     expect((await call(api.url, 'GET', '/api/me/tokens?limit=500', browser)).status).toBe(400);
   });
 

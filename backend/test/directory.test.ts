@@ -23,11 +23,10 @@ describe('organizations and users', () => {
     stranger = await createUser('coordinator');
     await withDb(async (db) => {
       const c = await db.query(`INSERT INTO campaigns (title, status) VALUES ('Shared campaign', 'active') RETURNING id`);
-      await db.query(`INSERT INTO campaign_organizations (campaign_id, organization_id, role) VALUES ($1, $2, 'lead'), ($1, $3, 'signatory')`, [
-        c.rows[0].id,
-        lead.organizationId,
-        partner.organizationId,
-      ]);
+      await db.query(
+        `INSERT INTO campaign_organizations (campaign_id, organization_id, role) VALUES ($1, $2, 'lead'), ($1, $3, 'signatory')`,
+        [c.rows[0].id, lead.organizationId, partner.organizationId],
+      );
     });
     as = {
       admin: await signIn(api.url, admin.email),
@@ -44,7 +43,12 @@ describe('organizations and users', () => {
 
   it('lets admins create and edit organizations, with a clear conflict on a duplicate name', async () => {
     const name = uniqueName('New org');
-    const created = await call(api.url, 'POST', '/api/organizations', as.admin, { name, country: 'SV', kind: 'legal_clinic', website: 'https://example.org' });
+    const created = await call(api.url, 'POST', '/api/organizations', as.admin, {
+      name,
+      country: 'SV',
+      kind: 'legal_clinic',
+      website: 'https://example.org',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name, country: 'SV', kind: 'legal_clinic', disabledAt: null });
     const duplicate = await call(api.url, 'POST', '/api/organizations', as.admin, { name });
@@ -53,7 +57,10 @@ describe('organizations and users', () => {
     const bad = await call(api.url, 'POST', '/api/organizations', as.admin, { name: 'x', country: 'Salvador', website: 'ftp://x' });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['country', 'website']);
-    const edited = await call(api.url, 'PATCH', `/api/organizations/${created.body.id}`, as.admin, { country: null, contactEmail: 'team@example.org' });
+    const edited = await call(api.url, 'PATCH', `/api/organizations/${created.body.id}`, as.admin, {
+      country: null,
+      contactEmail: 'team@example.org',
+    });
     expect(edited.body).toMatchObject({ country: null, contactEmail: 'team@example.org' });
     expect((await call(api.url, 'POST', '/api/organizations', as.lead, { name: uniqueName('x') })).status).toBe(403);
     expect((await call(api.url, 'PATCH', `/api/organizations/${lead.organizationId}`, as.lead, { name: 'Mine now' })).status).toBe(403);
@@ -116,10 +123,16 @@ describe('organizations and users', () => {
     const user = await createUser('observer');
     const r = await call(api.url, 'PATCH', `/api/users/${user.id}`, as.admin, { role: 'member' });
     expect(r.body.role).toBe('member');
-    const { rows } = await withDb((db) => db.query(`SELECT action, actor_id, before, after FROM audit_events WHERE subject_id = $1 AND action = 'user.role_changed'`, [user.id]));
+    const { rows } = await withDb((db) =>
+      db.query(`SELECT action, actor_id, before, after FROM audit_events WHERE subject_id = $1 AND action = 'user.role_changed'`, [
+        user.id,
+      ]),
+    );
     expect(rows).toEqual([{ action: 'user.role_changed', actor_id: admin.id, before: { role: 'observer' }, after: { role: 'member' } }]);
     expect((await call(api.url, 'PATCH', `/api/users/${admin.id}`, as.admin, { role: 'member' })).body.code).toBe('cannot_demote_self');
-    expect((await call(api.url, 'PATCH', `/api/users/${user.id}`, as.admin, { organizationId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    expect(
+      (await call(api.url, 'PATCH', `/api/users/${user.id}`, as.admin, { organizationId: '00000000-0000-4000-8000-000000000000' })).status,
+    ).toBe(400);
   });
 
   it('disables an organization: its users are signed out and kept out; the disable is recorded', async () => {
@@ -127,10 +140,14 @@ describe('organizations and users', () => {
     const browser = await signIn(api.url, orgUser.email);
     expect((await call(api.url, 'POST', `/api/organizations/${orgUser.organizationId}/disable`, as.admin)).body.disabledAt).toBeTruthy();
     expect((await call(api.url, 'GET', '/api/me', browser)).status).toBe(401);
-    expect((await call(api.url, 'POST', '/api/auth/login', null, { email: orgUser.email, password: 'correct horse battery staple' })).status).toBe(401);
+    expect(
+      (await call(api.url, 'POST', '/api/auth/login', null, { email: orgUser.email, password: 'correct horse battery staple' })).status,
+    ).toBe(401);
     const { rows } = await withDb((db) => db.query(`SELECT action FROM audit_events WHERE subject_id = $1`, [orgUser.organizationId]));
     expect(rows.map((r: { action: string }) => r.action)).toContain('organization.disabled');
-    expect((await call(api.url, 'POST', `/api/organizations/${admin.organizationId}/disable`, as.admin)).body.code).toBe('cannot_disable_self');
+    expect((await call(api.url, 'POST', `/api/organizations/${admin.organizationId}/disable`, as.admin)).body.code).toBe(
+      'cannot_disable_self',
+    );
   });
 
   it('records disabling a user', async () => {

@@ -25,7 +25,11 @@ describe('invitations and password reset, through a real SMTP server', () => {
     it('e-mails a single-use link that creates the account and signs it in', async () => {
       const adminBrowser = await signIn(url, admin.email);
       const invitee = email('invitee');
-      const created = await call(url, 'POST', '/api/invitations', adminBrowser, { email: invitee.toUpperCase(), organizationId: coordinator.organizationId, role: 'member' });
+      const created = await call(url, 'POST', '/api/invitations', adminBrowser, {
+        email: invitee.toUpperCase(),
+        organizationId: coordinator.organizationId,
+        role: 'member',
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ email: invitee, organizationId: coordinator.organizationId, role: 'member' });
 
@@ -39,13 +43,26 @@ describe('invitations and password reset, through a real SMTP server', () => {
       expect(preview.status).toBe(200);
       expect(preview.body).toMatchObject({ email: invitee, role: 'member' });
 
-      const accepted = await call(url, 'POST', '/api/auth/invitations/accept', null, { token, displayName: 'New Member', password: 'a long enough passphrase' });
+      const accepted = await call(url, 'POST', '/api/auth/invitations/accept', null, {
+        token,
+        displayName: 'New Member',
+        password: 'a long enough passphrase',
+      });
       expect(accepted.status).toBe(200);
-      expect(accepted.body.user).toMatchObject({ email: invitee, role: 'member', displayName: 'New Member', organization: { id: coordinator.organizationId } });
+      expect(accepted.body.user).toMatchObject({
+        email: invitee,
+        role: 'member',
+        displayName: 'New Member',
+        organization: { id: coordinator.organizationId },
+      });
       const browser = { cookie: cookieOf(accepted.response)!.pair, csrfToken: accepted.body.csrfToken, setCookie: '' };
       expect((await call(url, 'GET', '/api/me', browser)).status).toBe(200);
 
-      const again = await call(url, 'POST', '/api/auth/invitations/accept', null, { token, displayName: 'Again', password: 'a long enough passphrase' });
+      const again = await call(url, 'POST', '/api/auth/invitations/accept', null, {
+        token,
+        displayName: 'Again',
+        password: 'a long enough passphrase',
+      });
       expect(again.status).toBe(400);
       expect(again.body.code).toBe('link_invalid');
       expect((await call(url, 'POST', '/api/auth/invitations/inspect', null, { token })).body.code).toBe('link_invalid');
@@ -55,13 +72,24 @@ describe('invitations and password reset, through a real SMTP server', () => {
     it('refuses an expired or revoked link', async () => {
       const adminBrowser = await signIn(url, admin.email);
       const expiring = email('expiring');
-      const created = await call(url, 'POST', '/api/invitations', adminBrowser, { email: expiring, organizationId: admin.organizationId, role: 'observer' });
+      const created = await call(url, 'POST', '/api/invitations', adminBrowser, {
+        email: expiring,
+        organizationId: admin.organizationId,
+        role: 'observer',
+      });
       const token = linkToken(await world.smtp.waitFor(expiring));
       await withDb((db) => db.query(`UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = $1`, [created.body.id]));
-      expect((await call(url, 'POST', '/api/auth/invitations/accept', null, { token, displayName: 'X', password: 'a long enough passphrase' })).body.code).toBe('link_invalid');
+      expect(
+        (await call(url, 'POST', '/api/auth/invitations/accept', null, { token, displayName: 'X', password: 'a long enough passphrase' }))
+          .body.code,
+      ).toBe('link_invalid');
 
       const revoked = email('revoked');
-      const second = await call(url, 'POST', '/api/invitations', adminBrowser, { email: revoked, organizationId: admin.organizationId, role: 'observer' });
+      const second = await call(url, 'POST', '/api/invitations', adminBrowser, {
+        email: revoked,
+        organizationId: admin.organizationId,
+        role: 'observer',
+      });
       const token2 = linkToken(await world.smtp.waitFor(revoked));
       expect((await call(url, 'DELETE', `/api/invitations/${second.body.id}`, adminBrowser)).status).toBe(204);
       expect((await call(url, 'POST', '/api/auth/invitations/inspect', null, { token: token2 })).body.code).toBe('link_invalid');
@@ -69,19 +97,42 @@ describe('invitations and password reset, through a real SMTP server', () => {
 
     it('lets a coordinator invite to their own organization only, never as admin', async () => {
       const browser = await signIn(url, coordinator.email);
-      const own = await call(url, 'POST', '/api/invitations', browser, { email: email('own'), organizationId: coordinator.organizationId, role: 'member' });
+      const own = await call(url, 'POST', '/api/invitations', browser, {
+        email: email('own'),
+        organizationId: coordinator.organizationId,
+        role: 'member',
+      });
       expect(own.status).toBe(201);
-      const elsewhere = await call(url, 'POST', '/api/invitations', browser, { email: email('elsewhere'), organizationId: admin.organizationId, role: 'member' });
+      const elsewhere = await call(url, 'POST', '/api/invitations', browser, {
+        email: email('elsewhere'),
+        organizationId: admin.organizationId,
+        role: 'member',
+      });
       expect(elsewhere.status).toBe(403);
-      const asAdmin = await call(url, 'POST', '/api/invitations', browser, { email: email('boss'), organizationId: coordinator.organizationId, role: 'admin' });
+      const asAdmin = await call(url, 'POST', '/api/invitations', browser, {
+        email: email('boss'),
+        organizationId: coordinator.organizationId,
+        role: 'admin',
+      });
       expect(asAdmin.status).toBe(403);
-      const member = await createUser('member', { organization: (await withDb((db) => db.query('SELECT name FROM organizations WHERE id = $1', [coordinator.organizationId]))).rows[0].name });
-      const byMember = await call(url, 'POST', '/api/invitations', await signIn(url, member.email), { email: email('x'), organizationId: member.organizationId, role: 'member' });
+      const member = await createUser('member', {
+        organization: (await withDb((db) => db.query('SELECT name FROM organizations WHERE id = $1', [coordinator.organizationId]))).rows[0]
+          .name,
+      });
+      const byMember = await call(url, 'POST', '/api/invitations', await signIn(url, member.email), {
+        email: email('x'),
+        organizationId: member.organizationId,
+        role: 'member',
+      });
       expect(byMember.status).toBe(403);
     });
 
     it('refuses to invite an address that has an account', async () => {
-      const r = await call(url, 'POST', '/api/invitations', await signIn(url, admin.email), { email: coordinator.email, organizationId: admin.organizationId, role: 'member' });
+      const r = await call(url, 'POST', '/api/invitations', await signIn(url, admin.email), {
+        email: coordinator.email,
+        organizationId: admin.organizationId,
+        role: 'member',
+      });
       expect(r.status).toBe(409);
       expect(r.body).toMatchObject({ code: 'email_taken', details: [{ field: 'email' }] });
     });
@@ -131,9 +182,15 @@ describe('invitations and password reset, through a real SMTP server', () => {
       const first = linkToken(await world.smtp.waitFor(user.email));
       await call(url, 'POST', '/api/auth/password-reset', null, { email: user.email });
       const second = linkToken(await world.smtp.waitFor(user.email, (m) => !m.text!.includes(first)));
-      expect((await call(url, 'POST', '/api/auth/password-reset/confirm', null, { token: first, password: 'a long enough passphrase' })).body.code).toBe('link_invalid');
+      expect(
+        (await call(url, 'POST', '/api/auth/password-reset/confirm', null, { token: first, password: 'a long enough passphrase' })).body
+          .code,
+      ).toBe('link_invalid');
       await withDb((db) => db.query(`UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]));
-      expect((await call(url, 'POST', '/api/auth/password-reset/confirm', null, { token: second, password: 'a long enough passphrase' })).body.code).toBe('link_invalid');
+      expect(
+        (await call(url, 'POST', '/api/auth/password-reset/confirm', null, { token: second, password: 'a long enough passphrase' })).body
+          .code,
+      ).toBe('link_invalid');
     });
   });
 
@@ -143,7 +200,11 @@ describe('invitations and password reset, through a real SMTP server', () => {
     const apiToken = (await call(url, 'POST', '/api/me/tokens', browser, { name: 't' })).body.token as string;
     await call(url, 'POST', '/api/auth/password-reset', null, { email: user.email });
     const inviteEmail = email('secretless');
-    await call(url, 'POST', '/api/invitations', await signIn(url, admin.email), { email: inviteEmail, organizationId: admin.organizationId, role: 'member' });
+    await call(url, 'POST', '/api/invitations', await signIn(url, admin.email), {
+      email: inviteEmail,
+      organizationId: admin.organizationId,
+      role: 'member',
+    });
     await world.smtp.waitFor(user.email);
     await world.smtp.waitFor(inviteEmail);
     const everything = world.smtp.messages.map((m) => m.raw).join('\n');

@@ -29,7 +29,8 @@ describe('rate limits, shared by two API processes through Redis', () => {
   });
 
   it('stops sign-in attempts on one account past the limit, counting across both instances', async () => {
-    const attempt = (app: RunningApp) => call(app.url, 'POST', '/api/auth/login', null, { email: member.email, password: 'wrong password!!' });
+    const attempt = (app: RunningApp) =>
+      call(app.url, 'POST', '/api/auth/login', null, { email: member.email, password: 'wrong password!!' });
     expect((await attempt(a)).status).toBe(401);
     expect((await attempt(b)).status).toBe(401);
     expect((await attempt(a)).status).toBe(401);
@@ -49,7 +50,9 @@ describe('rate limits, shared by two API processes through Redis', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const app = i % 2 === 0 ? a : b;
-      statuses.push((await call(app.url, 'POST', '/api/auth/login', null, { email: `someone-${i}@example.org`, password: 'whatever it is' })).status);
+      statuses.push(
+        (await call(app.url, 'POST', '/api/auth/login', null, { email: `someone-${i}@example.org`, password: 'whatever it is' })).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
   });

@@ -84,10 +84,16 @@ describe('secrets stay out of logs and e-mails; demo logins go to an owner-only 
     await call(url, 'POST', '/api/auth/password-reset', null, { email: member!.email });
     const resetToken = linkToken(await smtp.waitFor(member!.email));
     const invitee = `${uniqueName('invitee')}@example.org`;
-    await call(url, 'POST', '/api/invitations', adminBrowser, { email: invitee, organizationId: (await call(url, 'GET', '/api/me', adminBrowser)).body.user.organization.id, role: 'observer' });
+    await call(url, 'POST', '/api/invitations', adminBrowser, {
+      email: invitee,
+      organizationId: (await call(url, 'GET', '/api/me', adminBrowser)).body.user.organization.id,
+      role: 'observer',
+    });
     const inviteToken = linkToken(await smtp.waitFor(invitee));
     const resetPassword = 'Reset-Passphrase-Chosen-888';
-    expect((await call(url, 'POST', '/api/auth/password-reset/confirm', null, { token: resetToken, password: resetPassword })).status).toBe(200);
+    expect((await call(url, 'POST', '/api/auth/password-reset/confirm', null, { token: resetToken, password: resetPassword })).status).toBe(
+      200,
+    );
 
     const secrets = {
       demoPasswords: readLogins().map((l) => l.password),

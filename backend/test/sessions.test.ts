@@ -76,14 +76,20 @@ describe('sign-in and sessions', () => {
     const user = await createUser('member');
     const other = await signIn(api.url, user.email);
     const here = await signIn(api.url, user.email);
-    const wrong = await call(api.url, 'POST', '/api/me/password', here, { currentPassword: 'not it at all', newPassword: 'a brand new passphrase' });
+    const wrong = await call(api.url, 'POST', '/api/me/password', here, {
+      currentPassword: 'not it at all',
+      newPassword: 'a brand new passphrase',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ code: 'wrong_password', details: [{ field: 'currentPassword' }] });
     const short = await call(api.url, 'POST', '/api/me/password', here, { currentPassword: PASSWORD, newPassword: 'short' });
     expect(short.status).toBe(400);
     expect(short.body.details[0].field).toBe('newPassword');
 
-    const changed = await call(api.url, 'POST', '/api/me/password', here, { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
+    const changed = await call(api.url, 'POST', '/api/me/password', here, {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new passphrase',
+    });
     expect(changed.status).toBe(200);
     expect((await me(other)).status).toBe(401);
     expect((await me(here)).status).toBe(401);
@@ -99,7 +105,9 @@ describe('sign-in and sessions', () => {
     const adminBrowser = await signIn(api.url, admin.email);
     expect((await call(api.url, 'POST', `/api/users/${user.id}/disable`, adminBrowser)).status).toBe(200);
     expect((await me(browser)).status).toBe(401);
-    expect((await call(api.url, 'POST', '/api/auth/login', null, { email: user.email, password: PASSWORD })).body.code).toBe('invalid_credentials');
+    expect((await call(api.url, 'POST', '/api/auth/login', null, { email: user.email, password: PASSWORD })).body.code).toBe(
+      'invalid_credentials',
+    );
     expect((await call(api.url, 'POST', `/api/users/${user.id}/enable`, adminBrowser)).status).toBe(200);
     expect((await me(await signIn(api.url, user.email))).status).toBe(200);
   });
@@ -108,8 +116,12 @@ describe('sign-in and sessions', () => {
     const idle = await signIn(api.url, member.email);
     const absolute = await signIn(api.url, member.email);
     await withDb(async (db) => {
-      await db.query(`UPDATE sessions SET idle_expires_at = now() - interval '1 second' WHERE id = (SELECT id FROM sessions ORDER BY created_at DESC OFFSET 1 LIMIT 1)`);
-      await db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = (SELECT id FROM sessions ORDER BY created_at DESC LIMIT 1)`);
+      await db.query(
+        `UPDATE sessions SET idle_expires_at = now() - interval '1 second' WHERE id = (SELECT id FROM sessions ORDER BY created_at DESC OFFSET 1 LIMIT 1)`,
+      );
+      await db.query(
+        `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = (SELECT id FROM sessions ORDER BY created_at DESC LIMIT 1)`,
+      );
     });
     expect((await me(idle)).status).toBe(401);
     expect((await me(absolute)).status).toBe(401);
@@ -118,18 +130,28 @@ describe('sign-in and sessions', () => {
   it('stores sessions only as hashes', async () => {
     const browser = await signIn(api.url, member.email);
     const token = browser.cookie.split('=')[1]!;
-    const rows = await withDb((db) => db.query(`SELECT count(*)::int AS n FROM sessions WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%'`, [token]));
+    const rows = await withDb((db) =>
+      db.query(`SELECT count(*)::int AS n FROM sessions WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%'`, [token]),
+    );
     expect(rows.rows[0].n).toBe(0);
   });
 
   it('hashes passwords with argon2id at m ≥ 19 MiB, t ≥ 2, p ≥ 1', async () => {
     const user = await createUser('observer');
-    await call(api.url, 'POST', '/api/me/password', await signIn(api.url, user.email), { currentPassword: PASSWORD, newPassword: 'another long passphrase' });
+    await call(api.url, 'POST', '/api/me/password', await signIn(api.url, user.email), {
+      currentPassword: PASSWORD,
+      newPassword: 'another long passphrase',
+    });
     const { rows } = await withDb((db) => db.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]));
     // PHC string: $argon2id$v=19$<params>$<salt>$<hash>, params in any order.
     const match = /^\$argon2id\$v=19\$([a-z0-9=,]+)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.exec(rows[0].password_hash);
     expect(match).not.toBeNull();
-    const params = Object.fromEntries(match![1]!.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+    const params = Object.fromEntries(
+      match![1]!
+        .split(',')
+        .map((kv) => kv.split('='))
+        .map(([k, v]) => [k, Number(v)]),
+    );
     expect(params.m).toBeGreaterThanOrEqual(19_456);
     expect(params.t).toBeGreaterThanOrEqual(2);
     expect(params.p).toBeGreaterThanOrEqual(1);
@@ -139,7 +161,9 @@ describe('sign-in and sessions', () => {
     const user = await createUser('member');
     await call(api.url, 'POST', '/api/auth/login', null, { email: user.email, password: 'wrong password!!' });
     await signIn(api.url, user.email);
-    const { rows } = await withDb((db) => db.query(`SELECT action, actor_id FROM audit_events WHERE subject_id = $1 ORDER BY id`, [user.id]));
+    const { rows } = await withDb((db) =>
+      db.query(`SELECT action, actor_id FROM audit_events WHERE subject_id = $1 ORDER BY id`, [user.id]),
+    );
     expect(rows).toEqual([
       { action: 'auth.sign_in_failed', actor_id: null },
       { action: 'auth.signed_in', actor_id: user.id },
@@ -168,7 +192,14 @@ describe('CSRF', () => {
     });
     expect(missing.status).toBe(403);
     expect(((await missing.json()) as { code: string }).code).toBe('csrf_invalid');
-    const wrong = await call(api.url, 'PATCH', '/api/me', browser, { displayName: 'Changed' }, { 'x-csrf-token': browser.csrfToken.slice(0, -2) + 'xx' });
+    const wrong = await call(
+      api.url,
+      'PATCH',
+      '/api/me',
+      browser,
+      { displayName: 'Changed' },
+      { 'x-csrf-token': browser.csrfToken.slice(0, -2) + 'xx' },
+    );
     expect(wrong.status).toBe(403);
     const other = await signIn(api.url, member.email);
     const otherSessions = await call(api.url, 'PATCH', '/api/me', browser, { displayName: 'Changed' }, { 'x-csrf-token': other.csrfToken });

@@ -81,7 +81,10 @@ export class AccountController {
   @Public()
   @Post('auth/password-reset/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set a new password with a reset link; ends every session and signs this browser in', operationId: 'confirmPasswordReset' })
+  @ApiOperation({
+    summary: 'Set a new password with a reset link; ends every session and signs this browser in',
+    operationId: 'confirmPasswordReset',
+  })
   @ApiOkResponse({ type: SessionDto })
   async confirmPasswordReset(
     @Body() body: PasswordResetConfirmDto,

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, ROLES, type Locale, type Role } from '@demarche/shared';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, MaxLength, MinLength, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  Validate,
+  type ValidatorConstraintInterface,
+  ValidatorConstraint,
+} from 'class-validator';
 import { isValidTimeZone } from '@demarche/shared';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/auth/passwords.js';
 
@@ -106,7 +117,6 @@ export class PasswordResetConfirmDto {
   @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, { message: `must be ${PASSWORD_RULE}` })
   password: string;
 }
-
 
 export class CreateApiTokenDto {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Reporting script' })

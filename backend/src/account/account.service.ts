@@ -54,7 +54,12 @@ export class AccountService {
     const row = rows[0];
     const ok = (await verifyPassword(row?.password_hash, password)) && row?.active === true;
     if (!ok || !row) {
-      await this.audit.record({ action: 'auth.sign_in_failed', subjectType: 'user', subjectId: row?.id ?? null, after: { email: normalized, address } });
+      await this.audit.record({
+        action: 'auth.sign_in_failed',
+        subjectType: 'user',
+        subjectId: row?.id ?? null,
+        after: { email: normalized, address },
+      });
       return null;
     }
     if (row.password_hash && needsRehash(row.password_hash)) {
@@ -67,7 +72,10 @@ export class AccountService {
   async signIn(user: AuthUser, userAgent: string | undefined, address: string): Promise<NewSession> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [user.id]);
-      await this.audit.record({ action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, actorId: user.id, after: { address } }, manager);
+      await this.audit.record(
+        { action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, actorId: user.id, after: { address } },
+        manager,
+      );
       return this.sessions.create(user.id, userAgent, manager);
     });
   }
@@ -99,9 +107,13 @@ export class AccountService {
 
   /** Needs the current password; ends every session of the user and starts a new one for this browser. */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string, userAgent: string | undefined): Promise<NewSession> {
-    const [row] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id])) as { password_hash: string | null }[];
+    const [row] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id])) as {
+      password_hash: string | null;
+    }[];
     if (!(await verifyPassword(row?.password_hash, currentPassword))) {
-      throw new DomainError(400, 'wrong_password', 'The current password is not right.', [{ field: 'currentPassword', message: 'is not right' }]);
+      throw new DomainError(400, 'wrong_password', 'The current password is not right.', [
+        { field: 'currentPassword', message: 'is not right' },
+      ]);
     }
     const hash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (manager) => {
@@ -132,8 +144,14 @@ export class AccountService {
     const reset = await this.dataSource.transaction(async (manager) => {
       // A new link replaces any earlier one.
       await manager.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
-      const saved = await manager.save(PasswordReset, manager.create(PasswordReset, { userId: user.id, tokenHash: tokenHash(token), expiresAt }));
-      await this.audit.record({ action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id, after: { address } }, manager);
+      const saved = await manager.save(
+        PasswordReset,
+        manager.create(PasswordReset, { userId: user.id, tokenHash: tokenHash(token), expiresAt }),
+      );
+      await this.audit.record(
+        { action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id, after: { address } },
+        manager,
+      );
       return saved;
     });
     await this.mail.send(
@@ -144,7 +162,11 @@ export class AccountService {
   }
 
   /** Uses a reset link once: sets the password, ends every session, and signs this browser in. */
-  async confirmPasswordReset(token: string, password: string, userAgent: string | undefined): Promise<{ user: AuthUser; session: NewSession }> {
+  async confirmPasswordReset(
+    token: string,
+    password: string,
+    userAgent: string | undefined,
+  ): Promise<{ user: AuthUser; session: NewSession }> {
     const hash = await hashPassword(password);
     const { userId, session } = await this.dataSource.transaction(async (manager) => {
       const rows: { id: string; user_id: string }[] = await manager.query(
@@ -159,7 +181,10 @@ export class AccountService {
       await manager.query(`UPDATE password_resets SET used_at = now() WHERE id = $1`, [reset.id]);
       await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [reset.user_id, hash]);
       await this.sessions.revokeAllForUser(reset.user_id, manager);
-      await this.audit.record({ action: 'user.password_reset', subjectType: 'user', subjectId: reset.user_id, actorId: reset.user_id }, manager);
+      await this.audit.record(
+        { action: 'user.password_reset', subjectType: 'user', subjectId: reset.user_id, actorId: reset.user_id },
+        manager,
+      );
       return { userId: reset.user_id, session: await this.sessions.create(reset.user_id, userAgent, manager) };
     });
     return { user: await this.loadUser(userId), session };

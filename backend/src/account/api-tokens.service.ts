@@ -55,10 +55,22 @@ export class ApiTokensService {
     const saved = await this.dataSource.transaction(async (manager) => {
       const row = await manager.save(
         ApiToken,
-        manager.create(ApiToken, { userId: user.id, name: name.trim(), prefix: token.slice(0, 12), tokenHash: tokenHash(token), expiresAt: expires }),
+        manager.create(ApiToken, {
+          userId: user.id,
+          name: name.trim(),
+          prefix: token.slice(0, 12),
+          tokenHash: tokenHash(token),
+          expiresAt: expires,
+        }),
       );
       await this.audit.record(
-        { action: 'api_token.created', subjectType: 'api_token', subjectId: row.id, actorId: user.id, after: { name: row.name, prefix: row.prefix, expiresAt: expires?.toISOString() ?? null } },
+        {
+          action: 'api_token.created',
+          subjectType: 'api_token',
+          subjectId: row.id,
+          actorId: user.id,
+          after: { name: row.name, prefix: row.prefix, expiresAt: expires?.toISOString() ?? null },
+        },
         manager,
       );
       return row;

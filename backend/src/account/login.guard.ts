@@ -37,7 +37,9 @@ export class LoginGuard extends AuthGuard('local') {
       throw new ValidationFailedError(
         errors.map((e) => ({
           field: e.property,
-          message: e.constraints?.whitelistValidation ? 'is not a known field' : Object.values(e.constraints ?? {})[0]!.replace(`${e.property} `, ''),
+          message: e.constraints?.whitelistValidation
+            ? 'is not a known field'
+            : Object.values(e.constraints ?? {})[0]!.replace(`${e.property} `, ''),
         })),
       );
     }

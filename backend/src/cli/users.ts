@@ -26,7 +26,9 @@ const USAGE = `usage:
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export async function runCli(argv: string[], out: (line: string) => void): Promise<void> {
@@ -34,10 +36,17 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
   if (command !== 'create-admin' && command !== 'create-user') throw new UsageError(USAGE);
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, password: { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      org: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+    },
     strict: true,
   });
-  const role: Role | undefined = command === 'create-admin' ? 'admin' : isOneOf(ROLES, values.role) && values.role !== 'admin' ? values.role : undefined;
+  const role: Role | undefined =
+    command === 'create-admin' ? 'admin' : isOneOf(ROLES, values.role) && values.role !== 'admin' ? values.role : undefined;
   if (!values.email || !values.password || !values.org || !role) throw new UsageError(USAGE);
   const email = values.email.trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError('--email must be an e-mail address');
@@ -60,7 +69,14 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
       organization ??= await manager.save(Organization, manager.create(Organization, { name: orgName }));
       const user = await manager.save(
         User,
-        manager.create(User, { email, displayName: values.name?.trim() || email, organizationId: organization.id, role, passwordHash: hash, passwordChangedAt: new Date() }),
+        manager.create(User, {
+          email,
+          displayName: values.name?.trim() || email,
+          organizationId: organization.id,
+          role,
+          passwordHash: hash,
+          passwordChangedAt: new Date(),
+        }),
       );
       await manager.insert(AuditEvent, {
         action: 'user.created',
@@ -71,7 +87,9 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
       });
       return { organization, newOrganization };
     });
-    out(`Created ${role} ${email} in ${created.newOrganization ? 'the new organization' : 'the organization'} "${created.organization.name}".`);
+    out(
+      `Created ${role} ${email} in ${created.newOrganization ? 'the new organization' : 'the organization'} "${created.organization.name}".`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -24,8 +24,7 @@ export interface DemoLogin {
 }
 
 export type DemoLoadResult =
-  | { loaded: false }
-  | { loaded: true; campaignId: string; demands: number; followUps: number; logins: DemoLogin[] };
+  { loaded: false } | { loaded: true; campaignId: string; demands: number; followUps: number; logins: DemoLogin[] };
 
 /**
  * One example account per role, to try the product. Each gets a random password, which the

@@ -31,7 +31,10 @@ export class InvitationsController {
 
   @Post('invitations')
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Invite someone by e-mail (admins: any organization; coordinators: their own)', operationId: 'createInvitation' })
+  @ApiOperation({
+    summary: 'Invite someone by e-mail (admins: any organization; coordinators: their own)',
+    operationId: 'createInvitation',
+  })
   @ApiCreatedResponse({ type: InvitationDto })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateInvitationDto): Promise<InvitationDto> {
     return this.invitations.create(user, body);
@@ -57,7 +60,10 @@ export class InvitationsController {
   @Public()
   @Post('auth/invitations/inspect')
   @HttpCode(200)
-  @ApiOperation({ summary: 'What an invitation link is for (the token travels in the body, never in a URL)', operationId: 'inspectInvitation' })
+  @ApiOperation({
+    summary: 'What an invitation link is for (the token travels in the body, never in a URL)',
+    operationId: 'inspectInvitation',
+  })
   @ApiOkResponse({ type: InvitationPreviewDto })
   inspect(@Body() body: InvitationTokenDto): Promise<InvitationPreviewDto> {
     return this.invitations.preview(body.token);
@@ -68,7 +74,11 @@ export class InvitationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an invitation: create the account and sign in', operationId: 'acceptInvitation' })
   @ApiOkResponse({ type: SessionDto })
-  async accept(@Body() body: AcceptInvitationDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
+  async accept(
+    @Body() body: AcceptInvitationDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
     const { user, session } = await this.invitations.accept(body.token, body.displayName, body.password, request.headers['user-agent']);
     setSessionCookie(reply, this.config, session.token, session.expiresAt);
     return { user: this.account.me(user), csrfToken: session.csrfToken };

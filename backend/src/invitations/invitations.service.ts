@@ -68,18 +68,36 @@ export class InvitationsService {
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     const { invitation, organization } = await this.dataSource.transaction(async (manager) => {
       const organization = await manager.findOne(Organization, { where: { id: dto.organizationId } });
-      if (!organization || organization.disabledAt) throw new ValidationFailedError([{ field: 'organizationId', message: 'is not an active organization' }]);
+      if (!organization || organization.disabledAt)
+        throw new ValidationFailedError([{ field: 'organizationId', message: 'is not an active organization' }]);
       if (await manager.exists(User, { where: { email } })) {
-        throw new ConflictError('email_taken', 'Someone with this e-mail address already has an account.', [{ field: 'email', message: 'already has an account' }]);
+        throw new ConflictError('email_taken', 'Someone with this e-mail address already has an account.', [
+          { field: 'email', message: 'already has an account' },
+        ]);
       }
       // Inviting again replaces the earlier, unused invitation.
-      await manager.query(`UPDATE invitations SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL`, [email]);
+      await manager.query(`UPDATE invitations SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL`, [
+        email,
+      ]);
       const invitation = await manager.save(
         Invitation,
-        manager.create(Invitation, { email, organizationId: organization.id, role: dto.role, invitedById: actor.id, tokenHash: tokenHash(token), expiresAt }),
+        manager.create(Invitation, {
+          email,
+          organizationId: organization.id,
+          role: dto.role,
+          invitedById: actor.id,
+          tokenHash: tokenHash(token),
+          expiresAt,
+        }),
       );
       await this.audit.record(
-        { action: 'invitation.created', subjectType: 'invitation', subjectId: invitation.id, actorId: actor.id, after: { email, organizationId: organization.id, role: dto.role } },
+        {
+          action: 'invitation.created',
+          subjectType: 'invitation',
+          subjectId: invitation.id,
+          actorId: actor.id,
+          after: { email, organizationId: organization.id, role: dto.role },
+        },
         manager,
       );
       return { invitation, organization };
@@ -128,7 +146,8 @@ export class InvitationsService {
   async revoke(actor: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const invitation = await manager.findOne(Invitation, { where: { id } });
-      if (!invitation || (actor.role !== 'admin' && invitation.organizationId !== actor.organizationId)) throw new NotFoundError('invitation');
+      if (!invitation || (actor.role !== 'admin' && invitation.organizationId !== actor.organizationId))
+        throw new NotFoundError('invitation');
       this.assertMayInvite(actor, invitation.organizationId);
       await manager.query(`UPDATE invitations SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1`, [id]);
       await this.audit.record({ action: 'invitation.revoked', subjectType: 'invitation', subjectId: id, actorId: actor.id }, manager);
@@ -149,7 +168,12 @@ export class InvitationsService {
   }
 
   /** Uses the link once: creates the account with the chosen password and signs it in. */
-  async accept(token: string, displayName: string, password: string, userAgent: string | undefined): Promise<{ user: AuthUser; session: NewSession }> {
+  async accept(
+    token: string,
+    displayName: string,
+    password: string,
+    userAgent: string | undefined,
+  ): Promise<{ user: AuthUser; session: NewSession }> {
     const hash = await hashPassword(password);
     const { userId, session } = await this.dataSource.transaction(async (manager) => {
       const rows: { id: string; email: string; organization_id: string; role: Invitation['role'] }[] = await manager.query(
@@ -176,7 +200,16 @@ export class InvitationsService {
         }),
       );
       await manager.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [invitation.id]);
-      await this.audit.record({ action: 'invitation.accepted', subjectType: 'invitation', subjectId: invitation.id, actorId: user.id, after: { userId: user.id } }, manager);
+      await this.audit.record(
+        {
+          action: 'invitation.accepted',
+          subjectType: 'invitation',
+          subjectId: invitation.id,
+          actorId: user.id,
+          after: { userId: user.id },
+        },
+        manager,
+      );
       return { userId: user.id, session: await this.sessions.create(user.id, userAgent, manager) };
     });
     return { user: await loadAuthUser(this.dataSource, userId), session };

@@ -3,7 +3,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { CurrentUser, Roles } from '../core/auth/decorators.js';
 import { ParseIdPipe } from '../core/http/parse-id.pipe.js';
-import { CreateOrganizationDto, ListOrganizationsQueryDto, OrganizationDto, OrganizationPageDto, UpdateOrganizationDto } from './organization.dto.js';
+import {
+  CreateOrganizationDto,
+  ListOrganizationsQueryDto,
+  OrganizationDto,
+  OrganizationPageDto,
+  UpdateOrganizationDto,
+} from './organization.dto.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('organizations')
@@ -37,14 +43,21 @@ export class OrganizationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Edit an organization (admins)', operationId: 'updateOrganization' })
   @ApiOkResponse({ type: OrganizationDto })
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: UpdateOrganizationDto): Promise<OrganizationDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateOrganizationDto,
+  ): Promise<OrganizationDto> {
     return this.organizations.update(user, id, body);
   }
 
   @Post(':id/disable')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Disable an organization: its users are signed out and cannot sign in (admins)', operationId: 'disableOrganization' })
+  @ApiOperation({
+    summary: 'Disable an organization: its users are signed out and cannot sign in (admins)',
+    operationId: 'disableOrganization',
+  })
   @ApiOkResponse({ type: OrganizationDto })
   disable(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<OrganizationDto> {
     return this.organizations.setDisabled(user, id, true);

@@ -25,7 +25,8 @@ export function toOrganizationDto(o: Organization): OrganizationDto {
   };
 }
 
-const nameTaken = () => new ConflictError('name_taken', 'An organization with this name exists already.', [{ field: 'name', message: 'is taken' }]);
+const nameTaken = () =>
+  new ConflictError('name_taken', 'An organization with this name exists already.', [{ field: 'name', message: 'is taken' }]);
 
 /** Coalition member organizations. Admins manage them; others see the ones they work with. */
 @Injectable()
@@ -39,7 +40,11 @@ export class OrganizationsService {
 
   async list(user: AuthUser, query: { cursor?: string; limit?: number; q?: string }): Promise<OrganizationPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o').orderBy('o.name', 'ASC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .orderBy('o.name', 'ASC')
+      .limit(limit + 1);
     const visible = await this.policy.visibleOrganizationIds(user);
     if (visible !== 'all') qb.andWhere('o.id IN (:...visible)', { visible });
     if (query.q) qb.andWhere('o.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
@@ -56,7 +61,16 @@ export class OrganizationsService {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.exists(Organization, { where: { name: dto.name.trim() } })) throw nameTaken();
       const saved = await manager.save(Organization, manager.create(Organization, { ...dto, name: dto.name.trim() }));
-      await this.audit.record({ action: 'organization.created', subjectType: 'organization', subjectId: saved.id, actorId: actor.id, after: { name: saved.name } }, manager);
+      await this.audit.record(
+        {
+          action: 'organization.created',
+          subjectType: 'organization',
+          subjectId: saved.id,
+          actorId: actor.id,
+          after: { name: saved.name },
+        },
+        manager,
+      );
       return toOrganizationDto(saved);
     });
   }
@@ -64,12 +78,24 @@ export class OrganizationsService {
   async update(actor: AuthUser, id: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.find(id, manager);
-      if (dto.name !== undefined && dto.name.trim() !== before.name && (await manager.exists(Organization, { where: { name: dto.name.trim() } }))) throw nameTaken();
+      if (
+        dto.name !== undefined &&
+        dto.name.trim() !== before.name &&
+        (await manager.exists(Organization, { where: { name: dto.name.trim() } }))
+      )
+        throw nameTaken();
       const changes = { ...dto, ...(dto.name !== undefined ? { name: dto.name.trim() } : {}) };
       await manager.update(Organization, { id }, changes);
       const after = await this.find(id, manager);
       await this.audit.record(
-        { action: 'organization.updated', subjectType: 'organization', subjectId: id, actorId: actor.id, before: pick(toOrganizationDto(before), changes), after: pick(toOrganizationDto(after), changes) },
+        {
+          action: 'organization.updated',
+          subjectType: 'organization',
+          subjectId: id,
+          actorId: actor.id,
+          before: pick(toOrganizationDto(before), changes),
+          after: pick(toOrganizationDto(after), changes),
+        },
         manager,
       );
       return toOrganizationDto(after);
@@ -78,12 +104,24 @@ export class OrganizationsService {
 
   /** Disabling an organization signs all its users out and keeps them out until it is enabled. */
   async setDisabled(actor: AuthUser, id: string, disabled: boolean): Promise<OrganizationDto> {
-    if (disabled && id === actor.organizationId) throw new ConflictError('cannot_disable_self', 'You cannot disable your own organization.');
+    if (disabled && id === actor.organizationId)
+      throw new ConflictError('cannot_disable_self', 'You cannot disable your own organization.');
     return this.dataSource.transaction(async (manager) => {
       await this.find(id, manager);
-      await manager.query(`UPDATE organizations SET disabled_at = ${disabled ? 'COALESCE(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`, [id]);
+      await manager.query(
+        `UPDATE organizations SET disabled_at = ${disabled ? 'COALESCE(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`,
+        [id],
+      );
       if (disabled) await this.sessions.revokeAllForOrganization(id, manager);
-      await this.audit.record({ action: disabled ? 'organization.disabled' : 'organization.enabled', subjectType: 'organization', subjectId: id, actorId: actor.id }, manager);
+      await this.audit.record(
+        {
+          action: disabled ? 'organization.disabled' : 'organization.enabled',
+          subjectType: 'organization',
+          subjectId: id,
+          actorId: actor.id,
+        },
+        manager,
+      );
       return toOrganizationDto(await this.find(id, manager));
     });
   }

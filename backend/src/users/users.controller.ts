@@ -31,7 +31,7 @@ export class UsersController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: "Edit a user, their role or organization (admins)", operationId: 'updateUser' })
+  @ApiOperation({ summary: 'Edit a user, their role or organization (admins)', operationId: 'updateUser' })
   @ApiOkResponse({ type: UserDto })
   update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
     return this.users.update(user, id, body);

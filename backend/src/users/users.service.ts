@@ -44,7 +44,12 @@ export class UsersService {
   async list(caller: AuthUser, query: ListUsersQueryDto): Promise<UserPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const reach = await this.policy.userDirectoryOrganizationIds(caller);
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').innerJoinAndSelect('u.organization', 'o').orderBy('u.email', 'ASC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoinAndSelect('u.organization', 'o')
+      .orderBy('u.email', 'ASC')
+      .limit(limit + 1);
     if (reach !== 'all') qb.andWhere('u.organization_id IN (:...reach)', { reach });
     if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
@@ -73,17 +78,43 @@ export class UsersService {
       await manager.update(User, { id }, { ...dto, ...(dto.displayName !== undefined ? { displayName: dto.displayName.trim() } : {}) });
       const after = await this.find(id, manager);
       if (before.role !== after.role) {
-        await this.audit.record({ action: 'user.role_changed', subjectType: 'user', subjectId: id, actorId: actor.id, before: { role: before.role }, after: { role: after.role } }, manager);
+        await this.audit.record(
+          {
+            action: 'user.role_changed',
+            subjectType: 'user',
+            subjectId: id,
+            actorId: actor.id,
+            before: { role: before.role },
+            after: { role: after.role },
+          },
+          manager,
+        );
       }
       if (before.organizationId !== after.organizationId) {
         await this.audit.record(
-          { action: 'user.organization_changed', subjectType: 'user', subjectId: id, actorId: actor.id, before: { organizationId: before.organizationId }, after: { organizationId: after.organizationId } },
+          {
+            action: 'user.organization_changed',
+            subjectType: 'user',
+            subjectId: id,
+            actorId: actor.id,
+            before: { organizationId: before.organizationId },
+            after: { organizationId: after.organizationId },
+          },
           manager,
         );
       }
       const rest = ['displayName', 'locale', 'timeZone'].filter((k) => k in dto);
       if (rest.length > 0) {
-        await this.audit.record({ action: 'user.updated', subjectType: 'user', subjectId: id, actorId: actor.id, after: Object.fromEntries(rest.map((k) => [k, (after as unknown as Record<string, unknown>)[k]])) }, manager);
+        await this.audit.record(
+          {
+            action: 'user.updated',
+            subjectType: 'user',
+            subjectId: id,
+            actorId: actor.id,
+            after: Object.fromEntries(rest.map((k) => [k, (after as unknown as Record<string, unknown>)[k]])),
+          },
+          manager,
+        );
       }
       return toDto(after);
     });
@@ -94,9 +125,15 @@ export class UsersService {
     if (disabled && id === actor.id) throw new ConflictError('cannot_disable_self', 'You cannot disable your own account.');
     return this.dataSource.transaction(async (manager) => {
       await this.find(id, manager);
-      await manager.query(`UPDATE users SET disabled_at = ${disabled ? 'COALESCE(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`, [id]);
+      await manager.query(
+        `UPDATE users SET disabled_at = ${disabled ? 'COALESCE(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`,
+        [id],
+      );
       if (disabled) await this.sessions.revokeAllForUser(id, manager);
-      await this.audit.record({ action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: id, actorId: actor.id }, manager);
+      await this.audit.record(
+        { action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: id, actorId: actor.id },
+        manager,
+      );
       return toDto(await this.find(id, manager));
     });
   }

@@ -28,7 +28,10 @@ export interface TestUser {
 }
 
 /** Creates an organization (or reuses one by name) and a user with PASSWORD. */
-export async function createUser(role: Role, options: { organization?: string; locale?: 'en' | 'es'; email?: string } = {}): Promise<TestUser> {
+export async function createUser(
+  role: Role,
+  options: { organization?: string; locale?: 'en' | 'es'; email?: string } = {},
+): Promise<TestUser> {
   hashed ??= hashPassword(PASSWORD);
   const hash = await hashed;
   const email = options.email ?? `${uniqueName(role)}@example.org`.toLowerCase();

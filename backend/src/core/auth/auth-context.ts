@@ -14,8 +14,7 @@ export interface AuthUser {
 
 /** How the request was authenticated. A Bearer request is judged by its token alone. */
 export type AuthContext =
-  | { via: 'session'; user: AuthUser; sessionId: string; csrfToken: string }
-  | { via: 'token'; user: AuthUser; tokenId: string };
+  { via: 'session'; user: AuthUser; sessionId: string; csrfToken: string } | { via: 'token'; user: AuthUser; tokenId: string };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -76,7 +76,10 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 600_000),
   PUBLIC_URL: z.string().optional(),
   SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().min(3, { error: 'must be an address such as "Demarche <no-reply@example.org>"' }).default('Demarche <no-reply@localhost>'),
+  MAIL_FROM: z
+    .string()
+    .min(3, { error: 'must be an address such as "Demarche <no-reply@example.org>"' })
+    .default('Demarche <no-reply@localhost>'),
   SESSION_IDLE_MINUTES: int(720, 5, 60 * 24 * 30),
   SESSION_MAX_HOURS: int(168, 1, 24 * 90),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: int(10, 1, 10_000),

@@ -31,7 +31,14 @@ export class MailProcessor extends WorkerHost implements OnModuleDestroy {
       this.logger.log(`${UNSENT_MAIL_MARKER}\nTo: ${m.to}\nSubject: ${m.subject}\n\n${body}`);
       return;
     }
-    await this.transport.sendMail({ from: this.config.mailFrom, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId });
+    await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      messageId: m.messageId,
+    });
   }
 
   onModuleDestroy(): void {

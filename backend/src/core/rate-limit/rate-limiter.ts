@@ -53,7 +53,6 @@ export class RateLimiter {
   }
 }
 
-
 export class RateLimiterUnavailableError extends DomainError {
   constructor() {
     super(503, 'service_unavailable', 'Sign-in is briefly unavailable; try again in a minute.');
