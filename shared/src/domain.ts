@@ -53,3 +53,14 @@ export type Locale = (typeof LOCALES)[number];
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
+
+/**
+ * How a campaign's status may move. A concluded campaign can be reopened; an archived one only
+ * brought back to concluded (it was finished when it was archived).
+ */
+export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignStatus, readonly CampaignStatus[]>> = {
+  draft: ['active', 'archived'],
+  active: ['concluded', 'archived'],
+  concluded: ['active', 'archived'],
+  archived: ['concluded'],
+};

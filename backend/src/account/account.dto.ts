@@ -9,21 +9,11 @@ import {
   Length,
   MaxLength,
   Validate,
-  type ValidatorConstraintInterface,
-  ValidatorConstraint,
 } from 'class-validator';
-import { isValidTimeZone } from '@demarche/shared';
+import { IsTimeZone } from '../core/http/validators.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/auth/passwords.js';
 
-@ValidatorConstraint({ name: 'timeZone' })
-export class IsTimeZone implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isValidTimeZone(value);
-  }
-  defaultMessage(): string {
-    return 'must be an IANA time zone such as Europe/Zurich';
-  }
-}
+export { IsTimeZone };
 
 const PASSWORD_RULE = `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`;
 

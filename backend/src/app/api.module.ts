@@ -14,6 +14,9 @@ import { RateLimitModule } from '../core/rate-limit/rate-limit.module.js';
 import { InvitationsModule } from '../invitations/invitations.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { CampaignsModule } from '../campaigns/campaigns.module.js';
+import { DemandsModule } from '../demands/demands.module.js';
+import { MilestonesModule } from '../milestones/milestones.module.js';
 
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
@@ -36,6 +39,9 @@ export class ApiModule {
         OrganizationsModule,
         UsersModule,
         InvitationsModule,
+        CampaignsModule,
+        DemandsModule,
+        MilestonesModule,
       ],
     };
   }

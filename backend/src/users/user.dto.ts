@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, ROLES, type Locale, type Role } from '@demarche/shared';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, Validate } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { IsTimeZone } from '../account/account.dto.js';
+import { IsTimeZone } from '../core/http/validators.js';
 import { PageQueryDto } from '../core/http/pagination.js';
 
 export class UserDto {

@@ -12,6 +12,8 @@ export class DomainError extends Error {
     readonly details?: ApiErrorDetail[],
     /** Extra response headers (Retry-After on a 429). */
     readonly headers?: Record<string, string>,
+    /** Extra fields of the error body, documented per route (e.g. `allowed` next statuses). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -49,8 +51,8 @@ export class ForbiddenError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: string, message: string, details?: ApiErrorDetail[]) {
-    super(409, code, message, details);
+  constructor(code: string, message: string, details?: ApiErrorDetail[], extra?: Record<string, unknown>) {
+    super(409, code, message, details, undefined, extra);
   }
 }
 

@@ -39,7 +39,7 @@ export function toErrorBody(error: unknown, requestId: string): ErrorOutcome {
   });
 
   if (error instanceof DomainError) {
-    return { body: body(error.status, error.code, error.message, error.details), unexpected: false };
+    return { body: { ...body(error.status, error.code, error.message, error.details), ...(error.extra ?? {}) }, unexpected: false };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

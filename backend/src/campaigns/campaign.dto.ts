@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CAMPAIGN_ROLES, CAMPAIGN_STATUSES, type CampaignRole, type CampaignStatus, type DemandStatus } from '@demarche/shared';
+import { IsIn, IsOptional, IsString, Length, MaxLength, Validate, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '../core/http/pagination.js';
+import { IsDateOnly } from '../core/http/validators.js';
+
+export class DemandStatusCountsDto implements Record<DemandStatus, number> {
+  @ApiProperty() draft: number;
+  @ApiProperty() sent: number;
+  @ApiProperty() acknowledged: number;
+  @ApiProperty() under_consideration: number;
+  @ApiProperty() partially_met: number;
+  @ApiProperty() met: number;
+  @ApiProperty() rejected: number;
+  @ApiProperty() no_response: number;
+  @ApiProperty() withdrawn: number;
+}
+
+export class CampaignCountsDto {
+  @ApiProperty() demands: number;
+  @ApiProperty({ type: DemandStatusCountsDto }) demandsByStatus: DemandStatusCountsDto;
+  @ApiProperty() responses: number;
+  @ApiProperty({ description: 'Follow-ups open or in progress' }) openFollowUps: number;
+  @ApiProperty({ description: 'Open or in-progress follow-ups past their due time' }) overdueFollowUps: number;
+}
+
+export class CampaignSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status: CampaignStatus;
+  @ApiProperty({ type: String, nullable: true, example: '2025-04-29' }) letterDate: string | null;
+  @ApiProperty() isExample: boolean;
+  @ApiProperty({ enum: CAMPAIGN_ROLES, nullable: true, description: "The caller's organization's part (null: an admin from outside)" })
+  myRole: CampaignRole | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: CampaignCountsDto }) counts: CampaignCountsDto;
+}
+
+export class CampaignPageDto {
+  @ApiProperty({ type: [CampaignSummaryDto] }) items: CampaignSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class CampaignOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CAMPAIGN_ROLES }) role: CampaignRole;
+  @ApiProperty() isExample: boolean;
+}
+
+export class CampaignAccessDto {
+  @ApiProperty({ enum: CAMPAIGN_ROLES, nullable: true }) organizationRole: CampaignRole | null;
+  @ApiProperty({ description: 'May edit the campaign, move demand statuses, assign follow-ups' }) canCoordinate: boolean;
+  @ApiProperty({ description: 'May log responses and update their organization’s follow-ups' }) canContribute: boolean;
+}
+
+export class CampaignDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty() letterText: string;
+  @ApiProperty({ type: String, nullable: true }) letterDate: string | null;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status: CampaignStatus;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES, isArray: true, description: 'Statuses it may move to next' }) nextStatuses: CampaignStatus[];
+  @ApiProperty() isExample: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: [CampaignOrganizationDto] }) organizations: CampaignOrganizationDto[];
+  @ApiProperty({ type: CampaignAccessDto }) access: CampaignAccessDto;
+}
+
+export class ListCampaignsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES })
+  @IsOptional()
+  @IsIn(CAMPAIGN_STATUSES)
+  status?: CampaignStatus;
+
+  @ApiPropertyOptional({ description: 'Part of the title' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class UpdateCampaignDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string;
+
+  @ApiPropertyOptional({ maxLength: 100000, description: 'The letter as sent, verbatim' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  letterText?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2025-04-29' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Validate(IsDateOnly)
+  letterDate?: string | null;
+}
+
+export class CreateCampaignDto extends UpdateCampaignDto {
+  @ApiProperty({ minLength: 1, maxLength: 300 })
+  @IsString()
+  @Length(1, 300)
+  declare title: string;
+
+  @ApiPropertyOptional({ enum: ['draft', 'active'], default: 'draft' })
+  @IsOptional()
+  @IsIn(['draft', 'active'])
+  status?: 'draft' | 'active';
+}
+
+export class ChangeCampaignStatusDto {
+  @ApiProperty({ enum: CAMPAIGN_STATUSES })
+  @IsIn(CAMPAIGN_STATUSES)
+  status: CampaignStatus;
+}
+
+export class SetCampaignOrganizationDto {
+  @ApiProperty({ enum: CAMPAIGN_ROLES, description: 'lead: coordinates (and signs); signatory: signs' })
+  @IsIn(CAMPAIGN_ROLES)
+  role: CampaignRole;
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../core/auth/auth-context.js';
+import { CurrentUser, Roles } from '../core/auth/decorators.js';
+import { ParseIdPipe } from '../core/http/parse-id.pipe.js';
+import {
+  CampaignDto,
+  CampaignPageDto,
+  ChangeCampaignStatusDto,
+  CreateCampaignDto,
+  ListCampaignsQueryDto,
+  SetCampaignOrganizationDto,
+  UpdateCampaignDto,
+} from './campaign.dto.js';
+import { CampaignsService } from './campaigns.service.js';
+
+@ApiTags('campaigns')
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "Campaigns the caller's organization takes part in (all, for admins), newest first, with counts",
+    operationId: 'listCampaigns',
+  })
+  @ApiOkResponse({ type: CampaignPageDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListCampaignsQueryDto): Promise<CampaignPageDto> {
+    return this.campaigns.list(user, query);
+  }
+
+  @Post()
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: "Create a campaign; the caller's organization leads it", operationId: 'createCampaign' })
+  @ApiCreatedResponse({ type: CampaignDto })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateCampaignDto): Promise<CampaignDto> {
+    return this.campaigns.create(user, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One campaign, its organizations, and what the caller may do in it', operationId: 'getCampaign' })
+  @ApiOkResponse({ type: CampaignDto })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<CampaignDto> {
+    return this.campaigns.get(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit title, summary, letter (coordinators of a lead organization)', operationId: 'updateCampaign' })
+  @ApiOkResponse({ type: CampaignDto })
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: UpdateCampaignDto): Promise<CampaignDto> {
+    return this.campaigns.update(user, id, body);
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change the campaign status along draft → active → concluded → archived', operationId: 'changeCampaignStatus' })
+  @ApiOkResponse({ type: CampaignDto })
+  changeStatus(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: ChangeCampaignStatusDto,
+  ): Promise<CampaignDto> {
+    return this.campaigns.changeStatus(user, id, body.status);
+  }
+
+  @Put(':id/organizations/:organizationId')
+  @ApiOperation({ summary: 'Add an organization as lead or signatory, or change its role', operationId: 'setCampaignOrganization' })
+  @ApiOkResponse({ type: CampaignDto })
+  setOrganization(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('organizationId', ParseIdPipe) organizationId: string,
+    @Body() body: SetCampaignOrganizationDto,
+  ): Promise<CampaignDto> {
+    return this.campaigns.setOrganization(user, id, organizationId, body.role);
+  }
+
+  @Delete(':id/organizations/:organizationId')
+  @ApiOperation({ summary: 'Remove an organization from the campaign (never its last lead)', operationId: 'removeCampaignOrganization' })
+  @ApiOkResponse({ type: CampaignDto })
+  removeOrganization(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('organizationId', ParseIdPipe) organizationId: string,
+  ): Promise<CampaignDto> {
+    return this.campaigns.removeOrganization(user, id, organizationId);
+  }
+}

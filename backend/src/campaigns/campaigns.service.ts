@@ -1,0 +1,312 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CAMPAIGN_TRANSITIONS, DEFAULT_PAGE_SIZE, DEMAND_STATUSES, type CampaignRole, type DemandStatus } from '@demarche/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../core/auth/access-policy.js';
+import type { AuthUser } from '../core/auth/auth-context.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../core/http/domain-error.js';
+import { decodeCursor, toPage } from '../core/http/pagination.js';
+import { Organization } from '../organizations/organization.entity.js';
+import type {
+  CampaignCountsDto,
+  CampaignDto,
+  CampaignPageDto,
+  CampaignSummaryDto,
+  CreateCampaignDto,
+  ListCampaignsQueryDto,
+  UpdateCampaignDto,
+} from './campaign.dto.js';
+import { CampaignOrganization } from './campaign-organization.entity.js';
+import { Campaign } from './campaign.entity.js';
+
+interface CampaignRow {
+  id: string;
+  title: string;
+  status: Campaign['status'];
+  letter_date: string | null;
+  is_example: boolean;
+  created_at: Date;
+  my_role: CampaignRole | null;
+}
+
+const zeroStatusCounts = (): Record<DemandStatus, number> =>
+  Object.fromEntries(DEMAND_STATUSES.map((s) => [s, 0])) as Record<DemandStatus, number>;
+
+/** Campaigns: who takes part, in which role, and their headline counts. */
+@Injectable()
+export class CampaignsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The campaigns the caller takes part in (all, for admins), newest first, with counts: three queries per page. */
+  async list(user: AuthUser, query: ListCampaignsQueryDto): Promise<CampaignPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const params: unknown[] = [user.organizationId, user.role === 'admin', limit + 1];
+    const where = [`($2 OR co.organization_id IS NOT NULL)`];
+    if (query.status) {
+      params.push(query.status);
+      where.push(`c.status = $${params.length}`);
+    }
+    if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      where.push(`c.title ILIKE $${params.length}`);
+    }
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      params.push(createdAt, id);
+      where.push(`(c.created_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows: CampaignRow[] = await this.dataSource.query(
+      `SELECT c.id, c.title, c.status, c.letter_date, c.is_example, c.created_at, co.role AS my_role
+       FROM campaigns c
+       LEFT JOIN campaign_organizations co ON co.campaign_id = c.id AND co.organization_id = $1
+       WHERE ${where.join(' AND ')}
+       ORDER BY c.created_at DESC, c.id DESC LIMIT $3`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const counts = await this.counts(page.map((r) => r.id));
+    return toPage(
+      rows,
+      limit,
+      (r): CampaignSummaryDto => ({
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        letterDate: r.letter_date,
+        isExample: r.is_example,
+        myRole: r.my_role,
+        createdAt: r.created_at.toISOString(),
+        counts: counts.get(r.id)!,
+      }),
+      (r) => [r.created_at.toISOString(), r.id],
+    );
+  }
+
+  /** Headline counts of several campaigns, in a fixed number of grouped queries. */
+  private async counts(ids: string[]): Promise<Map<string, CampaignCountsDto>> {
+    const result = new Map<string, CampaignCountsDto>(
+      ids.map((id) => [id, { demands: 0, demandsByStatus: zeroStatusCounts(), responses: 0, openFollowUps: 0, overdueFollowUps: 0 }]),
+    );
+    if (ids.length === 0) return result;
+    const [demands, responses, followUps] = await Promise.all([
+      this.dataSource.query(`SELECT campaign_id, status, count(*)::int AS n FROM demands WHERE campaign_id = ANY($1) GROUP BY 1, 2`, [ids]),
+      this.dataSource.query(`SELECT campaign_id, count(*)::int AS n FROM responses WHERE campaign_id = ANY($1) GROUP BY 1`, [ids]),
+      this.dataSource.query(
+        `SELECT campaign_id, count(*)::int AS open, count(*) FILTER (WHERE due_at < now())::int AS overdue
+         FROM follow_ups WHERE campaign_id = ANY($1) AND status IN ('open', 'in_progress') GROUP BY 1`,
+        [ids],
+      ),
+    ]);
+    for (const d of demands as { campaign_id: string; status: DemandStatus; n: number }[]) {
+      const c = result.get(d.campaign_id)!;
+      c.demandsByStatus[d.status] = d.n;
+      c.demands += d.n;
+    }
+    for (const r of responses as { campaign_id: string; n: number }[]) result.get(r.campaign_id)!.responses = r.n;
+    for (const f of followUps as { campaign_id: string; open: number; overdue: number }[]) {
+      Object.assign(result.get(f.campaign_id)!, { openFollowUps: f.open, overdueFollowUps: f.overdue });
+    }
+    return result;
+  }
+
+  async get(user: AuthUser, id: string): Promise<CampaignDto> {
+    const access = await this.policy.campaignAccess(user, id);
+    const campaign = await this.dataSource.getRepository(Campaign).findOneByOrFail({ id });
+    const organizations: { id: string; name: string; role: CampaignRole; is_example: boolean }[] = await this.dataSource.query(
+      `SELECT o.id, o.name, co.role, o.is_example FROM campaign_organizations co JOIN organizations o ON o.id = co.organization_id
+       WHERE co.campaign_id = $1 ORDER BY co.role, o.name`,
+      [id],
+    );
+    return {
+      id: campaign.id,
+      title: campaign.title,
+      summary: campaign.summary,
+      letterText: campaign.letterText,
+      letterDate: campaign.letterDate,
+      status: campaign.status,
+      nextStatuses: [...CAMPAIGN_TRANSITIONS[campaign.status]],
+      isExample: campaign.isExample,
+      createdAt: campaign.createdAt.toISOString(),
+      updatedAt: campaign.updatedAt.toISOString(),
+      organizations: organizations.map((o) => ({ id: o.id, name: o.name, role: o.role, isExample: o.is_example })),
+      access,
+    };
+  }
+
+  /** A coordinator's (or admin's) organization becomes the new campaign's lead. */
+  async create(user: AuthUser, dto: CreateCampaignDto): Promise<CampaignDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const campaign = await manager.save(
+        Campaign,
+        manager.create(Campaign, {
+          title: dto.title.trim(),
+          summary: dto.summary ?? '',
+          letterText: dto.letterText ?? '',
+          letterDate: dto.letterDate ?? null,
+          status: dto.status ?? 'draft',
+        }),
+      );
+      await manager.insert(CampaignOrganization, { campaignId: campaign.id, organizationId: user.organizationId, role: 'lead' });
+      await this.audit.record(
+        {
+          action: 'campaign.created',
+          subjectType: 'campaign',
+          subjectId: campaign.id,
+          campaignId: campaign.id,
+          actorId: user.id,
+          after: { title: campaign.title, status: campaign.status },
+        },
+        manager,
+      );
+      return campaign.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateCampaignDto): Promise<CampaignDto> {
+    await this.requireCoordinator(user, id);
+    await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneByOrFail(Campaign, { id });
+      const changes: Partial<Campaign> = {};
+      if (dto.title !== undefined) changes.title = dto.title.trim();
+      if (dto.summary !== undefined) changes.summary = dto.summary;
+      if (dto.letterText !== undefined) changes.letterText = dto.letterText;
+      if (dto.letterDate !== undefined) changes.letterDate = dto.letterDate;
+      if (Object.keys(changes).length === 0) return;
+      await manager.update(Campaign, { id }, changes);
+      const fields = Object.keys(changes) as (keyof Campaign)[];
+      await this.audit.record(
+        {
+          action: 'campaign.updated',
+          subjectType: 'campaign',
+          subjectId: id,
+          campaignId: id,
+          actorId: user.id,
+          before: Object.fromEntries(fields.map((f) => [f, f === 'letterText' ? `(${before.letterText.length} characters)` : before[f]])),
+          after: Object.fromEntries(fields.map((f) => [f, f === 'letterText' ? `(${changes.letterText!.length} characters)` : changes[f]])),
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  async changeStatus(user: AuthUser, id: string, to: Campaign['status']): Promise<CampaignDto> {
+    await this.requireCoordinator(user, id);
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT status FROM campaigns WHERE id = $1 FOR UPDATE`, [id])) as {
+        status: Campaign['status'];
+      }[];
+      const allowed = CAMPAIGN_TRANSITIONS[row!.status];
+      if (!allowed.includes(to)) {
+        throw new ConflictError(
+          'illegal_transition',
+          `A ${row!.status} campaign cannot become ${to}.`,
+          [{ field: 'status', message: allowed.length ? `must be one of: ${allowed.join(', ')}` : 'cannot change' }],
+          { allowed },
+        );
+      }
+      await manager.update(Campaign, { id }, { status: to });
+      await this.audit.record(
+        {
+          action: 'campaign.status_changed',
+          subjectType: 'campaign',
+          subjectId: id,
+          campaignId: id,
+          actorId: user.id,
+          before: { status: row!.status },
+          after: { status: to },
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  /** Adds an organization to the campaign or changes its role. A campaign always keeps a lead. */
+  async setOrganization(user: AuthUser, id: string, organizationId: string, role: CampaignRole): Promise<CampaignDto> {
+    await this.requireCoordinator(user, id);
+    await this.dataSource.transaction(async (manager) => {
+      const organization = await manager.findOneBy(Organization, { id: organizationId });
+      if (!organization || organization.disabledAt) throw new NotFoundError('organization');
+      await this.lockCampaign(manager, id);
+      const [current] = (await manager.query(`SELECT role FROM campaign_organizations WHERE campaign_id = $1 AND organization_id = $2`, [
+        id,
+        organizationId,
+      ])) as {
+        role: CampaignRole;
+      }[];
+      if (current?.role === role) return;
+      if (current?.role === 'lead') await this.assertAnotherLead(manager, id, organizationId);
+      await manager.query(
+        `INSERT INTO campaign_organizations (campaign_id, organization_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (campaign_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
+        [id, organizationId, role],
+      );
+      await this.audit.record(
+        {
+          action: current ? 'campaign.organization_role_changed' : 'campaign.organization_added',
+          subjectType: 'organization',
+          subjectId: organizationId,
+          campaignId: id,
+          actorId: user.id,
+          before: current ? { role: current.role } : null,
+          after: { role, name: organization.name },
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  async removeOrganization(user: AuthUser, id: string, organizationId: string): Promise<CampaignDto> {
+    await this.requireCoordinator(user, id);
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockCampaign(manager, id);
+      const [current] = (await manager.query(`SELECT role FROM campaign_organizations WHERE campaign_id = $1 AND organization_id = $2`, [
+        id,
+        organizationId,
+      ])) as {
+        role: CampaignRole;
+      }[];
+      if (!current) throw new NotFoundError('organization in this campaign');
+      if (current.role === 'lead') await this.assertAnotherLead(manager, id, organizationId);
+      await manager.query(`DELETE FROM campaign_organizations WHERE campaign_id = $1 AND organization_id = $2`, [id, organizationId]);
+      await this.audit.record(
+        {
+          action: 'campaign.organization_removed',
+          subjectType: 'organization',
+          subjectId: organizationId,
+          campaignId: id,
+          actorId: user.id,
+          before: { role: current.role },
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  private async requireCoordinator(user: AuthUser, id: string): Promise<void> {
+    const access = await this.policy.campaignAccess(user, id);
+    if (!access.canCoordinate) throw new ForbiddenError('Only coordinators of a lead organization can change this campaign.');
+  }
+
+  /** Serializes membership changes of one campaign, so two removals cannot leave it without a lead. */
+  private async lockCampaign(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  private async assertAnotherLead(manager: EntityManager, id: string, organizationId: string): Promise<void> {
+    const [{ n }] = (await manager.query(
+      `SELECT count(*)::int AS n FROM campaign_organizations WHERE campaign_id = $1 AND role = 'lead' AND organization_id <> $2`,
+      [id, organizationId],
+    )) as { n: number }[];
+    if (n === 0) throw new ConflictError('last_lead', 'A campaign needs at least one lead organization.');
+  }
+}

@@ -1,0 +1,204 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DEMAND_CATEGORIES,
+  DEMAND_PRIORITIES,
+  DEMAND_STATUSES,
+  type DemandCategory,
+  type DemandPriority,
+  type DemandStatus,
+} from '@demarche/shared';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Validate,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../core/http/pagination.js';
+import { IsTimeZone } from '../core/http/validators.js';
+
+export class DeadlineInputDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'A fixed deadline (give exactly one of at, milestoneId, termId)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  at?: string;
+
+  @ApiPropertyOptional({ description: "Zone the deadline is stated in; default: the institution's seat", example: 'Europe/Zurich' })
+  @IsOptional()
+  @Validate(IsTimeZone)
+  timeZone?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Follow a milestone of this campaign: due at the end of its day, moving with it' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  milestoneId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Due at the end of an officeholder's term (of the demand's office)" })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  termId?: string;
+}
+
+export class DeadlineDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ example: 'America/New_York' }) timeZone: string;
+  @ApiProperty({ enum: ['fixed', 'milestone', 'term'] }) follows: 'fixed' | 'milestone' | 'term';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) milestoneId: string | null;
+  @ApiProperty({ type: String, nullable: true }) milestoneTitle: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) termId: string | null;
+}
+
+export class HolderDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) startsOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) endsOn: string | null;
+  @ApiProperty({ description: 'The term ends within 30 days' }) endsSoon: boolean;
+}
+
+export class DemandOfficeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() isCollective: boolean;
+  @ApiProperty({ format: 'uuid' }) institutionId: string;
+  @ApiProperty() institutionName: string;
+  @ApiProperty() seatTimeZone: string;
+  @ApiProperty({ type: HolderDto, nullable: true, description: 'Who holds the office today' }) currentHolder: HolderDto | null;
+}
+
+export class DemandDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty({ type: String, nullable: true }) reference: string | null;
+  @ApiProperty() position: number;
+  @ApiProperty() text: string;
+  @ApiProperty({ enum: DEMAND_CATEGORIES }) category: DemandCategory;
+  @ApiProperty({ enum: DEMAND_PRIORITIES }) priority: DemandPriority;
+  @ApiProperty({ enum: DEMAND_STATUSES }) status: DemandStatus;
+  @ApiProperty({ enum: DEMAND_STATUSES, isArray: true, description: 'Statuses a coordinator may move it to next' })
+  nextStatuses: DemandStatus[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
+  @ApiProperty({ type: DeadlineDto, nullable: true }) deadline: DeadlineDto | null;
+  @ApiProperty({ type: DemandOfficeDto }) office: DemandOfficeDto;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class StatusChangeDto {
+  @ApiProperty({ enum: DEMAND_STATUSES, nullable: true }) fromStatus: DemandStatus | null;
+  @ApiProperty({ enum: DEMAND_STATUSES }) toStatus: DemandStatus;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the system or an import' }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
+  @ApiProperty({ format: 'date-time' }) changedAt: string;
+}
+
+export class DemandDetailDto extends DemandDto {
+  @ApiProperty({ type: [StatusChangeDto], description: 'Oldest first' }) history: StatusChangeDto[];
+}
+
+export class DemandPageDto {
+  @ApiProperty({ type: [DemandDto] }) items: DemandDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ListDemandsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DEMAND_STATUSES })
+  @IsOptional()
+  @IsIn(DEMAND_STATUSES)
+  status?: DemandStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  officeId?: string;
+
+  @ApiPropertyOptional({ description: 'Words of the demand text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class UpdateDemandDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  text?: string;
+
+  @ApiPropertyOptional({ enum: DEMAND_CATEGORIES })
+  @IsOptional()
+  @IsIn(DEMAND_CATEGORIES)
+  category?: DemandCategory;
+
+  @ApiPropertyOptional({ enum: DEMAND_PRIORITIES })
+  @IsOptional()
+  @IsIn(DEMAND_PRIORITIES)
+  priority?: DemandPriority;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(/^[a-z0-9][a-z0-9@._-]{0,99}$/, { message: 'must be lower-case letters, digits and @ . _ - (up to 100)' })
+  reference?: string | null;
+
+  @ApiPropertyOptional({ type: DeadlineInputDto, nullable: true, description: 'null removes the deadline' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => DeadlineInputDto)
+  deadline?: DeadlineInputDto | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
+}
+
+export class CreateDemandDto extends UpdateDemandDto {
+  @ApiProperty({ format: 'uuid', description: 'The office the demand is addressed to' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  officeId: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 5000 })
+  @IsString()
+  @Length(1, 5000)
+  declare text: string;
+
+  @ApiProperty({ enum: DEMAND_CATEGORIES })
+  @IsIn(DEMAND_CATEGORIES)
+  declare category: DemandCategory;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: DEMAND_STATUSES })
+  @IsIn(DEMAND_STATUSES)
+  to: DemandStatus;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Why; required for a correction' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiPropertyOptional({ enum: DEMAND_STATUSES, description: 'The status the caller saw; if it changed meanwhile, 409 stale_status' })
+  @IsOptional()
+  @IsIn(DEMAND_STATUSES)
+  from?: DemandStatus;
+
+  @ApiPropertyOptional({ description: 'Correct a mistaken status outside the transition table (coordinators; note required)' })
+  @IsOptional()
+  @IsBoolean()
+  correction?: boolean;
+}

@@ -1,0 +1,476 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_PAGE_SIZE, DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, deadlineForDay, type DemandStatus } from '@demarche/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../core/auth/access-policy.js';
+import type { AuthUser } from '../core/auth/auth-context.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
+import { decodeCursor, toPage } from '../core/http/pagination.js';
+import type {
+  CreateDemandDto,
+  DeadlineInputDto,
+  DemandDetailDto,
+  DemandDto,
+  DemandPageDto,
+  HolderDto,
+  ListDemandsQueryDto,
+  TransitionDto,
+  UpdateDemandDto,
+} from './demand.dto.js';
+import { DemandStatusChange } from './demand-status-change.entity.js';
+import { Demand } from './demand.entity.js';
+
+/** The statuses a person may choose next (the system alone sets `no_response`). */
+export function nextStatusesFor(status: DemandStatus): DemandStatus[] {
+  return DEMAND_TRANSITIONS[status].filter((s) => !SYSTEM_ONLY_DEMAND_STATUSES.includes(s));
+}
+
+const DEMAND_SELECT = `
+  SELECT d.id, d.campaign_id, d.reference, d.position, d.text, d.category, d.priority, d.status, d.sent_at,
+         d.deadline_at, d.deadline_time_zone, d.deadline_milestone_id, d.deadline_term_id, d.notes, d.created_at, d.updated_at,
+         o.id AS office_id, o.title AS office_title, o.is_collective, i.id AS institution_id, i.name AS institution_name,
+         i.seat_time_zone, m.title AS milestone_title
+  FROM demands d
+  JOIN offices o ON o.id = d.office_id
+  JOIN institutions i ON i.id = o.institution_id
+  LEFT JOIN milestones m ON m.id = d.deadline_milestone_id`;
+
+interface DemandRow {
+  id: string;
+  campaign_id: string;
+  reference: string | null;
+  position: number;
+  text: string;
+  category: Demand['category'];
+  priority: Demand['priority'];
+  status: DemandStatus;
+  sent_at: Date | null;
+  deadline_at: Date | null;
+  deadline_time_zone: string | null;
+  deadline_milestone_id: string | null;
+  deadline_term_id: string | null;
+  notes: string | null;
+  created_at: Date;
+  updated_at: Date;
+  office_id: string;
+  office_title: string;
+  is_collective: boolean;
+  institution_id: string;
+  institution_name: string;
+  seat_time_zone: string;
+  milestone_title: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+function toDto(r: DemandRow, holders: Map<string, HolderDto>): DemandDto {
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    reference: r.reference,
+    position: r.position,
+    text: r.text,
+    category: r.category,
+    priority: r.priority,
+    status: r.status,
+    nextStatuses: nextStatusesFor(r.status),
+    sentAt: r.sent_at?.toISOString() ?? null,
+    deadline: r.deadline_at
+      ? {
+          at: r.deadline_at.toISOString(),
+          timeZone: r.deadline_time_zone!,
+          follows: r.deadline_milestone_id ? 'milestone' : r.deadline_term_id ? 'term' : 'fixed',
+          milestoneId: r.deadline_milestone_id,
+          milestoneTitle: r.milestone_title,
+          termId: r.deadline_term_id,
+        }
+      : null,
+    office: {
+      id: r.office_id,
+      title: r.office_title,
+      isCollective: r.is_collective,
+      institutionId: r.institution_id,
+      institutionName: r.institution_name,
+      seatTimeZone: r.seat_time_zone,
+      currentHolder: holders.get(r.office_id) ?? null,
+    },
+    notes: r.notes,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+interface ResolvedDeadline {
+  deadlineAt: Date | null;
+  deadlineTimeZone: string | null;
+  deadlineMilestoneId: string | null;
+  deadlineTermId: string | null;
+}
+
+/** Demands: what a campaign asks of each office, their deadlines, and their status history. */
+@Injectable()
+export class DemandsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser, campaignId: string, query: ListDemandsQueryDto): Promise<DemandPageDto> {
+    await this.access(user, campaignId, 'campaign');
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const params: unknown[] = [campaignId, limit + 1];
+    const where = ['d.campaign_id = $1'];
+    if (query.status) {
+      params.push(query.status);
+      where.push(`d.status = $${params.length}`);
+    }
+    if (query.officeId) {
+      params.push(query.officeId);
+      where.push(`d.office_id = $${params.length}`);
+    }
+    if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      where.push(`d.text ILIKE $${params.length}`);
+    }
+    if (query.cursor) {
+      const [position, id] = decodeCursor(query.cursor, 2);
+      if (!/^\d+$/.test(position!)) throw new ValidationFailedError([{ field: 'cursor', message: 'is not a cursor from this list' }]);
+      params.push(Number(position), id);
+      where.push(`(d.position, d.id) > ($${params.length - 1}::int, $${params.length}::uuid)`);
+    }
+    const rows: DemandRow[] = await this.dataSource.query(
+      `${DEMAND_SELECT} WHERE ${where.join(' AND ')} ORDER BY d.position, d.id LIMIT $2`,
+      params,
+    );
+    const holders = await this.currentHolders(rows.map((r) => r.office_id));
+    return toPage(
+      rows,
+      limit,
+      (r) => toDto(r, holders),
+      (r) => [String(r.position), r.id],
+    );
+  }
+
+  async get(user: AuthUser, id: string): Promise<DemandDetailDto> {
+    const row = await this.findRow(id);
+    await this.access(user, row.campaign_id, 'demand');
+    const [holders, history] = await Promise.all([
+      this.currentHolders([row.office_id]),
+      this.dataSource.query(
+        `SELECT c.from_status, c.to_status, c.note, c.actor_id, u.display_name AS actor_name, c.changed_at
+         FROM demand_status_changes c LEFT JOIN users u ON u.id = c.actor_id
+         WHERE c.demand_id = $1 ORDER BY c.changed_at, c.created_at`,
+        [id],
+      ) as Promise<
+        {
+          from_status: DemandStatus | null;
+          to_status: DemandStatus;
+          note: string | null;
+          actor_id: string | null;
+          actor_name: string | null;
+          changed_at: Date;
+        }[]
+      >,
+    ]);
+    return {
+      ...toDto(row, holders),
+      history: history.map((h) => ({
+        fromStatus: h.from_status,
+        toStatus: h.to_status,
+        note: h.note,
+        actorId: h.actor_id,
+        actorName: h.actor_name,
+        changedAt: h.changed_at.toISOString(),
+      })),
+    };
+  }
+
+  async create(user: AuthUser, campaignId: string, dto: CreateDemandDto): Promise<DemandDetailDto> {
+    await this.requireCoordinator(user, campaignId, 'campaign');
+    const id = await this.dataSource.transaction(async (manager) => {
+      const office = await this.office(manager, dto.officeId);
+      const deadline = await this.resolveDeadline(manager, campaignId, dto.officeId, office.seat_time_zone, dto.deadline ?? null);
+      await manager.query(`SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE`, [campaignId]);
+      const [{ next }] = (await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM demands WHERE campaign_id = $1`, [
+        campaignId,
+      ])) as { next: number }[];
+      await this.assertReferenceFree(manager, campaignId, dto.reference ?? null, null);
+      const demand = await manager.save(
+        Demand,
+        manager.create(Demand, {
+          campaignId,
+          officeId: dto.officeId,
+          reference: dto.reference ?? null,
+          position: next!,
+          text: dto.text.trim(),
+          category: dto.category,
+          priority: dto.priority ?? 'normal',
+          status: 'draft',
+          notes: dto.notes ?? null,
+          ...deadline,
+        }),
+      );
+      await manager.insert(DemandStatusChange, {
+        demandId: demand.id,
+        fromStatus: null,
+        toStatus: 'draft',
+        actorId: user.id,
+        changedAt: new Date(),
+        note: null,
+      });
+      await this.audit.record(
+        {
+          action: 'demand.created',
+          subjectType: 'demand',
+          subjectId: demand.id,
+          campaignId,
+          actorId: user.id,
+          after: {
+            officeId: dto.officeId,
+            category: dto.category,
+            text: demand.text,
+            deadlineAt: deadline.deadlineAt?.toISOString() ?? null,
+          },
+        },
+        manager,
+      );
+      return demand.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateDemandDto): Promise<DemandDetailDto> {
+    const row = await this.findRow(id);
+    await this.requireCoordinator(user, row.campaign_id);
+    await this.dataSource.transaction(async (manager) => {
+      const changes: Partial<Demand> = {};
+      if (dto.text !== undefined) changes.text = dto.text.trim();
+      if (dto.category !== undefined) changes.category = dto.category;
+      if (dto.priority !== undefined) changes.priority = dto.priority;
+      if (dto.notes !== undefined) changes.notes = dto.notes;
+      if (dto.reference !== undefined) {
+        await this.assertReferenceFree(manager, row.campaign_id, dto.reference, id);
+        changes.reference = dto.reference;
+      }
+      if (dto.deadline !== undefined)
+        Object.assign(changes, await this.resolveDeadline(manager, row.campaign_id, row.office_id, row.seat_time_zone, dto.deadline));
+      if (Object.keys(changes).length === 0) return;
+      await manager.update(Demand, { id }, changes);
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(changes)) {
+        const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof DemandRow;
+        before[key] = row[snake] instanceof Date ? (row[snake] as Date).toISOString() : (row[snake] ?? null);
+        after[key] = value instanceof Date ? value.toISOString() : value;
+      }
+      await this.audit.record(
+        { action: 'demand.updated', subjectType: 'demand', subjectId: id, campaignId: row.campaign_id, actorId: user.id, before, after },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * Moves a demand along the status machine (shared/demand-status.ts), recorded with who, when
+   * and why. The row is locked, so of two concurrent moves the second sees the first's result:
+   * with `from` it gets 409 stale_status; without, 409 illegal_transition if no longer allowed.
+   */
+  async transition(user: AuthUser, id: string, dto: TransitionDto): Promise<DemandDetailDto> {
+    const row = await this.findRow(id);
+    await this.requireCoordinator(user, row.campaign_id);
+    await this.dataSource.transaction(async (manager) => {
+      const [locked] = (await manager.query(`SELECT status, sent_at FROM demands WHERE id = $1 FOR UPDATE`, [id])) as {
+        status: DemandStatus;
+        sent_at: Date | null;
+      }[];
+      const current = locked!.status;
+      if (dto.from !== undefined && dto.from !== current) {
+        throw new ConflictError(
+          'stale_status',
+          `The demand is ${current} now, not ${dto.from}; reload and try again.`,
+          [{ field: 'from', message: `is ${current} now` }],
+          {
+            current,
+            allowed: nextStatusesFor(current),
+          },
+        );
+      }
+      if (dto.to === current)
+        throw new ConflictError(
+          'illegal_transition',
+          `The demand is ${current} already.`,
+          [{ field: 'to', message: 'is the current status' }],
+          { allowed: nextStatusesFor(current) },
+        );
+      if (dto.correction) {
+        if (!dto.note?.trim()) throw new ValidationFailedError([{ field: 'note', message: 'must say why, for a correction' }]);
+      } else if (!nextStatusesFor(current).includes(dto.to)) {
+        const allowed = nextStatusesFor(current);
+        throw new ConflictError(
+          'illegal_transition',
+          `A demand cannot move from ${current} to ${dto.to}.`,
+          [
+            {
+              field: 'to',
+              message: allowed.length ? `must be one of: ${allowed.join(', ')}` : `nothing follows ${current} except a correction`,
+            },
+          ],
+          { current, allowed },
+        );
+      }
+      const now = new Date();
+      await manager.update(Demand, { id }, { status: dto.to, ...(dto.to === 'sent' && !locked!.sent_at ? { sentAt: now } : {}) });
+      await manager.insert(DemandStatusChange, {
+        demandId: id,
+        fromStatus: current,
+        toStatus: dto.to,
+        note: dto.note?.trim() || null,
+        actorId: user.id,
+        changedAt: now,
+      });
+      await this.audit.record(
+        {
+          action: dto.correction ? 'demand.status_corrected' : 'demand.status_changed',
+          subjectType: 'demand',
+          subjectId: id,
+          campaignId: row.campaign_id,
+          actorId: user.id,
+          before: { status: current },
+          after: { status: dto.to, note: dto.note?.trim() || null },
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  private async findRow(id: string): Promise<DemandRow> {
+    const rows: DemandRow[] = await this.dataSource.query(`${DEMAND_SELECT} WHERE d.id = $1`, [id]);
+    if (!rows[0]) throw new NotFoundError('demand');
+    return rows[0];
+  }
+
+  /** Who holds each office today, in one query. */
+  private async currentHolders(officeIds: string[]): Promise<Map<string, HolderDto>> {
+    if (officeIds.length === 0) return new Map();
+    const rows: { office_id: string; holder_name: string; starts_on: string | null; ends_on: string | null }[] =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (office_id) office_id, holder_name, starts_on, ends_on
+       FROM officeholder_terms
+       WHERE office_id = ANY($1) AND (starts_on IS NULL OR starts_on <= current_date) AND (ends_on IS NULL OR ends_on >= current_date)
+       ORDER BY office_id, starts_on DESC NULLS LAST`,
+        [[...new Set(officeIds)]],
+      );
+    const today = Date.now();
+    return new Map(
+      rows.map((r) => [
+        r.office_id,
+        {
+          name: r.holder_name,
+          startsOn: r.starts_on,
+          endsOn: r.ends_on,
+          endsSoon: r.ends_on !== null && new Date(`${r.ends_on}T23:59:59Z`).getTime() - today <= 30 * DAY_MS,
+        },
+      ]),
+    );
+  }
+
+  private async office(manager: EntityManager, officeId: string): Promise<{ seat_time_zone: string }> {
+    const rows: { seat_time_zone: string }[] = await manager.query(
+      `SELECT i.seat_time_zone FROM offices o JOIN institutions i ON i.id = o.institution_id WHERE o.id = $1`,
+      [officeId],
+    );
+    if (!rows[0]) throw new ValidationFailedError([{ field: 'officeId', message: 'is not an office' }]);
+    return rows[0];
+  }
+
+  /**
+   * A deadline is one of: a fixed instant (in its zone, default the institution's seat), a
+   * milestone of the same campaign (due at the end of its day, moving with it), or the end of a
+   * term of the demand's own office.
+   */
+  private async resolveDeadline(
+    manager: EntityManager,
+    campaignId: string,
+    officeId: string,
+    seatTimeZone: string,
+    input: DeadlineInputDto | null,
+  ): Promise<ResolvedDeadline> {
+    if (input === null) return { deadlineAt: null, deadlineTimeZone: null, deadlineMilestoneId: null, deadlineTermId: null };
+    const given = [input.at, input.milestoneId, input.termId].filter((v) => v !== undefined);
+    if (given.length !== 1)
+      throw new ValidationFailedError([{ field: 'deadline', message: 'give exactly one of at, milestoneId, termId' }]);
+    if (input.at !== undefined) {
+      return {
+        deadlineAt: new Date(input.at),
+        deadlineTimeZone: input.timeZone ?? seatTimeZone,
+        deadlineMilestoneId: null,
+        deadlineTermId: null,
+      };
+    }
+    if (input.milestoneId !== undefined) {
+      const [m] = (await manager.query(`SELECT occurs_on, time_zone FROM milestones WHERE id = $1 AND campaign_id = $2`, [
+        input.milestoneId,
+        campaignId,
+      ])) as {
+        occurs_on: string;
+        time_zone: string;
+      }[];
+      if (!m) throw new ValidationFailedError([{ field: 'deadline.milestoneId', message: 'is not a milestone of this campaign' }]);
+      return {
+        deadlineAt: deadlineForDay(m.occurs_on, m.time_zone),
+        deadlineTimeZone: m.time_zone,
+        deadlineMilestoneId: input.milestoneId,
+        deadlineTermId: null,
+      };
+    }
+    const [t] = (await manager.query(`SELECT ends_on FROM officeholder_terms WHERE id = $1 AND office_id = $2`, [
+      input.termId,
+      officeId,
+    ])) as { ends_on: string | null }[];
+    if (!t) throw new ValidationFailedError([{ field: 'deadline.termId', message: "is not a term of the demand's office" }]);
+    if (!t.ends_on) throw new ValidationFailedError([{ field: 'deadline.termId', message: 'has no end date' }]);
+    const zone = input.timeZone ?? seatTimeZone;
+    return {
+      deadlineAt: deadlineForDay(t.ends_on, zone),
+      deadlineTimeZone: zone,
+      deadlineMilestoneId: null,
+      deadlineTermId: input.termId!,
+    };
+  }
+
+  private async assertReferenceFree(
+    manager: EntityManager,
+    campaignId: string,
+    reference: string | null,
+    exceptId: string | null,
+  ): Promise<void> {
+    if (reference === null) return;
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM demands WHERE campaign_id = $1 AND reference = $2 AND id IS DISTINCT FROM $3`,
+      [campaignId, reference, exceptId],
+    );
+    if (rows.length > 0)
+      throw new ConflictError('reference_taken', 'Another demand of this campaign has this reference.', [
+        { field: 'reference', message: 'is taken' },
+      ]);
+  }
+
+  /** The caller's access to the campaign; outside it, the object asked for does not exist (404). */
+  private async access(user: AuthUser, campaignId: string, subject: string) {
+    try {
+      return await this.policy.campaignAccess(user, campaignId);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(subject);
+      throw error;
+    }
+  }
+
+  private async requireCoordinator(user: AuthUser, campaignId: string, subject = 'demand'): Promise<void> {
+    const access = await this.access(user, campaignId, subject);
+    if (!access.canCoordinate) throw new ForbiddenError('Only coordinators of a lead organization can change demands.');
+  }
+}

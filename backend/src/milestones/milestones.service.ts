@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_PAGE_SIZE, deadlineForDay } from '@demarche/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../core/auth/access-policy.js';
+import type { AuthUser } from '../core/auth/auth-context.js';
+import { ForbiddenError, NotFoundError } from '../core/http/domain-error.js';
+import { decodeCursor, toPage } from '../core/http/pagination.js';
+import type { CreateMilestoneDto, ListMilestonesQueryDto, MilestoneDto, MilestonePageDto, UpdateMilestoneDto } from './milestone.dto.js';
+import { Milestone } from './milestone.entity.js';
+
+interface MilestoneRow {
+  id: string;
+  campaign_id: string;
+  reference: string | null;
+  title: string;
+  kind: Milestone['kind'];
+  occurs_on: string;
+  time_zone: string;
+  source: string | null;
+  demand_count: number;
+}
+
+const SELECT = `SELECT m.id, m.campaign_id, m.reference, m.title, m.kind, m.occurs_on, m.time_zone, m.source,
+  (SELECT count(*)::int FROM demands d WHERE d.deadline_milestone_id = m.id) AS demand_count FROM milestones m`;
+
+const toDto = (r: MilestoneRow): MilestoneDto => ({
+  id: r.id,
+  campaignId: r.campaign_id,
+  reference: r.reference,
+  title: r.title,
+  kind: r.kind,
+  occursOn: r.occurs_on,
+  timeZone: r.time_zone,
+  source: r.source,
+  demandCount: r.demand_count,
+});
+
+/** The campaign calendar. Moving a milestone moves, in the same transaction, every deadline that follows it. */
+@Injectable()
+export class MilestonesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser, campaignId: string, query: ListMilestonesQueryDto): Promise<MilestonePageDto> {
+    await this.access(user, campaignId, 'campaign');
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const params: unknown[] = [campaignId, limit + 1];
+    const where = ['m.campaign_id = $1'];
+    if (query.kind) {
+      params.push(query.kind);
+      where.push(`m.kind = $${params.length}`);
+    }
+    if (query.cursor) {
+      const [occursOn, id] = decodeCursor(query.cursor, 2);
+      params.push(occursOn, id);
+      where.push(`(m.occurs_on, m.id) > ($${params.length - 1}::date, $${params.length}::uuid)`);
+    }
+    const rows: MilestoneRow[] = await this.dataSource.query(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.occurs_on, m.id LIMIT $2`,
+      params,
+    );
+    return toPage(rows, limit, toDto, (r) => [r.occurs_on, r.id]);
+  }
+
+  async get(user: AuthUser, id: string): Promise<MilestoneDto> {
+    const row = await this.find(this.dataSource.manager, id);
+    await this.access(user, row.campaign_id, 'milestone');
+    return toDto(row);
+  }
+
+  async create(user: AuthUser, campaignId: string, dto: CreateMilestoneDto): Promise<MilestoneDto> {
+    await this.requireCoordinator(user, campaignId, 'campaign');
+    const id = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        Milestone,
+        manager.create(Milestone, {
+          campaignId,
+          title: dto.title.trim(),
+          kind: dto.kind ?? 'deadline',
+          occursOn: dto.occursOn,
+          timeZone: dto.timeZone,
+          reference: dto.reference ?? null,
+          source: dto.source ?? null,
+        }),
+      );
+      await this.audit.record(
+        {
+          action: 'milestone.created',
+          subjectType: 'milestone',
+          subjectId: saved.id,
+          campaignId,
+          actorId: user.id,
+          after: { title: saved.title, occursOn: saved.occursOn, timeZone: saved.timeZone },
+        },
+        manager,
+      );
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateMilestoneDto): Promise<MilestoneDto> {
+    const before = await this.find(this.dataSource.manager, id);
+    await this.requireCoordinator(user, before.campaign_id, 'milestone');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM milestones WHERE id = $1 FOR UPDATE`, [id]);
+      const changes: Partial<Milestone> = {};
+      if (dto.title !== undefined) changes.title = dto.title.trim();
+      if (dto.kind !== undefined) changes.kind = dto.kind;
+      if (dto.occursOn !== undefined) changes.occursOn = dto.occursOn;
+      if (dto.timeZone !== undefined) changes.timeZone = dto.timeZone;
+      if (dto.reference !== undefined) changes.reference = dto.reference;
+      if (dto.source !== undefined) changes.source = dto.source;
+      if (Object.keys(changes).length === 0) return;
+      await manager.update(Milestone, { id }, changes);
+      const occursOn = changes.occursOn ?? before.occurs_on;
+      const timeZone = changes.timeZone ?? before.time_zone;
+      let moved = 0;
+      if (occursOn !== before.occurs_on || timeZone !== before.time_zone) {
+        const result = (await manager.query(
+          `UPDATE demands SET deadline_at = $2, deadline_time_zone = $3, updated_at = now() WHERE deadline_milestone_id = $1 RETURNING id`,
+          [id, deadlineForDay(occursOn, timeZone), timeZone],
+        )) as [unknown[], number];
+        moved = result[1];
+      }
+      await this.audit.record(
+        {
+          action: moved > 0 || occursOn !== before.occurs_on ? 'milestone.moved' : 'milestone.updated',
+          subjectType: 'milestone',
+          subjectId: id,
+          campaignId: before.campaign_id,
+          actorId: user.id,
+          before: Object.fromEntries(
+            Object.keys(changes).map((k) => [k, before[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof MilestoneRow]]),
+          ),
+          after: { ...changes, ...(moved > 0 ? { deadlinesMoved: moved } : {}) },
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  /** Deadlines that followed a deleted milestone keep their date, now fixed. */
+  async remove(user: AuthUser, id: string): Promise<void> {
+    const before = await this.find(this.dataSource.manager, id);
+    await this.requireCoordinator(user, before.campaign_id, 'milestone');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM milestones WHERE id = $1`, [id]);
+      await this.audit.record(
+        {
+          action: 'milestone.deleted',
+          subjectType: 'milestone',
+          subjectId: id,
+          campaignId: before.campaign_id,
+          actorId: user.id,
+          before: { title: before.title, occursOn: before.occurs_on },
+        },
+        manager,
+      );
+    });
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<MilestoneRow> {
+    const rows: MilestoneRow[] = await manager.query(`${SELECT} WHERE m.id = $1`, [id]);
+    if (!rows[0]) throw new NotFoundError('milestone');
+    return rows[0];
+  }
+
+  private async access(user: AuthUser, campaignId: string, subject: string) {
+    try {
+      return await this.policy.campaignAccess(user, campaignId);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(subject);
+      throw error;
+    }
+  }
+
+  private async requireCoordinator(user: AuthUser, campaignId: string, subject: string): Promise<void> {
+    if (!(await this.access(user, campaignId, subject)).canCoordinate) {
+      throw new ForbiddenError('Only coordinators of a lead organization can change the calendar.');
+    }
+  }
+}
