@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createUser, signIn, type Browser, type TestUser } from './support/accounts.js';
+import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
 import { createCampaign, createDemand, createMilestone, createOffice } from './support/campaigns.js';
 import { uniqueName } from './support/databases.js';
 import { startApi, type RunningApp } from './support/test-app.js';
@@ -62,6 +62,7 @@ describe('who may do what in a campaign', () => {
   let leadOrg: string;
   let signatoryOrg: string;
   let officeId: string;
+  let institutionId: string;
   let extraOrg: string;
 
   beforeAll(async () => {
@@ -80,7 +81,7 @@ describe('who may do what in a campaign', () => {
     leadOrg = users.leadCoordinator.organizationId;
     signatoryOrg = users.signatoryCoordinator.organizationId;
     extraOrg = (await createUser('observer')).organizationId;
-    officeId = (await createOffice()).officeId;
+    ({ officeId, institutionId } = await createOffice());
     for (const a of ACTORS) as[a] = await signIn(api.url, users[a].email);
   });
   afterAll(async () => {
@@ -92,6 +93,29 @@ describe('who may do what in a campaign', () => {
       { id: leadOrg, role: 'lead' },
       { id: signatoryOrg, role: 'signatory' },
     ]);
+
+  const response = async () => {
+    const c = await campaign();
+    const demandId = await createDemand(c, officeId, 'sent');
+    return withDb(async (db) => {
+      const r = await db.query(
+        `INSERT INTO responses (campaign_id, institution_id, received_on, channel, summary, assessment) VALUES ($1, $2, '2025-05-02', 'letter', 'x', 'partial') RETURNING id`,
+        [c, institutionId],
+      );
+      await db.query(`INSERT INTO response_demands (response_id, demand_id) VALUES ($1, $2)`, [r.rows[0].id, demandId]);
+      return r.rows[0].id as string;
+    });
+  };
+  const followUp = async () => {
+    const c = await campaign();
+    return withDb(async (db) => {
+      const r = await db.query(
+        `INSERT INTO follow_ups (campaign_id, organization_id, title, due_at, due_time_zone) VALUES ($1, $2, 'Call', now() + interval '3 days', 'UTC') RETURNING id`,
+        [c, signatoryOrg],
+      );
+      return r.rows[0].id as string;
+    });
+  };
 
   /** Each route: how to make a fresh target, the request, and the expected status per actor. */
   const ROUTES: { name: string; expected: Record<Actor, number>; request: () => Promise<[string, string, unknown?]> }[] = [
@@ -167,6 +191,89 @@ describe('who may do what in a campaign', () => {
       expected: withStatus(COORDINATE, 204),
       request: async () => ['DELETE', `/api/milestones/${await createMilestone(await campaign())}`],
     },
+    {
+      name: 'POST /api/campaigns/:id/responses',
+      expected: {
+        admin: 201,
+        leadCoordinator: 201,
+        leadMember: 201,
+        leadObserver: 403,
+        signatoryCoordinator: 201,
+        signatoryMember: 201,
+        outsiderCoordinator: 404,
+        outsiderMember: 404,
+      },
+      request: async () => {
+        const c = await campaign();
+        const demandId = await createDemand(c, officeId, 'sent');
+        return [
+          'POST',
+          `/api/campaigns/${c}/responses`,
+          {
+            institutionId,
+            receivedOn: '2025-05-02',
+            channel: 'letter',
+            summary: 'Received',
+            assessment: 'non_committal',
+            demandIds: [demandId],
+          },
+        ];
+      },
+    },
+    {
+      name: 'PATCH /api/responses/:id (logged by someone else)',
+      expected: COORDINATE,
+      request: async () => ['PATCH', `/api/responses/${await response()}`, { assessment: 'positive' }],
+    },
+    {
+      name: 'DELETE /api/responses/:id (logged by someone else)',
+      expected: withStatus(COORDINATE, 204),
+      request: async () => ['DELETE', `/api/responses/${await response()}`],
+    },
+    {
+      name: 'POST /api/campaigns/:id/follow-ups',
+      expected: withStatus(COORDINATE, 201),
+      request: async () => [
+        'POST',
+        `/api/campaigns/${await campaign()}/follow-ups`,
+        { organizationId: signatoryOrg, title: 'Call the mission', dueAt: '2030-01-01T09:00:00Z' },
+      ],
+    },
+    {
+      name: "PATCH /api/follow-ups/:id status (the signatory organization's follow-up)",
+      expected: {
+        admin: 200,
+        leadCoordinator: 200,
+        leadMember: 403,
+        leadObserver: 403,
+        signatoryCoordinator: 200,
+        signatoryMember: 200,
+        outsiderCoordinator: 404,
+        outsiderMember: 404,
+      },
+      request: async () => ['PATCH', `/api/follow-ups/${await followUp()}`, { status: 'in_progress' }],
+    },
+    {
+      name: "PATCH /api/follow-ups/:id due date (the signatory organization's follow-up)",
+      expected: COORDINATE,
+      request: async () => ['PATCH', `/api/follow-ups/${await followUp()}`, { dueAt: '2031-01-01T09:00:00Z' }],
+    },
+    {
+      name: 'GET /api/campaigns/:id/timeline',
+      expected: READ,
+      request: async () => ['GET', `/api/campaigns/${await campaign()}/timeline`],
+    },
+    {
+      name: 'GET /api/campaigns/:id/responses',
+      expected: READ,
+      request: async () => ['GET', `/api/campaigns/${await campaign()}/responses`],
+    },
+    {
+      name: 'GET /api/campaigns/:id/follow-ups',
+      expected: READ,
+      request: async () => ['GET', `/api/campaigns/${await campaign()}/follow-ups`],
+    },
+    { name: 'GET /api/follow-ups/:id', expected: READ, request: async () => ['GET', `/api/follow-ups/${await followUp()}`] },
     { name: 'GET /api/campaigns/:id', expected: READ, request: async () => ['GET', `/api/campaigns/${await campaign()}`] },
     { name: 'GET /api/campaigns/:id/demands', expected: READ, request: async () => ['GET', `/api/campaigns/${await campaign()}/demands`] },
     {

@@ -17,6 +17,9 @@ import { UsersModule } from '../users/users.module.js';
 import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { DemandsModule } from '../demands/demands.module.js';
 import { MilestonesModule } from '../milestones/milestones.module.js';
+import { ResponsesModule } from '../responses/responses.module.js';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module.js';
+import { TimelineModule } from '../timeline/timeline.module.js';
 
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
@@ -42,6 +45,9 @@ export class ApiModule {
         CampaignsModule,
         DemandsModule,
         MilestonesModule,
+        ResponsesModule,
+        FollowUpsModule,
+        TimelineModule,
       ],
     };
   }

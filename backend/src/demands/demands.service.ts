@@ -281,70 +281,81 @@ export class DemandsService {
   async transition(user: AuthUser, id: string, dto: TransitionDto): Promise<DemandDetailDto> {
     const row = await this.findRow(id);
     await this.requireCoordinator(user, row.campaign_id);
-    await this.dataSource.transaction(async (manager) => {
-      const [locked] = (await manager.query(`SELECT status, sent_at FROM demands WHERE id = $1 FOR UPDATE`, [id])) as {
-        status: DemandStatus;
-        sent_at: Date | null;
-      }[];
-      const current = locked!.status;
-      if (dto.from !== undefined && dto.from !== current) {
-        throw new ConflictError(
-          'stale_status',
-          `The demand is ${current} now, not ${dto.from}; reload and try again.`,
-          [{ field: 'from', message: `is ${current} now` }],
-          {
-            current,
-            allowed: nextStatusesFor(current),
-          },
-        );
-      }
-      if (dto.to === current)
-        throw new ConflictError(
-          'illegal_transition',
-          `The demand is ${current} already.`,
-          [{ field: 'to', message: 'is the current status' }],
-          { allowed: nextStatusesFor(current) },
-        );
-      if (dto.correction) {
-        if (!dto.note?.trim()) throw new ValidationFailedError([{ field: 'note', message: 'must say why, for a correction' }]);
-      } else if (!nextStatusesFor(current).includes(dto.to)) {
-        const allowed = nextStatusesFor(current);
-        throw new ConflictError(
-          'illegal_transition',
-          `A demand cannot move from ${current} to ${dto.to}.`,
-          [
-            {
-              field: 'to',
-              message: allowed.length ? `must be one of: ${allowed.join(', ')}` : `nothing follows ${current} except a correction`,
-            },
-          ],
-          { current, allowed },
-        );
-      }
-      const now = new Date();
-      await manager.update(Demand, { id }, { status: dto.to, ...(dto.to === 'sent' && !locked!.sent_at ? { sentAt: now } : {}) });
-      await manager.insert(DemandStatusChange, {
-        demandId: id,
-        fromStatus: current,
-        toStatus: dto.to,
-        note: dto.note?.trim() || null,
-        actorId: user.id,
-        changedAt: now,
-      });
-      await this.audit.record(
-        {
-          action: dto.correction ? 'demand.status_corrected' : 'demand.status_changed',
-          subjectType: 'demand',
-          subjectId: id,
-          campaignId: row.campaign_id,
-          actorId: user.id,
-          before: { status: current },
-          after: { status: dto.to, note: dto.note?.trim() || null },
-        },
-        manager,
-      );
-    });
+    await this.dataSource.transaction((manager) => this.applyTransition(manager, user, id, row.campaign_id, dto));
     return this.get(user, id);
+  }
+
+  /**
+   * One status move inside the caller's transaction (also used when a response moves the demands
+   * it answers). The caller has checked that `user` coordinates the campaign.
+   */
+  async applyTransition(manager: EntityManager, user: AuthUser, id: string, campaignId: string, dto: TransitionDto): Promise<void> {
+    const [locked] = (await manager.query(`SELECT status, sent_at FROM demands WHERE id = $1 AND campaign_id = $2 FOR UPDATE`, [
+      id,
+      campaignId,
+    ])) as {
+      status: DemandStatus;
+      sent_at: Date | null;
+    }[];
+    if (!locked) throw new NotFoundError('demand');
+    const current = locked.status;
+    if (dto.from !== undefined && dto.from !== current) {
+      throw new ConflictError(
+        'stale_status',
+        `The demand is ${current} now, not ${dto.from}; reload and try again.`,
+        [{ field: 'from', message: `is ${current} now` }],
+        {
+          current,
+          allowed: nextStatusesFor(current),
+        },
+      );
+    }
+    if (dto.to === current) {
+      throw new ConflictError(
+        'illegal_transition',
+        `The demand is ${current} already.`,
+        [{ field: 'to', message: 'is the current status' }],
+        { current, allowed: nextStatusesFor(current) },
+      );
+    }
+    if (dto.correction) {
+      if (!dto.note?.trim()) throw new ValidationFailedError([{ field: 'note', message: 'must say why, for a correction' }]);
+    } else if (!nextStatusesFor(current).includes(dto.to)) {
+      const allowed = nextStatusesFor(current);
+      throw new ConflictError(
+        'illegal_transition',
+        `A demand cannot move from ${current} to ${dto.to}.`,
+        [
+          {
+            field: 'to',
+            message: allowed.length ? `must be one of: ${allowed.join(', ')}` : `nothing follows ${current} except a correction`,
+          },
+        ],
+        { current, allowed },
+      );
+    }
+    const now = new Date();
+    await manager.update(Demand, { id }, { status: dto.to, ...(dto.to === 'sent' && !locked.sent_at ? { sentAt: now } : {}) });
+    await manager.insert(DemandStatusChange, {
+      demandId: id,
+      fromStatus: current,
+      toStatus: dto.to,
+      note: dto.note?.trim() || null,
+      actorId: user.id,
+      changedAt: now,
+    });
+    await this.audit.record(
+      {
+        action: dto.correction ? 'demand.status_corrected' : 'demand.status_changed',
+        subjectType: 'demand',
+        subjectId: id,
+        campaignId,
+        actorId: user.id,
+        before: { status: current },
+        after: { status: dto.to, note: dto.note?.trim() || null },
+      },
+      manager,
+    );
   }
 
   private async findRow(id: string): Promise<DemandRow> {

@@ -1,0 +1,322 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy, type CampaignAccess } from '../core/auth/access-policy.js';
+import type { AuthUser } from '../core/auth/auth-context.js';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
+import { decodeCursor, toPage } from '../core/http/pagination.js';
+import type {
+  CampaignFollowUpsQueryDto,
+  CreateFollowUpDto,
+  FollowUpDto,
+  FollowUpFiltersDto,
+  FollowUpPageDto,
+  MyFollowUpsQueryDto,
+  UpdateFollowUpDto,
+} from './follow-up.dto.js';
+import { FollowUp } from './follow-up.entity.js';
+
+interface FollowUpRow {
+  id: string;
+  campaign_id: string;
+  campaign_title: string;
+  organization_id: string;
+  organization_name: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  demand_id: string | null;
+  response_id: string | null;
+  title: string;
+  details: string;
+  due_at: Date;
+  due_time_zone: string;
+  status: FollowUp['status'];
+  completion_note: string | null;
+  completed_at: Date | null;
+  is_example: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT = `SELECT f.id, f.campaign_id, c.title AS campaign_title, f.organization_id, o.name AS organization_name, f.assignee_id,
+  u.display_name AS assignee_name, f.demand_id, f.response_id, f.title, f.details, f.due_at, f.due_time_zone, f.status,
+  f.completion_note, f.completed_at, f.is_example, f.created_at, f.updated_at
+  FROM follow_ups f JOIN campaigns c ON c.id = f.campaign_id JOIN organizations o ON o.id = f.organization_id
+  LEFT JOIN users u ON u.id = f.assignee_id`;
+
+const OPEN = new Set(['open', 'in_progress']);
+
+function toDto(r: FollowUpRow, now = Date.now()): FollowUpDto {
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    campaignTitle: r.campaign_title,
+    organizationId: r.organization_id,
+    organizationName: r.organization_name,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    demandId: r.demand_id,
+    responseId: r.response_id,
+    title: r.title,
+    details: r.details,
+    dueAt: r.due_at.toISOString(),
+    dueTimeZone: r.due_time_zone,
+    status: r.status,
+    overdue: OPEN.has(r.status) && r.due_at.getTime() < now,
+    completionNote: r.completion_note,
+    completedAt: r.completed_at?.toISOString() ?? null,
+    isExample: r.is_example,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+/** Fields only coordinators may change; the assigned organization's members change status and note. */
+const COORDINATOR_FIELDS = ['title', 'details', 'dueAt', 'dueTimeZone', 'organizationId', 'assigneeId'] as const;
+
+/** Follow-ups: actions assigned to member organizations, due at an instant in a zone. */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listForCampaign(user: AuthUser, campaignId: string, query: CampaignFollowUpsQueryDto): Promise<FollowUpPageDto> {
+    await this.access(user, campaignId, 'campaign');
+    return this.page(['f.campaign_id = ?'], [campaignId], query, query.organizationId);
+  }
+
+  /** "My organization's follow-ups", across the campaigns it takes part in. */
+  async listMine(user: AuthUser, query: MyFollowUpsQueryDto): Promise<FollowUpPageDto> {
+    const where = [
+      'f.organization_id = ?',
+      'EXISTS (SELECT 1 FROM campaign_organizations co WHERE co.campaign_id = f.campaign_id AND co.organization_id = f.organization_id)',
+    ];
+    const params: unknown[] = [user.organizationId];
+    if (query.campaignId) {
+      where.push('f.campaign_id = ?');
+      params.push(query.campaignId);
+    }
+    return this.page(where, params, query);
+  }
+
+  private async page(
+    baseWhere: string[],
+    baseParams: unknown[],
+    query: FollowUpFiltersDto,
+    organizationId?: string,
+  ): Promise<FollowUpPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const params: unknown[] = [limit + 1];
+    const where: string[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    const values = baseParams[Symbol.iterator]();
+    for (const sql of baseWhere) {
+      if (sql.includes('?')) add(sql, values.next().value);
+      else where.push(sql);
+    }
+    if (organizationId) add('f.organization_id = ?', organizationId);
+    if (query.status) add('f.status = ?', query.status);
+    if (query.dueBefore) add('f.due_at < ?', new Date(query.dueBefore));
+    if (query.dueAfter) add('f.due_at >= ?', new Date(query.dueAfter));
+    if (query.demandId) add('f.demand_id = ?', query.demandId);
+    if (query.cursor) {
+      const [dueAt, id] = decodeCursor(query.cursor, 2);
+      params.push(dueAt, id);
+      where.push(`(f.due_at, f.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows: FollowUpRow[] = await this.dataSource.query(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY f.due_at, f.id LIMIT $1`,
+      params,
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => toDto(r),
+      (r) => [r.due_at.toISOString(), r.id],
+    );
+  }
+
+  async get(user: AuthUser, id: string): Promise<FollowUpDto> {
+    const row = await this.find(this.dataSource.manager, id);
+    await this.access(user, row.campaign_id, 'follow-up');
+    return toDto(row);
+  }
+
+  async create(user: AuthUser, campaignId: string, dto: CreateFollowUpDto): Promise<FollowUpDto> {
+    await this.requireCoordinator(user, campaignId, 'campaign');
+    const id = await this.dataSource.transaction(async (manager) => {
+      const zone = await this.checkAssignment(manager, campaignId, dto.organizationId, dto.assigneeId ?? null);
+      await this.checkLinks(manager, campaignId, dto.demandId, dto.responseId);
+      const saved = await manager.save(
+        FollowUp,
+        manager.create(FollowUp, {
+          campaignId,
+          organizationId: dto.organizationId,
+          assigneeId: dto.assigneeId ?? null,
+          demandId: dto.demandId ?? null,
+          responseId: dto.responseId ?? null,
+          title: dto.title.trim(),
+          details: dto.details ?? '',
+          dueAt: new Date(dto.dueAt),
+          dueTimeZone: dto.dueTimeZone ?? zone ?? 'UTC',
+          status: 'open',
+          createdById: user.id,
+        }),
+      );
+      await this.audit.record(
+        {
+          action: 'follow_up.created',
+          subjectType: 'follow_up',
+          subjectId: saved.id,
+          campaignId,
+          actorId: user.id,
+          after: {
+            title: saved.title,
+            organizationId: saved.organizationId,
+            assigneeId: saved.assigneeId,
+            dueAt: saved.dueAt.toISOString(),
+          },
+        },
+        manager,
+      );
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * Coordinators change anything (reassign, reschedule); members of the assigned organization
+   * move its status and write the completion note.
+   */
+  async update(user: AuthUser, id: string, dto: UpdateFollowUpDto): Promise<FollowUpDto> {
+    const before = await this.find(this.dataSource.manager, id);
+    const access = await this.access(user, before.campaign_id, 'follow-up');
+    const touchesCoordinatorFields = COORDINATOR_FIELDS.some((f) => dto[f] !== undefined);
+    const isAssignedMember = access.canContribute && user.organizationId === before.organization_id;
+    if (!access.canCoordinate && (touchesCoordinatorFields || !isAssignedMember)) {
+      throw new ForbiddenError(
+        touchesCoordinatorFields && isAssignedMember
+          ? 'Members of the assigned organization change only the status and the completion note.'
+          : 'Only coordinators of a lead organization, or the assigned organization, can change this follow-up.',
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM follow_ups WHERE id = $1 FOR UPDATE`, [id]);
+      const changes: Partial<FollowUp> = {};
+      if (dto.organizationId !== undefined || dto.assigneeId !== undefined) {
+        const organizationId = dto.organizationId ?? before.organization_id;
+        const assigneeId =
+          dto.assigneeId !== undefined ? dto.assigneeId : organizationId === before.organization_id ? before.assignee_id : null;
+        await this.checkAssignment(manager, before.campaign_id, organizationId, assigneeId);
+        changes.organizationId = organizationId;
+        changes.assigneeId = assigneeId;
+      }
+      if (dto.title !== undefined) changes.title = dto.title.trim();
+      if (dto.details !== undefined) changes.details = dto.details;
+      if (dto.dueAt !== undefined) changes.dueAt = new Date(dto.dueAt);
+      if (dto.dueTimeZone !== undefined) changes.dueTimeZone = dto.dueTimeZone;
+      if (dto.completionNote !== undefined) changes.completionNote = dto.completionNote;
+      if (dto.status !== undefined && dto.status !== before.status) {
+        changes.status = dto.status;
+        changes.completedAt = dto.status === 'done' ? new Date() : null;
+      }
+      if (Object.keys(changes).length === 0) return;
+      await manager.update(FollowUp, { id }, changes);
+      const after = await this.find(manager, id);
+      const fields = Object.keys(changes) as (keyof FollowUp)[];
+      const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof FollowUpRow;
+      const value = (row: FollowUpRow, f: string) => {
+        const v = row[snake(f)];
+        return v instanceof Date ? v.toISOString() : v;
+      };
+      const action =
+        changes.status === 'done'
+          ? 'follow_up.completed'
+          : changes.organizationId !== undefined && changes.organizationId !== before.organization_id
+            ? 'follow_up.reassigned'
+            : changes.dueAt !== undefined
+              ? 'follow_up.rescheduled'
+              : 'follow_up.updated';
+      await this.audit.record(
+        {
+          action,
+          subjectType: 'follow_up',
+          subjectId: id,
+          campaignId: before.campaign_id,
+          actorId: user.id,
+          before: Object.fromEntries(fields.map((f) => [f, value(before, f)])),
+          after: Object.fromEntries(fields.map((f) => [f, value(after, f)])),
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  /** The organization must take part in the campaign; the assignee must belong to it and be active. Returns the assignee's zone. */
+  private async checkAssignment(
+    manager: EntityManager,
+    campaignId: string,
+    organizationId: string,
+    assigneeId: string | null,
+  ): Promise<string | null> {
+    const [member] = (await manager.query(`SELECT 1 FROM campaign_organizations WHERE campaign_id = $1 AND organization_id = $2`, [
+      campaignId,
+      organizationId,
+    ])) as unknown[];
+    if (!member) throw new ValidationFailedError([{ field: 'organizationId', message: 'is not an organization of this campaign' }]);
+    if (assigneeId === null) return null;
+    const [user] = (await manager.query(`SELECT time_zone FROM users WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL`, [
+      assigneeId,
+      organizationId,
+    ])) as {
+      time_zone: string;
+    }[];
+    if (!user) throw new ValidationFailedError([{ field: 'assigneeId', message: 'is not an active user of that organization' }]);
+    return user.time_zone;
+  }
+
+  private async checkLinks(manager: EntityManager, campaignId: string, demandId?: string, responseId?: string): Promise<void> {
+    if (
+      demandId &&
+      !((await manager.query(`SELECT 1 FROM demands WHERE id = $1 AND campaign_id = $2`, [demandId, campaignId])) as unknown[]).length
+    ) {
+      throw new ValidationFailedError([{ field: 'demandId', message: 'is not a demand of this campaign' }]);
+    }
+    if (
+      responseId &&
+      !((await manager.query(`SELECT 1 FROM responses WHERE id = $1 AND campaign_id = $2`, [responseId, campaignId])) as unknown[]).length
+    ) {
+      throw new ValidationFailedError([{ field: 'responseId', message: 'is not a response of this campaign' }]);
+    }
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<FollowUpRow> {
+    const rows: FollowUpRow[] = await manager.query(`${SELECT} WHERE f.id = $1`, [id]);
+    if (!rows[0]) throw new NotFoundError('follow-up');
+    return rows[0];
+  }
+
+  private async access(user: AuthUser, campaignId: string, subject: string): Promise<CampaignAccess> {
+    try {
+      return await this.policy.campaignAccess(user, campaignId);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(subject);
+      throw error;
+    }
+  }
+
+  private async requireCoordinator(user: AuthUser, campaignId: string, subject: string): Promise<void> {
+    if (!(await this.access(user, campaignId, subject)).canCoordinate) {
+      throw new ForbiddenError('Only coordinators of a lead organization can assign follow-ups.');
+    }
+  }
+}

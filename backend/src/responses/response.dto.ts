@@ -1,0 +1,175 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DEMAND_STATUSES,
+  RESPONSE_ASSESSMENTS,
+  RESPONSE_CHANNELS,
+  type DemandStatus,
+  type ResponseAssessment,
+  type ResponseChannel,
+} from '@demarche/shared';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  MaxLength,
+  Validate,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../core/http/pagination.js';
+import { IsDateOnly } from '../core/http/validators.js';
+
+export class StatusMoveDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  demandId: string;
+
+  @ApiProperty({ enum: DEMAND_STATUSES })
+  @IsIn(DEMAND_STATUSES)
+  to: DemandStatus;
+}
+
+export class UpdateResponseDto {
+  @ApiPropertyOptional({ example: '2025-05-02' })
+  @IsOptional()
+  @Validate(IsDateOnly)
+  receivedOn?: string;
+
+  @ApiPropertyOptional({ enum: RESPONSE_CHANNELS })
+  @IsOptional()
+  @IsIn(RESPONSE_CHANNELS)
+  channel?: ResponseChannel;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 10000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10_000)
+  summary?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Where the response can be read (http or https)' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  @MaxLength(2000)
+  sourceUrl?: string | null;
+
+  @ApiPropertyOptional({ enum: RESPONSE_ASSESSMENTS })
+  @IsOptional()
+  @IsIn(RESPONSE_ASSESSMENTS)
+  assessment?: ResponseAssessment;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'The demands it answers (of this campaign, addressed to this institution)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'must name at least one demand' })
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'must be UUIDs' })
+  demandIds?: string[];
+}
+
+export class CreateResponseDto extends UpdateResponseDto {
+  @ApiProperty({ format: 'uuid', description: 'The body that answered' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  institutionId: string;
+
+  @ApiProperty({ example: '2025-05-02' })
+  @Validate(IsDateOnly)
+  declare receivedOn: string;
+
+  @ApiProperty({ enum: RESPONSE_CHANNELS })
+  @IsIn(RESPONSE_CHANNELS)
+  declare channel: ResponseChannel;
+
+  @ApiProperty({ minLength: 1, maxLength: 10000 })
+  @IsString()
+  @Length(1, 10_000)
+  declare summary: string;
+
+  @ApiProperty({ enum: RESPONSE_ASSESSMENTS })
+  @IsIn(RESPONSE_ASSESSMENTS)
+  declare assessment: ResponseAssessment;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'must name at least one demand' })
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'must be UUIDs' })
+  declare demandIds: string[];
+
+  @ApiPropertyOptional({
+    type: [StatusMoveDto],
+    description: 'Move answered demands in the same transaction (coordinators of a lead organization); all or nothing',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => StatusMoveDto)
+  statusMoves?: StatusMoveDto[];
+}
+
+export class AnsweredDemandDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ enum: DEMAND_STATUSES }) status: DemandStatus;
+  @ApiProperty() officeTitle: string;
+}
+
+export class ResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty({ format: 'uuid' }) institutionId: string;
+  @ApiProperty() institutionName: string;
+  @ApiProperty({ example: '2025-05-02' }) receivedOn: string;
+  @ApiProperty({ enum: RESPONSE_CHANNELS }) channel: ResponseChannel;
+  @ApiProperty() summary: string;
+  @ApiProperty({ type: String, nullable: true }) sourceUrl: string | null;
+  @ApiProperty({ enum: RESPONSE_ASSESSMENTS }) assessment: ResponseAssessment;
+  @ApiProperty({ type: [AnsweredDemandDto] }) demands: AnsweredDemandDto[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) loggedById: string | null;
+  @ApiProperty({ type: String, nullable: true }) loggedByName: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class ResponsePageDto {
+  @ApiProperty({ type: [ResponseDto] }) items: ResponseDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ListResponsesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  institutionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Responses answering this demand' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  demandId?: string;
+
+  @ApiPropertyOptional({ enum: RESPONSE_ASSESSMENTS })
+  @IsOptional()
+  @IsIn(RESPONSE_ASSESSMENTS)
+  assessment?: ResponseAssessment;
+
+  @ApiPropertyOptional({ description: 'Words of the summary' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

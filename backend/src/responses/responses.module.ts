@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DemandsModule } from '../demands/demands.module.js';
+import { ResponsesController } from './responses.controller.js';
+import { ResponsesService } from './responses.service.js';
+
+@Module({ imports: [DemandsModule], controllers: [ResponsesController], providers: [ResponsesService] })
+export class ResponsesModule {}

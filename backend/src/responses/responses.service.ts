@@ -1,0 +1,289 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_PAGE_SIZE, type DemandStatus } from '@demarche/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy, type CampaignAccess } from '../core/auth/access-policy.js';
+import type { AuthUser } from '../core/auth/auth-context.js';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
+import { decodeCursor, toPage } from '../core/http/pagination.js';
+import { DemandsService } from '../demands/demands.service.js';
+import type { CreateResponseDto, ListResponsesQueryDto, ResponseDto, ResponsePageDto, UpdateResponseDto } from './response.dto.js';
+import { ResponseDemand } from './response-demand.entity.js';
+import { Response } from './response.entity.js';
+
+interface ResponseRow {
+  id: string;
+  campaign_id: string;
+  institution_id: string;
+  institution_name: string;
+  received_on: string;
+  channel: Response['channel'];
+  summary: string;
+  source_url: string | null;
+  assessment: Response['assessment'];
+  logged_by_id: string | null;
+  logged_by_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT = `SELECT r.id, r.campaign_id, r.institution_id, i.name AS institution_name, r.received_on, r.channel, r.summary, r.source_url,
+  r.assessment, r.logged_by_id, u.display_name AS logged_by_name, r.created_at, r.updated_at
+  FROM responses r JOIN institutions i ON i.id = r.institution_id LEFT JOIN users u ON u.id = r.logged_by_id`;
+
+/** Snapshot of a response for the audit trail (edit and delete keep history there). */
+function snapshot(r: ResponseRow, demandIds: string[]): Record<string, unknown> {
+  return {
+    institutionId: r.institution_id,
+    receivedOn: r.received_on,
+    channel: r.channel,
+    summary: r.summary,
+    sourceUrl: r.source_url,
+    assessment: r.assessment,
+    demandIds,
+  };
+}
+
+/** What institutions said or did, answering one or more demands. */
+@Injectable()
+export class ResponsesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly demands: DemandsService,
+  ) {}
+
+  async list(user: AuthUser, campaignId: string, query: ListResponsesQueryDto): Promise<ResponsePageDto> {
+    await this.access(user, campaignId, 'campaign');
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const params: unknown[] = [campaignId, limit + 1];
+    const where = ['r.campaign_id = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.institutionId) add('r.institution_id = ?', query.institutionId);
+    if (query.assessment) add('r.assessment = ?', query.assessment);
+    if (query.demandId) add('EXISTS (SELECT 1 FROM response_demands rd WHERE rd.response_id = r.id AND rd.demand_id = ?)', query.demandId);
+    if (query.q) add('r.summary ILIKE ?', `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+    if (query.cursor) {
+      const [receivedOn, id] = decodeCursor(query.cursor, 2);
+      params.push(receivedOn, id);
+      where.push(`(r.received_on, r.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
+    }
+    const rows: ResponseRow[] = await this.dataSource.query(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.received_on DESC, r.id DESC LIMIT $2`,
+      params,
+    );
+    const answers = await this.answers(rows.slice(0, limit).map((r) => r.id));
+    return toPage(
+      rows,
+      limit,
+      (r) => this.toDto(r, answers),
+      (r) => [r.received_on, r.id],
+    );
+  }
+
+  async get(user: AuthUser, id: string): Promise<ResponseDto> {
+    const row = await this.find(this.dataSource.manager, id);
+    await this.access(user, row.campaign_id, 'response');
+    return this.toDto(row, await this.answers([id]));
+  }
+
+  /**
+   * Logs a response. Coordinators (and members) of the campaign's organizations may log;
+   * moving the answered demands' statuses in the same request needs a coordinator of a lead
+   * organization, and happens in the same transaction: all or nothing.
+   */
+  async create(user: AuthUser, campaignId: string, dto: CreateResponseDto): Promise<ResponseDto> {
+    const access = await this.access(user, campaignId, 'campaign');
+    if (!access.canContribute) throw new ForbiddenError('Observers cannot log responses.');
+    const moves = dto.statusMoves ?? [];
+    if (moves.length > 0 && !access.canCoordinate) {
+      throw new ForbiddenError(
+        'Only coordinators of a lead organization can move statuses; log the response without statusMoves.',
+        'forbidden',
+      );
+    }
+    for (const [i, move] of moves.entries()) {
+      if (!dto.demandIds.includes(move.demandId))
+        throw new ValidationFailedError([{ field: `statusMoves.${i}.demandId`, message: 'is not one of demandIds' }]);
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.assertAnswerable(manager, campaignId, dto.institutionId, dto.demandIds);
+      const saved = await manager.save(
+        Response,
+        manager.create(Response, {
+          campaignId,
+          institutionId: dto.institutionId,
+          receivedOn: dto.receivedOn,
+          channel: dto.channel,
+          summary: dto.summary.trim(),
+          sourceUrl: dto.sourceUrl ?? null,
+          assessment: dto.assessment,
+          loggedById: user.id,
+        }),
+      );
+      await manager.insert(
+        ResponseDemand,
+        dto.demandIds.map((demandId) => ({ responseId: saved.id, demandId })),
+      );
+      const row = await this.find(manager, saved.id);
+      await this.audit.record(
+        {
+          action: 'response.logged',
+          subjectType: 'response',
+          subjectId: saved.id,
+          campaignId,
+          actorId: user.id,
+          after: snapshot(row, dto.demandIds),
+        },
+        manager,
+      );
+      for (const move of moves) {
+        await this.demands.applyTransition(manager, user, move.demandId, campaignId, {
+          to: move.to as DemandStatus,
+          note: `Response of ${dto.receivedOn}: ${dto.summary.slice(0, 200)}`,
+        });
+      }
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateResponseDto): Promise<ResponseDto> {
+    const before = await this.find(this.dataSource.manager, id);
+    await this.requireEditor(user, before);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM responses WHERE id = $1 FOR UPDATE`, [id]);
+      const beforeDemands = (await this.answers([id])).get(id)!.map((d) => d.id);
+      if (dto.demandIds) await this.assertAnswerable(manager, before.campaign_id, before.institution_id, dto.demandIds);
+      const changes: Partial<Response> = {};
+      if (dto.receivedOn !== undefined) changes.receivedOn = dto.receivedOn;
+      if (dto.channel !== undefined) changes.channel = dto.channel;
+      if (dto.summary !== undefined) changes.summary = dto.summary.trim();
+      if (dto.sourceUrl !== undefined) changes.sourceUrl = dto.sourceUrl;
+      if (dto.assessment !== undefined) changes.assessment = dto.assessment;
+      if (Object.keys(changes).length > 0) await manager.update(Response, { id }, changes);
+      if (dto.demandIds) {
+        await manager.query(`DELETE FROM response_demands WHERE response_id = $1`, [id]);
+        await manager.insert(
+          ResponseDemand,
+          dto.demandIds.map((demandId) => ({ responseId: id, demandId })),
+        );
+      }
+      const after = await this.find(manager, id);
+      await this.audit.record(
+        {
+          action: 'response.updated',
+          subjectType: 'response',
+          subjectId: id,
+          campaignId: before.campaign_id,
+          actorId: user.id,
+          before: snapshot(before, beforeDemands),
+          after: snapshot(after, dto.demandIds ?? beforeDemands),
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  /** Deletes a response; the audit trail keeps what it said. Demand statuses are left as they are. */
+  async remove(user: AuthUser, id: string): Promise<void> {
+    const before = await this.find(this.dataSource.manager, id);
+    await this.requireEditor(user, before);
+    const demandIds = (await this.answers([id])).get(id)!.map((d) => d.id);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM responses WHERE id = $1`, [id]);
+      await this.audit.record(
+        {
+          action: 'response.deleted',
+          subjectType: 'response',
+          subjectId: id,
+          campaignId: before.campaign_id,
+          actorId: user.id,
+          before: snapshot(before, demandIds),
+        },
+        manager,
+      );
+    });
+  }
+
+  /** Every demand must be of this campaign and addressed to an office of the answering institution. */
+  private async assertAnswerable(manager: EntityManager, campaignId: string, institutionId: string, demandIds: string[]): Promise<void> {
+    const [institution] = (await manager.query(`SELECT 1 FROM institutions WHERE id = $1`, [institutionId])) as unknown[];
+    if (!institution) throw new ValidationFailedError([{ field: 'institutionId', message: 'is not an institution' }]);
+    const rows: { id: string }[] = await manager.query(
+      `SELECT d.id FROM demands d JOIN offices o ON o.id = d.office_id WHERE d.id = ANY($1) AND d.campaign_id = $2 AND o.institution_id = $3`,
+      [demandIds, campaignId, institutionId],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    const missing = demandIds.filter((d) => !found.has(d));
+    if (missing.length > 0) {
+      throw new ValidationFailedError(
+        missing.map((d) => ({
+          field: `demandIds.${demandIds.indexOf(d)}`,
+          message: 'is not a demand of this campaign addressed to this institution',
+        })),
+      );
+    }
+  }
+
+  /** Coordinators of a lead organization edit any response; a member edits the ones they logged. */
+  private async requireEditor(user: AuthUser, row: ResponseRow): Promise<CampaignAccess> {
+    const access = await this.access(user, row.campaign_id, 'response');
+    if (access.canCoordinate || (access.canContribute && row.logged_by_id === user.id)) return access;
+    throw new ForbiddenError('Only coordinators of a lead organization, or whoever logged it, can change this response.');
+  }
+
+  private async answers(ids: string[]): Promise<Map<string, ResponseDto['demands']>> {
+    const result = new Map<string, ResponseDto['demands']>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return result;
+    const rows: { response_id: string; id: string; text: string; status: DemandStatus; office_title: string }[] =
+      await this.dataSource.query(
+        `SELECT rd.response_id, d.id, d.text, d.status, o.title AS office_title
+       FROM response_demands rd JOIN demands d ON d.id = rd.demand_id JOIN offices o ON o.id = d.office_id
+       WHERE rd.response_id = ANY($1) ORDER BY d.position`,
+        [ids],
+      );
+    for (const r of rows) result.get(r.response_id)!.push({ id: r.id, text: r.text, status: r.status, officeTitle: r.office_title });
+    return result;
+  }
+
+  private toDto(r: ResponseRow, answers: Map<string, ResponseDto['demands']>): ResponseDto {
+    return {
+      id: r.id,
+      campaignId: r.campaign_id,
+      institutionId: r.institution_id,
+      institutionName: r.institution_name,
+      receivedOn: r.received_on,
+      channel: r.channel,
+      summary: r.summary,
+      sourceUrl: r.source_url,
+      assessment: r.assessment,
+      demands: answers.get(r.id) ?? [],
+      loggedById: r.logged_by_id,
+      loggedByName: r.logged_by_name,
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+    };
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<ResponseRow> {
+    const rows: ResponseRow[] = await manager.query(`${SELECT} WHERE r.id = $1`, [id]);
+    if (!rows[0]) throw new NotFoundError('response');
+    return rows[0];
+  }
+
+  private async access(user: AuthUser, campaignId: string, subject: string): Promise<CampaignAccess> {
+    try {
+      return await this.policy.campaignAccess(user, campaignId);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(subject);
+      throw error;
+    }
+  }
+}
