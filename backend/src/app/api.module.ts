@@ -20,6 +20,7 @@ import { MilestonesModule } from '../milestones/milestones.module.js';
 import { ResponsesModule } from '../responses/responses.module.js';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module.js';
 import { TimelineModule } from '../timeline/timeline.module.js';
+import { DashboardModule } from '../dashboard/dashboard.module.js';
 
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
@@ -48,6 +49,7 @@ export class ApiModule {
         ResponsesModule,
         FollowUpsModule,
         TimelineModule,
+        DashboardModule,
       ],
     };
   }

@@ -101,6 +101,33 @@ function toDto(r: DemandRow, holders: Map<string, HolderDto>): DemandDto {
   };
 }
 
+/** Who holds each office today, in one query (the term covering today's date; the latest if several). */
+export async function currentHolders(
+  db: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+  officeIds: string[],
+): Promise<Map<string, HolderDto>> {
+  if (officeIds.length === 0) return new Map();
+  const rows = (await db.query(
+    `SELECT DISTINCT ON (office_id) office_id, holder_name, starts_on, ends_on
+     FROM officeholder_terms
+     WHERE office_id = ANY($1) AND (starts_on IS NULL OR starts_on <= current_date) AND (ends_on IS NULL OR ends_on >= current_date)
+     ORDER BY office_id, starts_on DESC NULLS LAST`,
+    [[...new Set(officeIds)]],
+  )) as { office_id: string; holder_name: string; starts_on: string | null; ends_on: string | null }[];
+  const today = Date.now();
+  return new Map(
+    rows.map((r) => [
+      r.office_id,
+      {
+        name: r.holder_name,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        endsSoon: r.ends_on !== null && new Date(`${r.ends_on}T23:59:59Z`).getTime() - today <= 30 * DAY_MS,
+      },
+    ]),
+  );
+}
+
 interface ResolvedDeadline {
   deadlineAt: Date | null;
   deadlineTimeZone: string | null;
@@ -364,29 +391,8 @@ export class DemandsService {
     return rows[0];
   }
 
-  /** Who holds each office today, in one query. */
-  private async currentHolders(officeIds: string[]): Promise<Map<string, HolderDto>> {
-    if (officeIds.length === 0) return new Map();
-    const rows: { office_id: string; holder_name: string; starts_on: string | null; ends_on: string | null }[] =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (office_id) office_id, holder_name, starts_on, ends_on
-       FROM officeholder_terms
-       WHERE office_id = ANY($1) AND (starts_on IS NULL OR starts_on <= current_date) AND (ends_on IS NULL OR ends_on >= current_date)
-       ORDER BY office_id, starts_on DESC NULLS LAST`,
-        [[...new Set(officeIds)]],
-      );
-    const today = Date.now();
-    return new Map(
-      rows.map((r) => [
-        r.office_id,
-        {
-          name: r.holder_name,
-          startsOn: r.starts_on,
-          endsOn: r.ends_on,
-          endsSoon: r.ends_on !== null && new Date(`${r.ends_on}T23:59:59Z`).getTime() - today <= 30 * DAY_MS,
-        },
-      ]),
-    );
+  private currentHolders(officeIds: string[]): Promise<Map<string, HolderDto>> {
+    return currentHolders(this.dataSource, officeIds);
   }
 
   private async office(manager: EntityManager, officeId: string): Promise<{ seat_time_zone: string }> {
