@@ -93,6 +93,16 @@ describe('demands and milestones', () => {
     ]);
   });
 
+  it('moves a term-bound deadline when the term’s end date changes', async () => {
+    const own = await createOffice([{ holder: 'Jérôme Bonnafont (France)', from: '2025-04-01', until: '2025-04-30' }]);
+    const r = await create({ officeId: own.officeId, deadline: { termId: own.termIds[0] } });
+    expect(wallClock(r.body.deadline.at, 'America/New_York')).toBe('2025-04-30, 23:59');
+    expect((await call(api.url, 'PATCH', `/api/terms/${own.termIds[0]}`, as, { endsOn: '2025-05-02' })).status).toBe(200);
+    const after = await call(api.url, 'GET', `/api/demands/${r.body.id}`, as);
+    expect(wallClock(after.body.deadline.at, 'America/New_York')).toBe('2025-05-02, 23:59');
+    expect(after.body.deadline.follows).toBe('term');
+  });
+
   it('refuses bad input field by field', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ category: 'petition' }, 'category'],

@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, ROLES, type Locale, type Role } from '@demarche/shared';
-import {
-  IsEmail,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-  Validate,
-} from 'class-validator';
+import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, MaxLength, Validate } from 'class-validator';
 import { IsTimeZone } from '../core/http/validators.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/auth/passwords.js';
 

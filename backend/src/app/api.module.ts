@@ -15,12 +15,14 @@ import { InvitationsModule } from '../invitations/invitations.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { CampaignsModule } from '../campaigns/campaigns.module.js';
+import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { DemandsModule } from '../demands/demands.module.js';
 import { MilestonesModule } from '../milestones/milestones.module.js';
 import { ResponsesModule } from '../responses/responses.module.js';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module.js';
 import { TimelineModule } from '../timeline/timeline.module.js';
 import { DashboardModule } from '../dashboard/dashboard.module.js';
+import { ExportsModule } from '../exports/exports.module.js';
 
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
@@ -43,6 +45,7 @@ export class ApiModule {
         OrganizationsModule,
         UsersModule,
         InvitationsModule,
+        InstitutionsModule,
         CampaignsModule,
         DemandsModule,
         MilestonesModule,
@@ -50,6 +53,7 @@ export class ApiModule {
         FollowUpsModule,
         TimelineModule,
         DashboardModule,
+        ExportsModule,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { CAMPAIGN_ROLES, CAMPAIGN_STATUSES, type CampaignRole, type CampaignStatus, type DemandStatus } from '@demarche/shared';
 import { IsIn, IsOptional, IsString, Length, MaxLength, Validate, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
@@ -82,12 +82,11 @@ export class ListCampaignsQueryDto extends PageQueryDto {
   q?: string;
 }
 
-export class UpdateCampaignDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 300 })
-  @IsOptional()
+export class CreateCampaignDto {
+  @ApiProperty({ minLength: 1, maxLength: 300 })
   @IsString()
   @Length(1, 300)
-  title?: string;
+  title: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
@@ -106,19 +105,15 @@ export class UpdateCampaignDto {
   @ValidateIf((_, v) => v !== null)
   @Validate(IsDateOnly)
   letterDate?: string | null;
-}
-
-export class CreateCampaignDto extends UpdateCampaignDto {
-  @ApiProperty({ minLength: 1, maxLength: 300 })
-  @IsString()
-  @Length(1, 300)
-  declare title: string;
 
   @ApiPropertyOptional({ enum: ['draft', 'active'], default: 'draft' })
   @IsOptional()
   @IsIn(['draft', 'active'])
   status?: 'draft' | 'active';
 }
+
+/** Every field optional, same rules; the status changes through POST /campaigns/:id/status. */
+export class UpdateCampaignDto extends PartialType(OmitType(CreateCampaignDto, ['status'] as const)) {}
 
 export class ChangeCampaignStatusDto {
   @ApiProperty({ enum: CAMPAIGN_STATUSES })

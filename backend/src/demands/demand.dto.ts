@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   DEMAND_CATEGORIES,
   DEMAND_PRIORITIES,
@@ -128,17 +128,19 @@ export class ListDemandsQueryDto extends PageQueryDto {
   q?: string;
 }
 
-export class UpdateDemandDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 5000 })
-  @IsOptional()
+export class CreateDemandDto {
+  @ApiProperty({ format: 'uuid', description: 'The office the demand is addressed to' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  officeId: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 5000 })
   @IsString()
   @Length(1, 5000)
-  text?: string;
+  text: string;
 
-  @ApiPropertyOptional({ enum: DEMAND_CATEGORIES })
-  @IsOptional()
+  @ApiProperty({ enum: DEMAND_CATEGORIES })
   @IsIn(DEMAND_CATEGORIES)
-  category?: DemandCategory;
+  category: DemandCategory;
 
   @ApiPropertyOptional({ enum: DEMAND_PRIORITIES })
   @IsOptional()
@@ -166,20 +168,8 @@ export class UpdateDemandDto {
   notes?: string | null;
 }
 
-export class CreateDemandDto extends UpdateDemandDto {
-  @ApiProperty({ format: 'uuid', description: 'The office the demand is addressed to' })
-  @IsUUID('all', { message: 'must be a UUID' })
-  officeId: string;
-
-  @ApiProperty({ minLength: 1, maxLength: 5000 })
-  @IsString()
-  @Length(1, 5000)
-  declare text: string;
-
-  @ApiProperty({ enum: DEMAND_CATEGORIES })
-  @IsIn(DEMAND_CATEGORIES)
-  declare category: DemandCategory;
-}
+/** Every field optional, same rules; a demand stays addressed to its office. */
+export class UpdateDemandDto extends PartialType(OmitType(CreateDemandDto, ['officeId'] as const)) {}
 
 export class TransitionDto {
   @ApiProperty({ enum: DEMAND_STATUSES })

@@ -385,6 +385,34 @@ export class DemandsService {
     );
   }
 
+  /**
+   * Keeps deadlines bound to a term's end in step with it, inside the caller's transaction (the
+   * directory calls this when a term's end date changes). Without an end date, the deadlines
+   * keep their last date, no longer bound.
+   */
+  async followTermEnd(manager: EntityManager, actor: AuthUser, termId: string, endsOn: string | null): Promise<void> {
+    const bound: { id: string; campaign_id: string; deadline_at: Date; deadline_time_zone: string }[] = await manager.query(
+      `SELECT id, campaign_id, deadline_at, deadline_time_zone FROM demands WHERE deadline_term_id = $1 FOR UPDATE`,
+      [termId],
+    );
+    for (const d of bound) {
+      const at = endsOn ? deadlineForDay(endsOn, d.deadline_time_zone) : d.deadline_at;
+      await manager.update(Demand, { id: d.id }, { deadlineAt: at, ...(endsOn ? {} : { deadlineTermId: null }) });
+      await this.audit.record(
+        {
+          action: 'demand.deadline_moved',
+          subjectType: 'demand',
+          subjectId: d.id,
+          campaignId: d.campaign_id,
+          actorId: actor.id,
+          before: { deadlineAt: d.deadline_at.toISOString(), termId },
+          after: { deadlineAt: at.toISOString(), termId: endsOn ? termId : null, reason: 'the term’s end date changed' },
+        },
+        manager,
+      );
+    }
+  }
+
   private async findRow(id: string): Promise<DemandRow> {
     const rows: DemandRow[] = await this.dataSource.query(`${DEMAND_SELECT} WHERE d.id = $1`, [id]);
     if (!rows[0]) throw new NotFoundError('demand');

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { MILESTONE_KINDS, type MilestoneKind } from '@demarche/shared';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, Validate, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
@@ -28,27 +28,24 @@ export class ListMilestonesQueryDto extends PageQueryDto {
   kind?: MilestoneKind;
 }
 
-export class UpdateMilestoneDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 300 })
-  @IsOptional()
+export class CreateMilestoneDto {
+  @ApiProperty({ minLength: 1, maxLength: 300 })
   @IsString()
   @Length(1, 300)
-  title?: string;
+  title: string;
 
   @ApiPropertyOptional({ enum: MILESTONE_KINDS })
   @IsOptional()
   @IsIn(MILESTONE_KINDS)
   kind?: MilestoneKind;
 
-  @ApiPropertyOptional({ example: '2025-06-16', description: 'Moving it moves the deadlines that follow it' })
-  @IsOptional()
+  @ApiProperty({ example: '2025-06-16', description: 'The calendar day where it happens; moving it moves the deadlines that follow it' })
   @Validate(IsDateOnly)
-  occursOn?: string;
+  occursOn: string;
 
-  @ApiPropertyOptional({ example: 'Europe/Zurich' })
-  @IsOptional()
+  @ApiProperty({ example: 'Europe/Zurich' })
   @Validate(IsTimeZone)
-  timeZone?: string;
+  timeZone: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
   @IsOptional()
@@ -64,17 +61,5 @@ export class UpdateMilestoneDto {
   source?: string | null;
 }
 
-export class CreateMilestoneDto extends UpdateMilestoneDto {
-  @ApiProperty({ minLength: 1, maxLength: 300 })
-  @IsString()
-  @Length(1, 300)
-  declare title: string;
-
-  @ApiProperty({ example: '2025-06-16' })
-  @Validate(IsDateOnly)
-  declare occursOn: string;
-
-  @ApiProperty({ example: 'Europe/Zurich' })
-  @Validate(IsTimeZone)
-  declare timeZone: string;
-}
+/** Every field optional, same rules. */
+export class UpdateMilestoneDto extends PartialType(CreateMilestoneDto) {}

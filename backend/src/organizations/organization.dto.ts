@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@demarche/shared';
 import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
@@ -28,12 +28,11 @@ export class ListOrganizationsQueryDto extends PageQueryDto {
   q?: string;
 }
 
-export class UpdateOrganizationDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional()
+export class CreateOrganizationDto {
+  @ApiProperty({ minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
-  name?: string;
+  name: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'SV' })
   @IsOptional()
@@ -59,9 +58,5 @@ export class UpdateOrganizationDto {
   website?: string | null;
 }
 
-export class CreateOrganizationDto extends UpdateOrganizationDto {
-  @ApiProperty({ minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
-  declare name: string;
-}
+/** Every field optional; the same rules as creation. */
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   DEMAND_STATUSES,
   RESPONSE_ASSESSMENTS,
@@ -37,22 +37,23 @@ export class StatusMoveDto {
   to: DemandStatus;
 }
 
-export class UpdateResponseDto {
-  @ApiPropertyOptional({ example: '2025-05-02' })
-  @IsOptional()
+export class CreateResponseDto {
+  @ApiProperty({ format: 'uuid', description: 'The body that answered' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  institutionId: string;
+
+  @ApiProperty({ example: '2025-05-02' })
   @Validate(IsDateOnly)
-  receivedOn?: string;
+  receivedOn: string;
 
-  @ApiPropertyOptional({ enum: RESPONSE_CHANNELS })
-  @IsOptional()
+  @ApiProperty({ enum: RESPONSE_CHANNELS })
   @IsIn(RESPONSE_CHANNELS)
-  channel?: ResponseChannel;
+  channel: ResponseChannel;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 10000 })
-  @IsOptional()
+  @ApiProperty({ minLength: 1, maxLength: 10000 })
   @IsString()
   @Length(1, 10_000)
-  summary?: string;
+  summary: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Where the response can be read (http or https)' })
   @IsOptional()
@@ -61,54 +62,17 @@ export class UpdateResponseDto {
   @MaxLength(2000)
   sourceUrl?: string | null;
 
-  @ApiPropertyOptional({ enum: RESPONSE_ASSESSMENTS })
-  @IsOptional()
-  @IsIn(RESPONSE_ASSESSMENTS)
-  assessment?: ResponseAssessment;
-
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    description: 'The demands it answers (of this campaign, addressed to this institution)',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'must name at least one demand' })
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsUUID('all', { each: true, message: 'must be UUIDs' })
-  demandIds?: string[];
-}
-
-export class CreateResponseDto extends UpdateResponseDto {
-  @ApiProperty({ format: 'uuid', description: 'The body that answered' })
-  @IsUUID('all', { message: 'must be a UUID' })
-  institutionId: string;
-
-  @ApiProperty({ example: '2025-05-02' })
-  @Validate(IsDateOnly)
-  declare receivedOn: string;
-
-  @ApiProperty({ enum: RESPONSE_CHANNELS })
-  @IsIn(RESPONSE_CHANNELS)
-  declare channel: ResponseChannel;
-
-  @ApiProperty({ minLength: 1, maxLength: 10000 })
-  @IsString()
-  @Length(1, 10_000)
-  declare summary: string;
-
   @ApiProperty({ enum: RESPONSE_ASSESSMENTS })
   @IsIn(RESPONSE_ASSESSMENTS)
-  declare assessment: ResponseAssessment;
+  assessment: ResponseAssessment;
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The demands it answers (of this campaign, addressed to this institution)' })
   @IsArray()
   @ArrayMinSize(1, { message: 'must name at least one demand' })
   @ArrayMaxSize(200)
   @ArrayUnique()
   @IsUUID('all', { each: true, message: 'must be UUIDs' })
-  declare demandIds: string[];
+  demandIds: string[];
 
   @ApiPropertyOptional({
     type: [StatusMoveDto],
@@ -121,6 +85,9 @@ export class CreateResponseDto extends UpdateResponseDto {
   @Type(() => StatusMoveDto)
   statusMoves?: StatusMoveDto[];
 }
+
+/** Every field optional, same rules; the institution stays, and statuses move through transitions. */
+export class UpdateResponseDto extends PartialType(OmitType(CreateResponseDto, ['institutionId', 'statusMoves'] as const)) {}
 
 export class AnsweredDemandDto {
   @ApiProperty({ format: 'uuid' }) id: string;
