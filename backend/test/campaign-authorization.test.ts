@@ -106,6 +106,16 @@ describe('who may do what in a campaign', () => {
       return r.rows[0].id as string;
     });
   };
+  const proposal = async () => {
+    const c = await campaign();
+    const demandId = await createDemand(c, officeId, 'sent');
+    return withDb(async (db) => {
+      const r = await db.query(`INSERT INTO demand_status_proposals (demand_id, to_status) VALUES ($1, 'acknowledged') RETURNING id`, [
+        demandId,
+      ]);
+      return r.rows[0].id as string;
+    });
+  };
   const followUp = async () => {
     const c = await campaign();
     return withDb(async (db) => {
@@ -257,6 +267,21 @@ describe('who may do what in a campaign', () => {
       name: "PATCH /api/follow-ups/:id due date (the signatory organization's follow-up)",
       expected: COORDINATE,
       request: async () => ['PATCH', `/api/follow-ups/${await followUp()}`, { dueAt: '2031-01-01T09:00:00Z' }],
+    },
+    {
+      name: 'POST /api/proposals/:id/confirm',
+      expected: COORDINATE,
+      request: async () => ['POST', `/api/proposals/${await proposal()}/confirm`, {}],
+    },
+    {
+      name: 'POST /api/proposals/:id/reject',
+      expected: COORDINATE,
+      request: async () => ['POST', `/api/proposals/${await proposal()}/reject`, {}],
+    },
+    {
+      name: 'GET /api/campaigns/:id/proposals',
+      expected: READ,
+      request: async () => ['GET', `/api/campaigns/${await campaign()}/proposals`],
     },
     {
       name: 'GET /api/campaigns/:id/timeline',

@@ -83,15 +83,62 @@ describe('responses, follow-ups and the timeline', () => {
     expect((await withDb((db) => db.query(`SELECT status FROM demands WHERE id = $1`, [a]))).rows[0].status).toBe('sent');
   });
 
-  it('refuses demands of another institution or campaign, and status moves from a member', async () => {
+  it('refuses demands of another institution or campaign', async () => {
     const elsewhere = await createDemand(campaignId, otherOffice.officeId, 'sent');
     const r = await log(as, { demandIds: [elsewhere] });
     expect(r.status).toBe(400);
     expect(r.body.details).toEqual([{ field: 'demandIds.0', message: 'is not a demand of this campaign addressed to this institution' }]);
     const mine = await createDemand(campaignId, office.officeId, 'sent');
-    expect((await log(asMember, { demandIds: [mine], statusMoves: [{ demandId: mine, to: 'acknowledged' }] })).status).toBe(403);
     expect((await log(asMember, { demandIds: [mine] })).status).toBe(201);
     expect((await log(as, { demandIds: [] })).body.details[0]).toEqual({ field: 'demandIds', message: 'must name at least one demand' });
+  });
+
+  it("turns a member's status moves into proposals that a coordinator confirms or rejects, both recorded", async () => {
+    const [a, b] = [await createDemand(campaignId, office.officeId, 'sent'), await createDemand(campaignId, office.officeId, 'sent')];
+    const logged = await log(asMember, {
+      demandIds: [a, b],
+      statusMoves: [
+        { demandId: a, to: 'partially_met' },
+        { demandId: b, to: 'rejected' },
+      ],
+    });
+    expect(logged.status).toBe(201);
+    expect(logged.body.demands.map((d: { status: string }) => d.status)).toEqual(['sent', 'sent']);
+    const pending = await call(api.url, 'GET', `/api/campaigns/${campaignId}/proposals?status=pending`, as);
+    const forA = pending.body.items.find((p: { demandId: string }) => p.demandId === a);
+    const forB = pending.body.items.find((p: { demandId: string }) => p.demandId === b);
+    expect(forA).toMatchObject({ toStatus: 'partially_met', status: 'pending', proposedById: member.id, responseId: logged.body.id });
+
+    expect((await call(api.url, 'POST', `/api/proposals/${forA.id}/confirm`, asMember, {})).status).toBe(403);
+    const confirmed = await call(api.url, 'POST', `/api/proposals/${forA.id}/confirm`, as, { note: 'Agreed: partial' });
+    expect(confirmed.body).toMatchObject({
+      status: 'confirmed',
+      decidedById: coordinator.id,
+      decisionNote: 'Agreed: partial',
+      demandStatus: 'partially_met',
+    });
+    const rejected = await call(api.url, 'POST', `/api/proposals/${forB.id}/reject`, as, { note: 'Not a rejection, only silence' });
+    expect(rejected.body).toMatchObject({ status: 'rejected', demandStatus: 'sent' });
+    expect((await call(api.url, 'POST', `/api/proposals/${forB.id}/confirm`, as, {})).body.code).toBe('already_decided');
+
+    const history = await call(api.url, 'GET', `/api/demands/${a}`, as);
+    expect(history.body.history.at(-1)).toMatchObject({
+      fromStatus: 'sent',
+      toStatus: 'partially_met',
+      actorId: coordinator.id,
+      note: 'Agreed: partial',
+    });
+    const { rows } = await withDb((db) =>
+      db.query(`SELECT action, actor_id FROM audit_events WHERE subject_id = ANY($1) ORDER BY id`, [[a, b]]),
+    );
+    expect(rows.map((r: { action: string }) => r.action)).toEqual([
+      'demand.status_proposed',
+      'demand.status_proposed',
+      'demand.status_changed',
+      'demand.status_proposal_confirmed',
+      'demand.status_proposal_rejected',
+    ]);
+    expect((await log(asMember, { demandIds: [b], statusMoves: [{ demandId: b, to: 'draft' }] })).status).toBe(409);
   });
 
   it('lets whoever logged a response edit it, keeping the old version in the timeline', async () => {

@@ -23,6 +23,7 @@ import { FollowUpsModule } from '../follow-ups/follow-ups.module.js';
 import { TimelineModule } from '../timeline/timeline.module.js';
 import { DashboardModule } from '../dashboard/dashboard.module.js';
 import { ExportsModule } from '../exports/exports.module.js';
+import { ProposalsModule } from '../proposals/proposals.module.js';
 
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
@@ -54,6 +55,7 @@ export class ApiModule {
         TimelineModule,
         DashboardModule,
         ExportsModule,
+        ProposalsModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import type { AuthUser } from '../core/auth/auth-context.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { DemandsService } from '../demands/demands.service.js';
+import { ProposalsService } from '../proposals/proposals.service.js';
 import type { CreateResponseDto, ListResponsesQueryDto, ResponseDto, ResponsePageDto, UpdateResponseDto } from './response.dto.js';
 import { ResponseDemand } from './response-demand.entity.js';
 import { Response } from './response.entity.js';
@@ -53,6 +54,7 @@ export class ResponsesService {
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly demands: DemandsService,
+    private readonly proposals: ProposalsService,
   ) {}
 
   async list(user: AuthUser, campaignId: string, query: ListResponsesQueryDto): Promise<ResponsePageDto> {
@@ -93,20 +95,14 @@ export class ResponsesService {
   }
 
   /**
-   * Logs a response. Coordinators (and members) of the campaign's organizations may log;
-   * moving the answered demands' statuses in the same request needs a coordinator of a lead
-   * organization, and happens in the same transaction: all or nothing.
+   * Logs a response. Coordinators and members of the campaign's organizations may log. Status
+   * moves in the same request are applied at once for a coordinator of a lead organization, and
+   * recorded as proposals awaiting one for anyone else; either way in the same transaction.
    */
   async create(user: AuthUser, campaignId: string, dto: CreateResponseDto): Promise<ResponseDto> {
     const access = await this.access(user, campaignId, 'campaign');
     if (!access.canContribute) throw new ForbiddenError('Observers cannot log responses.');
     const moves = dto.statusMoves ?? [];
-    if (moves.length > 0 && !access.canCoordinate) {
-      throw new ForbiddenError(
-        'Only coordinators of a lead organization can move statuses; log the response without statusMoves.',
-        'forbidden',
-      );
-    }
     for (const [i, move] of moves.entries()) {
       if (!dto.demandIds.includes(move.demandId))
         throw new ValidationFailedError([{ field: `statusMoves.${i}.demandId`, message: 'is not one of demandIds' }]);
@@ -142,11 +138,16 @@ export class ResponsesService {
         },
         manager,
       );
-      for (const move of moves) {
-        await this.demands.applyTransition(manager, user, move.demandId, campaignId, {
-          to: move.to as DemandStatus,
-          note: `Response of ${dto.receivedOn}: ${dto.summary.slice(0, 200)}`,
-        });
+      if (access.canCoordinate) {
+        for (const move of moves) {
+          await this.demands.applyTransition(manager, user, move.demandId, campaignId, {
+            to: move.to,
+            note: `Response of ${dto.receivedOn}: ${dto.summary.slice(0, 200)}`,
+          });
+        }
+      } else if (moves.length > 0) {
+        // A member's moves wait for a coordinator of a lead organization.
+        await this.proposals.propose(manager, user, campaignId, saved.id, moves);
       }
       return saved.id;
     });

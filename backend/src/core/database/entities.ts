@@ -16,6 +16,7 @@ import { Invitation } from '../../invitations/invitation.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { PasswordReset } from '../auth/password-reset.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { StatusProposal } from '../../proposals/status-proposal.entity.js';
 
 /** Every entity the schema holds. The data source and the drift check both read this list. */
 export const ENTITIES = [
@@ -37,4 +38,5 @@ export const ENTITIES = [
   ApiToken,
   PasswordReset,
   Invitation,
+  StatusProposal,
 ];

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_PAGE_SIZE, type DemandStatus } from '@demarche/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../core/auth/access-policy.js';
+import type { AuthUser } from '../core/auth/auth-context.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../core/http/domain-error.js';
+import { decodeCursor, toPage } from '../core/http/pagination.js';
+import { DemandsService, nextStatusesFor } from '../demands/demands.service.js';
+import type { ListProposalsQueryDto, ProposalDto, ProposalPageDto } from './proposal.dto.js';
+import { StatusProposal } from './status-proposal.entity.js';
+
+interface ProposalRow {
+  id: string;
+  demand_id: string;
+  demand_text: string;
+  demand_status: DemandStatus;
+  campaign_id: string;
+  response_id: string | null;
+  to_status: DemandStatus;
+  status: StatusProposal['status'];
+  proposed_by_id: string | null;
+  proposed_by_name: string | null;
+  decided_by_id: string | null;
+  decided_by_name: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  created_at: Date;
+}
+
+const SELECT = `SELECT p.id, p.demand_id, d.text AS demand_text, d.status AS demand_status, d.campaign_id, p.response_id, p.to_status, p.status,
+  p.proposed_by_id, pu.display_name AS proposed_by_name, p.decided_by_id, du.display_name AS decided_by_name, p.decided_at, p.decision_note, p.created_at
+  FROM demand_status_proposals p JOIN demands d ON d.id = p.demand_id
+  LEFT JOIN users pu ON pu.id = p.proposed_by_id LEFT JOIN users du ON du.id = p.decided_by_id`;
+
+const toDto = (r: ProposalRow): ProposalDto => ({
+  id: r.id,
+  demandId: r.demand_id,
+  demandText: r.demand_text,
+  demandStatus: r.demand_status,
+  responseId: r.response_id,
+  toStatus: r.to_status,
+  status: r.status,
+  proposedById: r.proposed_by_id,
+  proposedByName: r.proposed_by_name,
+  decidedById: r.decided_by_id,
+  decidedByName: r.decided_by_name,
+  decidedAt: r.decided_at?.toISOString() ?? null,
+  decisionNote: r.decision_note,
+  createdAt: r.created_at.toISOString(),
+});
+
+/**
+ * Status moves a member proposes with a response. They wait for a coordinator of a lead
+ * organization, who confirms (the demand moves, through the same transition rules) or rejects.
+ */
+@Injectable()
+export class ProposalsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly demands: DemandsService,
+  ) {}
+
+  /** Records proposals inside the caller's transaction; each must be a legal move from today's status. */
+  async propose(
+    manager: EntityManager,
+    user: AuthUser,
+    campaignId: string,
+    responseId: string,
+    moves: { demandId: string; to: DemandStatus }[],
+  ): Promise<void> {
+    for (const move of moves) {
+      const [demand] = (await manager.query(`SELECT status FROM demands WHERE id = $1 AND campaign_id = $2`, [
+        move.demandId,
+        campaignId,
+      ])) as { status: DemandStatus }[];
+      if (!demand) throw new NotFoundError('demand');
+      const allowed = nextStatusesFor(demand.status);
+      if (!allowed.includes(move.to)) {
+        throw new ConflictError(
+          'illegal_transition',
+          `A demand cannot move from ${demand.status} to ${move.to}.`,
+          [{ field: 'statusMoves', message: `${move.to} is not allowed` }],
+          {
+            current: demand.status,
+            allowed,
+          },
+        );
+      }
+      const saved = await manager.save(
+        StatusProposal,
+        manager.create(StatusProposal, {
+          demandId: move.demandId,
+          responseId,
+          toStatus: move.to,
+          proposedById: user.id,
+          status: 'pending',
+        }),
+      );
+      await this.audit.record(
+        {
+          action: 'demand.status_proposed',
+          subjectType: 'demand',
+          subjectId: move.demandId,
+          campaignId,
+          actorId: user.id,
+          after: { proposalId: saved.id, to: move.to, from: demand.status },
+        },
+        manager,
+      );
+    }
+  }
+
+  async list(user: AuthUser, campaignId: string, query: ListProposalsQueryDto): Promise<ProposalPageDto> {
+    await this.policy.campaignAccess(user, campaignId);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const params: unknown[] = [campaignId, limit + 1];
+    let where = 'd.campaign_id = $1';
+    if (query.status) {
+      params.push(query.status);
+      where += ` AND p.status = $${params.length}`;
+    }
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      params.push(createdAt, id);
+      where += ` AND (p.created_at, p.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    const rows: ProposalRow[] = await this.dataSource.query(
+      `${SELECT} WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT $2`,
+      params,
+    );
+    return toPage(rows, limit, toDto, (r) => [r.created_at.toISOString(), r.id]);
+  }
+
+  async decide(user: AuthUser, id: string, confirm: boolean, note?: string): Promise<ProposalDto> {
+    const row = await this.find(this.dataSource.manager, id);
+    let access;
+    try {
+      access = await this.policy.campaignAccess(user, row.campaign_id);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError('proposal');
+      throw error;
+    }
+    if (!access.canCoordinate)
+      throw new ForbiddenError('Only coordinators of a lead organization confirm or reject proposed status moves.');
+    await this.dataSource.transaction(async (manager) => {
+      const [locked] = (await manager.query(`SELECT status FROM demand_status_proposals WHERE id = $1 FOR UPDATE`, [id])) as {
+        status: StatusProposal['status'];
+      }[];
+      if (locked!.status !== 'pending') throw new ConflictError('already_decided', `This proposal was ${locked!.status} already.`);
+      if (confirm) {
+        const who = row.proposed_by_name ? ` (proposed by ${row.proposed_by_name})` : '';
+        await this.demands.applyTransition(manager, user, row.demand_id, row.campaign_id, {
+          to: row.to_status,
+          note: note?.trim() || `Confirmed a proposed move${who}`,
+        });
+      }
+      await manager.update(
+        StatusProposal,
+        { id },
+        { status: confirm ? 'confirmed' : 'rejected', decidedById: user.id, decidedAt: new Date(), decisionNote: note?.trim() || null },
+      );
+      await this.audit.record(
+        {
+          action: confirm ? 'demand.status_proposal_confirmed' : 'demand.status_proposal_rejected',
+          subjectType: 'demand',
+          subjectId: row.demand_id,
+          campaignId: row.campaign_id,
+          actorId: user.id,
+          after: { proposalId: id, to: row.to_status, note: note?.trim() || null },
+        },
+        manager,
+      );
+    });
+    return toDto(await this.find(this.dataSource.manager, id));
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<ProposalRow> {
+    const rows: ProposalRow[] = await manager.query(`${SELECT} WHERE p.id = $1`, [id]);
+    if (!rows[0]) throw new NotFoundError('proposal');
+    return rows[0];
+  }
+}
