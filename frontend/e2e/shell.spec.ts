@@ -1,47 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
 
-import { test as base, expect, type Page } from '@playwright/test';
-
-/**
- * axe-core's source, evaluated in the page through DevTools. (`page.addScriptTag` would insert
- * an inline <script>, which the server's Content-Security-Policy rightly blocks; bypassing CSP
- * for the whole test would also hide CSP violations of the app itself.)
- */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * Every test fails if the page logs a console error, throws, makes a request that fails, or
- * contacts any origin but its own (no fonts, CDNs or trackers).
- */
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page, baseURL }, use) => {
-      const origin = new URL(baseURL ?? '').origin;
-      const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') {
-          problems.push(`console error: ${message.text()}`);
-        }
-      });
-      page.on('pageerror', (error) => problems.push(`uncaught error: ${error.message}`));
-      page.on('request', (request) => {
-        const url = new URL(request.url());
-        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
-          problems.push(`request to another origin: ${request.url()}`);
-        }
-      });
-      page.on('requestfailed', (request) => {
-        // A request the page itself cancels by navigating away (a reload mid-fetch) is not a failure.
-        if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
-        problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
-      });
-      await use(problems);
-      expect(problems, 'console errors, failed or third-party requests').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+import { expect, seriousAxeViolations, test } from './fixtures';
 
 async function expectOperational(page: Page, operational = 'Operational'): Promise<void> {
   const panel = page.getByRole('region', { name: /Service status|Estado del servicio/ });
@@ -49,27 +8,6 @@ async function expectOperational(page: Page, operational = 'Operational'): Promi
   for (const component of ['api', 'database', 'redis']) {
     await expect(panel.locator(`[data-component="${component}"]`)).toContainText(operational);
   }
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe;
-    const results = await axe.run(document);
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
-}
-
-interface AxeResults {
-  violations: { id: string; impact?: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
 test('home page shows the heading and the service status, all operational', async ({ page }) => {

@@ -1,21 +1,20 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient, type ResponseBody } from '../core/api/api-client';
 import { toApiError } from '../core/api/api-error';
 import { formatInstant } from '../core/dates/dates';
+import { BindField } from '../core/forms/bind-field';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, required, sameAs } from '../core/forms/checks';
 import { FieldError } from '../core/forms/field-error';
-import { FieldInvalid } from '../core/forms/field-invalid';
 import { FormAlert } from '../core/forms/form-alert';
 import { feedbackFor } from '../core/forms/form-feedback';
 import { FormState } from '../core/forms/form-state';
 import { message, type Message } from '../core/forms/message';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, matching, passwordLength } from '../core/forms/passwords';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
-import { Session } from '../core/session/session';
+import { Session, type SessionStart } from '../core/session/session';
 import { isLinkInvalid, takeLinkToken } from './link-token';
 import { roleKey } from './roles';
 
@@ -33,7 +32,7 @@ type InvitationState =
  */
 @Component({
   selector: 'dm-accept-invitation-page',
-  imports: [ReactiveFormsModule, TPipe, FieldError, FieldInvalid, FormAlert],
+  imports: [TPipe, FieldError, BindField, FormAlert],
   template: `
     <div class="narrow">
       <h1>{{ 'acceptInvitation.heading' | t }}</h1>
@@ -57,7 +56,7 @@ type InvitationState =
             }}
           </p>
           <p class="muted">{{ 'acceptInvitation.expires' | t: { date: expires() } }}</p>
-          <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+          <form class="form" novalidate (submit)="$event.preventDefault(); submit()">
             @if (state.formError(); as error) {
               <dm-form-alert [id]="state.alertId" [message]="error" />
             }
@@ -79,12 +78,11 @@ type InvitationState =
                 id="accept-invitation-name"
                 class="input"
                 type="text"
-                formControlName="displayName"
                 autocomplete="name"
                 required
-                [dmFieldOf]="state"
+                maxlength="120"
+                [dmField]="state.fields.displayName"
                 dmHint="accept-invitation-name-hint"
-                (input)="state.edited('displayName')"
               />
               @if (state.errors().displayName; as error) {
                 <dm-field-error [id]="state.errorId('displayName')" [message]="error" />
@@ -97,12 +95,10 @@ type InvitationState =
                 id="accept-invitation-password"
                 class="input"
                 type="password"
-                formControlName="password"
                 autocomplete="new-password"
                 required
-                [dmFieldOf]="state"
+                [dmField]="state.fields.password"
                 dmHint="accept-invitation-password-hint"
-                (input)="state.edited('password')"
               />
               @if (state.errors().password; as error) {
                 <dm-field-error [id]="state.errorId('password')" [message]="error" />
@@ -114,11 +110,9 @@ type InvitationState =
                 id="accept-invitation-confirm"
                 class="input"
                 type="password"
-                formControlName="confirm"
                 autocomplete="new-password"
                 required
-                [dmFieldOf]="state"
-                (input)="state.edited('confirm')"
+                [dmField]="state.fields.confirm"
               />
               @if (state.errors().confirm; as error) {
                 <dm-field-error [id]="state.errorId('confirm')" [message]="error" />
@@ -151,21 +145,16 @@ export class AcceptInvitationPage {
     return state.kind === 'ready' ? formatInstant(state.invitation.expiresAt, this.i18n.locale()) : '';
   });
 
-  protected readonly form = inject(NonNullableFormBuilder).group(
-    {
-      displayName: ['', Validators.required],
-      password: ['', [Validators.required, passwordLength]],
-      confirm: ['', Validators.required],
-    },
-    { validators: matching('password', 'confirm') },
-  );
   protected readonly state = new FormState(
     'accept-invitation',
-    this.form,
     {
-      displayName: { required: message('field.displayName.required') },
-      password: { required: message('field.newPassword.required'), passwordLength: message('field.newPassword.length', this.lengths) },
-      confirm: { required: message('field.confirmPassword.required'), mismatch: message('field.confirmPassword.mismatch') },
+      displayName: { checks: [required(message('field.displayName.required'))] },
+      password: {
+        checks: [required(message('field.newPassword.required')), passwordLength(message('field.newPassword.length', this.lengths))],
+      },
+      confirm: {
+        checks: [required(message('field.confirmPassword.required')), sameAs('password', message('field.confirmPassword.mismatch'))],
+      },
     },
     inject(Injector),
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
@@ -198,22 +187,49 @@ export class AcceptInvitationPage {
     if (token === null) {
       return;
     }
-    const { displayName, password } = this.form.getRawValue();
-    const accepted = await this.state.submit(async () => {
-      try {
-        const started = await firstValueFrom(
-          this.api.post('/api/auth/invitations/accept', { token, displayName: displayName.trim(), password }),
-        );
-        await this.session.start(started);
-      } catch (error) {
-        if (isLinkInvalid(error)) {
-          this.invitation.set({ kind: 'invalid' });
+    const { displayName, password } = this.state.values();
+    const accepted = await this.state.submit(
+      async () => {
+        try {
+          const started = await firstValueFrom(
+            this.api.post('/api/auth/invitations/accept', { token, displayName: displayName.trim(), password }),
+          );
+          await this.session.start(await this.withPreferencesOfThisBrowser(started));
+        } catch (error) {
+          if (isLinkInvalid(error)) {
+            this.invitation.set({ kind: 'invalid' });
+          }
+          throw error;
         }
-        throw error;
-      }
-    });
+      },
+      { email_taken: message('acceptInvitation.error.emailTaken') },
+    );
     if (accepted) {
       await this.router.navigateByUrl('/', { replaceUrl: true });
+    }
+  }
+
+  /**
+   * A new account starts with the server's default language and time zone, which nobody chose.
+   * The person just used the dashboard in a language, in a browser that knows their zone: give
+   * the account those, rather than switch the page to another language the moment they arrive.
+   */
+  private async withPreferencesOfThisBrowser(started: SessionStart): Promise<SessionStart> {
+    const locale = this.i18n.locale();
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const changes = {
+      ...(started.user.locale !== locale ? { locale } : {}),
+      ...(timeZone && started.user.timeZone !== timeZone ? { timeZone } : {}),
+    };
+    if (Object.keys(changes).length === 0 || !started.csrfToken) {
+      return started;
+    }
+    try {
+      const headers = { 'X-CSRF-Token': started.csrfToken }; // the new session's, not yet the app's
+      const user = await firstValueFrom(this.api.patch('/api/me', changes, { headers }));
+      return { ...started, user };
+    } catch {
+      return started; // the account works all the same; the profile page can change these
     }
   }
 }

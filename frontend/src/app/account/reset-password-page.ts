@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../core/api/api-client';
+import { BindField } from '../core/forms/bind-field';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, required, sameAs } from '../core/forms/checks';
 import { FieldError } from '../core/forms/field-error';
-import { FieldInvalid } from '../core/forms/field-invalid';
 import { FormAlert } from '../core/forms/form-alert';
 import { FormState } from '../core/forms/form-state';
 import { message } from '../core/forms/message';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, matching, passwordLength } from '../core/forms/passwords';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
 import { isLinkInvalid, takeLinkToken } from './link-token';
@@ -20,7 +19,7 @@ import { isLinkInvalid, takeLinkToken } from './link-token';
  */
 @Component({
   selector: 'dm-reset-password-page',
-  imports: [ReactiveFormsModule, RouterLink, TPipe, FieldError, FieldInvalid, FormAlert],
+  imports: [RouterLink, TPipe, FieldError, BindField, FormAlert],
   template: `
     <div class="narrow">
       <h1>{{ 'resetPassword.heading' | t }}</h1>
@@ -30,7 +29,7 @@ import { isLinkInvalid, takeLinkToken } from './link-token';
           <a routerLink="/forgot-password">{{ 'resetPassword.askAgain' | t }}</a>
         </p>
       } @else {
-        <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        <form class="form" novalidate (submit)="$event.preventDefault(); submit()">
           @if (state.formError(); as error) {
             <dm-form-alert [id]="state.alertId" [message]="error" />
           }
@@ -41,12 +40,10 @@ import { isLinkInvalid, takeLinkToken } from './link-token';
               id="reset-password-password"
               class="input"
               type="password"
-              formControlName="password"
               autocomplete="new-password"
               required
-              [dmFieldOf]="state"
+              [dmField]="state.fields.password"
               dmHint="reset-password-password-hint"
-              (input)="state.edited('password')"
             />
             @if (state.errors().password; as error) {
               <dm-field-error [id]="state.errorId('password')" [message]="error" />
@@ -58,11 +55,9 @@ import { isLinkInvalid, takeLinkToken } from './link-token';
               id="reset-password-confirm"
               class="input"
               type="password"
-              formControlName="confirm"
               autocomplete="new-password"
               required
-              [dmFieldOf]="state"
-              (input)="state.edited('confirm')"
+              [dmField]="state.fields.confirm"
             />
             @if (state.errors().confirm; as error) {
               <dm-field-error [id]="state.errorId('confirm')" [message]="error" />
@@ -87,19 +82,15 @@ export class ResetPasswordPage {
 
   protected readonly lengths = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   protected readonly linkInvalid = signal(this.token === null);
-  protected readonly form = inject(NonNullableFormBuilder).group(
-    {
-      password: ['', [Validators.required, passwordLength]],
-      confirm: ['', Validators.required],
-    },
-    { validators: matching('password', 'confirm') },
-  );
   protected readonly state = new FormState(
     'reset-password',
-    this.form,
     {
-      password: { required: message('field.newPassword.required'), passwordLength: message('field.newPassword.length', this.lengths) },
-      confirm: { required: message('field.confirmPassword.required'), mismatch: message('field.confirmPassword.mismatch') },
+      password: {
+        checks: [required(message('field.newPassword.required')), passwordLength(message('field.newPassword.length', this.lengths))],
+      },
+      confirm: {
+        checks: [required(message('field.confirmPassword.required')), sameAs('password', message('field.confirmPassword.mismatch'))],
+      },
     },
     inject(Injector),
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
@@ -110,7 +101,7 @@ export class ResetPasswordPage {
     if (token === null) {
       return;
     }
-    const { password } = this.form.getRawValue();
+    const { password } = this.state.values();
     const reset = await this.state.submit(async () => {
       try {
         await this.session.start(await firstValueFrom(this.api.post('/api/auth/password-reset/confirm', { token, password })));

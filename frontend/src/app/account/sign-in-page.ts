@@ -97,13 +97,11 @@ export class SignInPage {
   }
 }
 
+const ARRIVAL_MESSAGES: Readonly<Record<SignInArrival, Message>> = {
+  signedOut: message('signIn.notice.signedOut'),
+  expired: message('signIn.notice.expired'),
+};
+
 function arrivalMessage(arrival: unknown): Message | null {
-  switch (arrival as SignInArrival | undefined) {
-    case 'signedOut':
-      return message('signIn.notice.signedOut');
-    case 'expired':
-      return message('signIn.notice.expired');
-    default:
-      return null;
-  }
+  return typeof arrival === 'string' && Object.hasOwn(ARRIVAL_MESSAGES, arrival) ? ARRIVAL_MESSAGES[arrival as SignInArrival] : null;
 }

@@ -31,6 +31,7 @@ describe('ServiceStatus', () => {
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting()],
     });
+    await TestBed.inject(I18n).init();
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ServiceStatus);
     element = fixture.nativeElement as HTMLElement;

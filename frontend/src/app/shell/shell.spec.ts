@@ -1,20 +1,25 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { routes } from '../app.routes';
-import { LOCALE_STORAGE_KEY } from '../core/i18n/i18n';
+import { I18n, LOCALE_STORAGE_KEY } from '../core/i18n/i18n';
+import { Session } from '../core/session/session';
+import { sessionInterceptor } from '../core/session/session-interceptor';
+import { button } from '../testing/dom';
+import { aUser } from '../testing/fixtures';
 import { Shell } from './shell';
 
 describe('Shell', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
     TestBed.configureTestingModule({
-      providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideRouter(routes), provideHttpClient(withInterceptors([sessionInterceptor])), provideHttpClientTesting()],
     });
+    await TestBed.inject(I18n).init(); // what the app initializer does
   });
 
   afterEach(() => {
@@ -82,5 +87,38 @@ describe('Shell', () => {
     expect(element.querySelector('h1')?.textContent).toBe('Welcome to Demarche');
     expect(element.querySelector('h2')?.textContent).toBe('Service status');
     TestBed.inject(HttpTestingController).expectOne('/api/health').flush(null);
+  });
+
+  it('offers "Sign in" when signed out', async () => {
+    const fixture = TestBed.createComponent(Shell);
+    await fixture.whenStable();
+    const header = (fixture.nativeElement as HTMLElement).querySelector('header') as HTMLElement;
+    expect(header.querySelector('a[href="/sign-in"]')?.textContent?.trim()).toBe('Sign in');
+    expect(header.querySelector('a[href="/profile"]')).toBeNull();
+  });
+
+  it('shows who is signed in, linking to the profile, and signs out', async () => {
+    const http = TestBed.inject(HttpTestingController);
+    const session = TestBed.inject(Session);
+    const loading = session.load();
+    http.expectOne('/api/me').flush({ user: aUser(), csrfToken: 'csrf-1' });
+    await loading;
+    const fixture = TestBed.createComponent(Shell);
+    await fixture.whenStable();
+    const header = (fixture.nativeElement as HTMLElement).querySelector('header') as HTMLElement;
+
+    const profile = header.querySelector('a[href="/profile"]');
+    expect(profile?.textContent?.trim()).toBe('Your profile: Ana Pérez, Centro de Derechos');
+    expect(header.querySelector('a[href="/sign-in"]')).toBeNull();
+
+    button(header, 'Sign out').click();
+    const logout = http.expectOne('/api/auth/logout');
+    expect(logout.request.headers.get('X-CSRF-Token')).toBe('csrf-1');
+    logout.flush(null, { status: 204, statusText: 'No Content' });
+    await vi.waitFor(() => expect(TestBed.inject(Router).url).toBe('/sign-in'));
+    await fixture.whenStable();
+    expect(header.querySelector('a[href="/sign-in"]')?.textContent?.trim()).toBe('Sign in');
+    expect(session.signedIn()).toBe(false);
+    http.match(() => true).forEach((r) => r.flush(null)); // the pages' own requests
   });
 });

@@ -29,8 +29,10 @@ import { LanguageSwitcher } from './language-switcher';
         <div class="header__tools">
           @if (session.user(); as user) {
             <a class="account" routerLink="/profile" routerLinkActive="account--active" ariaCurrentWhenActive="page">
-              <span class="visually-hidden">{{ 'shell.account.profile' | t }}</span>
+              <!-- Accessible name "Your profile: Ana Pérez, Centro de Derechos": the spans alone would run together. -->
+              <span class="visually-hidden">{{ 'shell.account.profile' | t }} </span>
               <span class="account__name">{{ user.displayName }}</span>
+              <span class="visually-hidden">, </span>
               <span class="account__organization">{{ user.organization.name }}</span>
             </a>
             <button type="button" class="header__action" [attr.aria-disabled]="signingOut()" (click)="signOut()">

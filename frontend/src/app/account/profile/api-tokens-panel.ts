@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient, type ResponseBody } from '../../core/api/api-client';
 import { toApiError } from '../../core/api/api-error';
 import { dayInZone, endOfDayInZone, formatInstant } from '../../core/dates/dates';
+import { BindField } from '../../core/forms/bind-field';
+import { required, type Check } from '../../core/forms/checks';
 import { FieldError } from '../../core/forms/field-error';
-import { FieldInvalid } from '../../core/forms/field-invalid';
 import { FormAlert } from '../../core/forms/form-alert';
 import { feedbackFor } from '../../core/forms/form-feedback';
 import { FormState } from '../../core/forms/form-state';
@@ -29,7 +29,7 @@ type ListState =
  */
 @Component({
   selector: 'dm-api-tokens-panel',
-  imports: [ReactiveFormsModule, TPipe, FieldError, FieldInvalid, FormAlert],
+  imports: [TPipe, FieldError, BindField, FormAlert],
   template: `
     <section class="panel" aria-labelledby="api-tokens-heading">
       <h2 id="api-tokens-heading" tabindex="-1">{{ 'tokens.heading' | t }}</h2>
@@ -160,7 +160,7 @@ type ListState =
       }
 
       <h3>{{ 'tokens.create.heading' | t }}</h3>
-      <form class="form" [formGroup]="form" (ngSubmit)="create()" novalidate>
+      <form class="form" novalidate (submit)="$event.preventDefault(); create()">
         @if (state.formError(); as error) {
           <dm-form-alert [id]="state.alertId" [message]="error" />
         }
@@ -171,12 +171,11 @@ type ListState =
             id="create-token-name"
             class="input"
             type="text"
-            formControlName="name"
             autocomplete="off"
             required
-            [dmFieldOf]="state"
+            maxlength="100"
+            [dmField]="state.fields.name"
             dmHint="create-token-name-hint"
-            (input)="state.edited('name')"
           />
           @if (state.errors().name; as error) {
             <dm-field-error [id]="state.errorId('name')" [message]="error" />
@@ -189,11 +188,9 @@ type ListState =
             id="create-token-expires"
             class="input input--date"
             type="date"
-            formControlName="expiresAt"
             [min]="today"
-            [dmFieldOf]="state"
+            [dmField]="state.fields.expiresAt"
             dmHint="create-token-expires-hint"
-            (input)="state.edited('expiresAt')"
           />
           @if (state.errors().expiresAt; as error) {
             <dm-field-error [id]="state.errorId('expiresAt')" [message]="error" />
@@ -223,6 +220,10 @@ type ListState =
       gap: var(--space-2);
       margin-top: var(--space-1);
     }
+    .new-token__row .input {
+      flex: 1;
+      min-width: 0;
+    }
     .input--mono {
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace;
     }
@@ -231,6 +232,8 @@ type ListState =
       margin: var(--space-2) 0;
     }
     .table-scroll {
+      /* Positioned, so that the visually hidden caption cannot widen the page on small screens. */
+      position: relative;
       overflow-x: auto;
       margin-bottom: var(--space-3);
     }
@@ -281,16 +284,11 @@ export class ApiTokensPanel {
   protected readonly notice = signal<Message | null>(null);
   protected readonly revokeError = signal<Message | null>(null);
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', Validators.required],
-    expiresAt: ['', (control: AbstractControl<string>) => notBefore(control, this.today)],
-  });
   protected readonly state = new FormState(
     'create-token',
-    this.form,
     {
-      name: { required: message('tokens.create.name.required') },
-      expiresAt: { past: message('tokens.create.expires.past') },
+      name: { checks: [required(message('tokens.create.name.required'))] },
+      expiresAt: { checks: [notBefore(this.today, message('tokens.create.expires.past'))] },
     },
     this.injector,
     this.host,
@@ -337,7 +335,7 @@ export class ApiTokensPanel {
   }
 
   protected async create(): Promise<void> {
-    const { name, expiresAt } = this.form.getRawValue();
+    const { name, expiresAt } = this.state.values();
     const body = { name: name.trim(), ...(expiresAt ? { expiresAt: endOfDayInZone(expiresAt, this.timeZone) } : {}) };
     const done = await this.state.submit(async () => {
       const { token, apiToken } = await firstValueFrom(this.api.post('/api/me/tokens', body));
@@ -347,7 +345,7 @@ export class ApiTokensPanel {
       this.list.update((list) => (list.kind === 'ready' ? { ...list, items: [apiToken, ...list.items] } : list));
     });
     if (done) {
-      this.form.reset();
+      this.state.setValues({ name: '', expiresAt: '' });
       this.focus('new-token-heading');
     }
   }
@@ -415,7 +413,7 @@ export class ApiTokensPanel {
   }
 }
 
-/** `{ past: true }` for a day (`YYYY-MM-DD`) before `today`; ISO days compare as strings. */
-function notBefore(control: AbstractControl<string>, today: string): ValidationErrors | null {
-  return control.value && control.value < today ? { past: true } : null;
+/** A day (`YYYY-MM-DD`) not before `today`; ISO days compare as strings. Empty passes. */
+function notBefore<F extends string>(today: string, message: Message): Check<F> {
+  return { message, fails: (value) => value !== '' && value < today };
 }

@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../../core/api/api-client';
+import { BindField } from '../../core/forms/bind-field';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, required, sameAs } from '../../core/forms/checks';
 import { FieldError } from '../../core/forms/field-error';
-import { FieldInvalid } from '../../core/forms/field-invalid';
 import { FormAlert } from '../../core/forms/form-alert';
 import { FormState } from '../../core/forms/form-state';
 import { message } from '../../core/forms/message';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, matching, passwordLength } from '../../core/forms/passwords';
 import { TPipe } from '../../core/i18n/t-pipe';
 import { Session, signedInUser } from '../../core/session/session';
 
@@ -18,12 +17,12 @@ import { Session, signedInUser } from '../../core/session/session';
  */
 @Component({
   selector: 'dm-change-password-form',
-  imports: [ReactiveFormsModule, TPipe, FieldError, FieldInvalid, FormAlert],
+  imports: [TPipe, FieldError, BindField, FormAlert],
   template: `
     <section class="panel" aria-labelledby="change-password-heading">
       <h2 id="change-password-heading">{{ 'profile.password.heading' | t }}</h2>
       <p>{{ 'profile.password.intro' | t }}</p>
-      <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <form class="form" novalidate (submit)="$event.preventDefault(); submit()">
         @if (state.formError(); as error) {
           <dm-form-alert [id]="state.alertId" [message]="error" />
         } @else if (changed()) {
@@ -37,11 +36,9 @@ import { Session, signedInUser } from '../../core/session/session';
             id="change-password-current"
             class="input"
             type="password"
-            formControlName="currentPassword"
             autocomplete="current-password"
             required
-            [dmFieldOf]="state"
-            (input)="state.edited('currentPassword')"
+            [dmField]="state.fields.currentPassword"
           />
           @if (state.errors().currentPassword; as error) {
             <dm-field-error [id]="state.errorId('currentPassword')" [message]="error" />
@@ -54,12 +51,10 @@ import { Session, signedInUser } from '../../core/session/session';
             id="change-password-new"
             class="input"
             type="password"
-            formControlName="newPassword"
             autocomplete="new-password"
             required
-            [dmFieldOf]="state"
+            [dmField]="state.fields.newPassword"
             dmHint="change-password-new-hint"
-            (input)="state.edited('newPassword')"
           />
           @if (state.errors().newPassword; as error) {
             <dm-field-error [id]="state.errorId('newPassword')" [message]="error" />
@@ -71,11 +66,9 @@ import { Session, signedInUser } from '../../core/session/session';
             id="change-password-confirm"
             class="input"
             type="password"
-            formControlName="confirm"
             autocomplete="new-password"
             required
-            [dmFieldOf]="state"
-            (input)="state.edited('confirm')"
+            [dmField]="state.fields.confirm"
           />
           @if (state.errors().confirm; as error) {
             <dm-field-error [id]="state.errorId('confirm')" [message]="error" />
@@ -100,25 +93,16 @@ export class ChangePasswordForm {
   protected readonly changedMessage = message('profile.password.changed');
   protected readonly changed = signal(false);
 
-  protected readonly form = inject(NonNullableFormBuilder).group(
-    {
-      currentPassword: ['', Validators.required],
-      newPassword: ['', [Validators.required, passwordLength]],
-      confirm: ['', Validators.required],
-    },
-    { validators: matching('newPassword', 'confirm') },
-  );
-
   protected readonly state = new FormState(
     'change-password',
-    this.form,
     {
-      currentPassword: { required: message('field.currentPassword.required') },
+      currentPassword: { checks: [required(message('field.currentPassword.required'))] },
       newPassword: {
-        required: message('field.newPassword.required'),
-        passwordLength: message('field.newPassword.length', this.lengths),
+        checks: [required(message('field.newPassword.required')), passwordLength(message('field.newPassword.length', this.lengths))],
       },
-      confirm: { required: message('field.confirmPassword.required'), mismatch: message('field.confirmPassword.mismatch') },
+      confirm: {
+        checks: [required(message('field.confirmPassword.required')), sameAs('newPassword', message('field.confirmPassword.mismatch'))],
+      },
     },
     inject(Injector),
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
@@ -126,7 +110,7 @@ export class ChangePasswordForm {
 
   protected async submit(): Promise<void> {
     this.changed.set(false);
-    const { currentPassword, newPassword } = this.form.getRawValue();
+    const { currentPassword, newPassword } = this.state.values();
     const done = await this.state.submit(
       async () => {
         const { csrfToken } = await firstValueFrom(this.api.post('/api/me/password', { currentPassword, newPassword }));
@@ -135,7 +119,7 @@ export class ChangePasswordForm {
       { wrong_password: { field: 'currentPassword', message: message('field.currentPassword.wrong') } },
     );
     if (done) {
-      this.form.reset();
+      this.state.setValues({ currentPassword: '', newPassword: '', confirm: '' });
       this.changed.set(true);
     }
   }

@@ -1,14 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../../core/api/api-client';
+import { BindField } from '../../core/forms/bind-field';
+import { required } from '../../core/forms/checks';
 import { FieldError } from '../../core/forms/field-error';
-import { FieldInvalid } from '../../core/forms/field-invalid';
 import { FormAlert } from '../../core/forms/form-alert';
 import { FormState } from '../../core/forms/form-state';
 import { message } from '../../core/forms/message';
 import { I18n } from '../../core/i18n/i18n';
+import { isLocale } from '../../core/i18n/locales';
 import { TPipe } from '../../core/i18n/t-pipe';
 import { Session, signedInUser } from '../../core/session/session';
 import { roleKey } from '../roles';
@@ -16,7 +17,7 @@ import { roleKey } from '../roles';
 /** Name, language and time zone; the e-mail, organization and role are shown, not edited here. */
 @Component({
   selector: 'dm-profile-details-form',
-  imports: [ReactiveFormsModule, TPipe, FieldError, FieldInvalid, FormAlert],
+  imports: [TPipe, FieldError, BindField, FormAlert],
   template: `
     <section class="panel" aria-labelledby="profile-details-heading">
       <h2 id="profile-details-heading">{{ 'profile.details.heading' | t }}</h2>
@@ -36,7 +37,7 @@ import { roleKey } from '../roles';
           </div>
         </dl>
       }
-      <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <form class="form" novalidate (submit)="$event.preventDefault(); submit()">
         @if (state.formError(); as error) {
           <dm-form-alert [id]="state.alertId" [message]="error" />
         } @else if (saved()) {
@@ -48,11 +49,10 @@ import { roleKey } from '../roles';
             id="profile-details-name"
             class="input"
             type="text"
-            formControlName="displayName"
             autocomplete="name"
             required
-            [dmFieldOf]="state"
-            (input)="state.edited('displayName'); saved.set(false)"
+            maxlength="120"
+            [dmField]="state.fields.displayName"
           />
           @if (state.errors().displayName; as error) {
             <dm-field-error [id]="state.errorId('displayName')" [message]="error" />
@@ -60,15 +60,11 @@ import { roleKey } from '../roles';
         </div>
         <div class="field">
           <label class="field__label" for="profile-details-locale">{{ 'profile.locale' | t }}</label>
-          <select
-            id="profile-details-locale"
-            class="input"
-            formControlName="locale"
-            [dmFieldOf]="state"
-            (change)="state.edited('locale'); saved.set(false)"
-          >
+          <select id="profile-details-locale" class="input" [dmField]="state.fields.locale">
             @for (locale of i18n.locales; track locale.code) {
-              <option [value]="locale.code" [attr.lang]="locale.code">{{ locale.nativeName }}</option>
+              <option [value]="locale.code" [attr.lang]="locale.code" [selected]="locale.code === state.fields.locale.value()">
+                {{ locale.nativeName }}
+              </option>
             }
           </select>
           @if (state.errors().locale; as error) {
@@ -78,16 +74,9 @@ import { roleKey } from '../roles';
         <div class="field">
           <label class="field__label" for="profile-details-zone">{{ 'profile.timeZone' | t }}</label>
           <p class="field__hint" id="profile-details-zone-hint">{{ 'profile.timeZone.hint' | t }}</p>
-          <select
-            id="profile-details-zone"
-            class="input"
-            formControlName="timeZone"
-            [dmFieldOf]="state"
-            dmHint="profile-details-zone-hint"
-            (change)="state.edited('timeZone'); saved.set(false)"
-          >
+          <select id="profile-details-zone" class="input" [dmField]="state.fields.timeZone" dmHint="profile-details-zone-hint">
             @for (zone of timeZones; track zone) {
-              <option [value]="zone">{{ zone }}</option>
+              <option [value]="zone" [selected]="zone === state.fields.timeZone.value()">{{ zone }}</option>
             }
           </select>
           @if (state.errors().timeZone; as error) {
@@ -127,39 +116,48 @@ export class ProfileDetailsForm {
   protected readonly i18n = inject(I18n);
   protected readonly roleKey = roleKey;
   protected readonly savedMessage = message('profile.details.saved');
-  protected readonly saved = signal(false);
+  /** What the server last saved: "Saved." shows while the fields still hold exactly that. */
+  private readonly savedValues = signal<string | null>(null);
+  protected readonly saved = computed(() => this.savedValues() === JSON.stringify(this.state.values()));
 
   protected readonly user = this.session.user;
   private readonly initial = signedInUser(this.session);
   protected readonly timeZones = timeZoneChoices(this.initial.timeZone);
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    displayName: [this.initial.displayName, Validators.required],
-    locale: [this.initial.locale],
-    timeZone: [this.initial.timeZone],
-  });
-
   protected readonly state = new FormState(
     'profile-details',
-    this.form,
     {
-      displayName: { required: message('field.displayName.required') },
-      locale: {},
-      timeZone: {},
+      displayName: { value: this.initial.displayName, checks: [required(message('field.displayName.required'))] },
+      locale: { value: this.initial.locale },
+      timeZone: { value: this.initial.timeZone },
     },
     inject(Injector),
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
   );
 
+  constructor() {
+    // A language chosen in the header is saved to the profile too: show it here, so that saving
+    // this form does not switch back.
+    effect(() => {
+      const locale = this.session.user()?.locale;
+      if (locale) {
+        untracked(() => this.state.fields.locale.value.set(locale));
+      }
+    });
+  }
+
   protected async submit(): Promise<void> {
-    this.saved.set(false);
-    const { displayName, locale, timeZone } = this.form.getRawValue();
+    this.savedValues.set(null);
+    const { displayName, locale, timeZone } = this.state.values();
     const done = await this.state.submit(async () => {
-      const user = await firstValueFrom(this.api.patch('/api/me', { displayName: displayName.trim(), locale, timeZone }));
-      this.form.reset({ displayName: user.displayName, locale: user.locale, timeZone: user.timeZone });
+      const body = { displayName: displayName.trim(), locale: isLocale(locale) ? locale : this.i18n.locale(), timeZone };
+      const user = await firstValueFrom(this.api.patch('/api/me', body));
+      this.state.setValues({ displayName: user.displayName, locale: user.locale, timeZone: user.timeZone });
       await this.session.updateUser(user); // applies the language chosen
     });
-    this.saved.set(done);
+    if (done) {
+      this.savedValues.set(JSON.stringify(this.state.values()));
+    }
   }
 }
 

@@ -3,11 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
 import type { HttpMethod, OperationOf, OptionsArg, PathsWith, RequestBodyOf, ResponseBodyOf, SuccessStatus } from './openapi-types';
-import type { IdentityPaths } from './identity-paths.pending';
-import type { paths as generatedPaths } from './schema.generated';
-
-/** TEMPORARY merge until the OpenAPI document has the identity API: see identity-paths.pending.ts. */
-type paths = generatedPaths & IdentityPaths;
+import type { paths } from './schema.generated';
 
 type QueryValue = string | number | boolean;
 type LooseOptions = {
@@ -116,6 +112,3 @@ function toHttpParams(params: LooseOptions['params']): HttpParams | undefined {
   }
   return result;
 }
-
-/** The JSON request body of `M` on path `P` of the Demarche API. */
-export type RequestBody<P extends keyof paths, M extends HttpMethod> = RequestBodyOf<OperationOf<paths, P, M>>;

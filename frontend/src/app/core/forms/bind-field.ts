@@ -1,4 +1,4 @@
-import { Directive, computed, input } from '@angular/core';
+import { Directive, ElementRef, computed, effect, inject, input } from '@angular/core';
 
 import type { Field } from './form-state';
 
@@ -7,14 +7,17 @@ import type { Field } from './form-state';
  * names it after the field, and sets `aria-invalid` and `aria-describedby` (the field's hint,
  * `dmHint="<id>"`, then the message about it) whenever the form has something to say about it.
  *
- * For a `<select>`, also bind `[selected]` on its options: the select's value is set before
- * its `@for` options exist on the first render.
+ * The value is written to the element by an effect that compares with what the element holds,
+ * not by a `[value]` binding: a binding compares with what it last wrote, so after typing (no
+ * check in between) a reset to the value it last wrote would be skipped.
+ *
+ * For a `<select>`, also bind `[selected]` on its options: on the first render the select's value
+ * is written before its `@for` options exist.
  */
 @Directive({
   selector: 'input[dmField], select[dmField], textarea[dmField]',
   host: {
     '[attr.name]': 'dmField().name',
-    '[value]': 'dmField().value()',
     '(input)': 'update($event)',
     '(change)': 'update($event)',
     '[attr.aria-invalid]': "problemId() ? 'true' : null",
@@ -27,6 +30,16 @@ export class BindField {
 
   protected readonly problemId = computed(() => this.dmField().form.problemId(this.dmField().name));
   protected readonly describedBy = computed(() => [this.dmHint(), this.problemId()].filter(Boolean).join(' ') || null);
+
+  constructor() {
+    const element = inject<ElementRef<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>>(ElementRef).nativeElement;
+    effect(() => {
+      const value = this.dmField().value();
+      if (element.value !== value) {
+        element.value = value;
+      }
+    });
+  }
 
   protected update(event: Event): void {
     const field = this.dmField();

@@ -48,10 +48,12 @@ export function feedbackFor<F extends string>(error: unknown, fields: readonly F
   const elsewhere: string[] = [];
   for (const detail of apiError.details ?? []) {
     const field = fields.find((f) => f === detail.field);
+    // The API's detail messages are English fragments ("must be longer than…") with no code to
+    // translate by: quote them inside a translated sentence.
     if (field && !atFields[field]) {
-      atFields[field] = { text: detail.message };
+      atFields[field] = message('form.error.field', { problem: detail.message });
     } else if (!field) {
-      elsewhere.push(detail.message);
+      elsewhere.push(`${detail.field} ${detail.message}`);
     }
   }
   if (Object.keys(atFields).length > 0 || elsewhere.length > 0) {

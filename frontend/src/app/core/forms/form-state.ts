@@ -50,15 +50,17 @@ export class FormState<F extends string> implements FieldOwner {
   /** @param host the component's element, to move focus to the first field in error */
   constructor(
     readonly id: string,
-    private readonly specs: { readonly [K in F]: FieldSpec<F> },
+    private readonly specs: { readonly [K in F]: FieldSpec<NoInfer<F>> },
     private readonly injector: Injector,
     private readonly host: HTMLElement,
   ) {
     this.alertId = `${id}-alert`;
     this.names = Object.keys(specs) as F[];
-    this.fields = Object.fromEntries(
-      this.names.map((name) => [name, { name, value: signal(specs[name].value ?? ''), form: this }]),
-    ) as { [K in F]: Field };
+    const fields: Partial<Record<F, Field>> = {};
+    for (const name of this.names) {
+      fields[name] = { name, value: signal(specs[name].value ?? ''), form: this };
+    }
+    this.fields = fields as Record<F, Field>;
   }
 
   /** The values of every field, now. */

@@ -90,13 +90,19 @@ describe('I18n', () => {
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
   });
 
-  it('returns the key itself for an unknown key', () => {
+  it('returns the key itself for an unknown key, and for every key before a dictionary has loaded', async () => {
     const i18n = create();
+    expect(i18n.translate('home.title')).toBe('home.title');
+    expect(i18n.has('home.title')).toBe(false);
+    await i18n.init();
     expect(i18n.translate('no.such.key' as TranslationKey)).toBe('no.such.key');
+    expect(i18n.has('no.such.key')).toBe(false);
+    expect(i18n.has('home.title')).toBe(true);
   });
 
   it('fills {name} placeholders and leaves unknown ones visible', async () => {
     const i18n = create();
+    await i18n.init();
     expect(i18n.translate('status.version', { version: '1.2.3' })).toBe('API version 1.2.3');
     expect(i18n.translate('app.pageTitle', { other: 'x' })).toBe('{page} · Demarche');
     await i18n.setLocale('es');

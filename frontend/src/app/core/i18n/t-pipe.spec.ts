@@ -17,9 +17,10 @@ class Host {
 }
 
 describe('TPipe', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
+    await TestBed.inject(I18n).init();
   });
 
   afterEach(() => {

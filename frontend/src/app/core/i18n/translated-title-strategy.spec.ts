@@ -11,7 +11,7 @@ import { TranslatedTitleStrategy } from './translated-title-strategy';
 class Blank {}
 
 describe('TranslatedTitleStrategy', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
     TestBed.configureTestingModule({
@@ -23,6 +23,7 @@ describe('TranslatedTitleStrategy', () => {
         { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
       ],
     });
+    await TestBed.inject(I18n).init();
   });
 
   afterEach(() => {

@@ -32,7 +32,9 @@ export const sessionInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   const unsafe = !SAFE_METHODS.has(request.method.toUpperCase());
   const csrfToken = session.csrfToken();
-  const sent = unsafe && csrfToken ? request.clone({ setHeaders: { 'X-CSRF-Token': csrfToken } }) : request;
+  // A caller that sets the header itself (a session just opened, not yet the app's) keeps it.
+  const sent =
+    unsafe && csrfToken && !request.headers.has('X-CSRF-Token') ? request.clone({ setHeaders: { 'X-CSRF-Token': csrfToken } }) : request;
 
   return next(sent).pipe(
     catchError((error: unknown) => {

@@ -1,0 +1,53 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import { aUser } from '../../testing/fixtures';
+import { authGuard, guestGuard } from './auth-guards';
+import { Session } from './session';
+
+@Component({ template: '' })
+class Blank {}
+
+describe('authGuard and guestGuard', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'profile', canActivate: [authGuard], component: Blank },
+          { path: 'sign-in', canActivate: [guestGuard], component: Blank },
+          { path: '**', component: Blank },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+  });
+
+  async function signIn(): Promise<void> {
+    const session = TestBed.inject(Session);
+    const loading = session.load();
+    TestBed.inject(HttpTestingController).expectOne('/api/me').flush({ user: aUser(), csrfToken: 'c' });
+    await loading;
+  }
+
+  it('sends a signed-out visitor of /profile to /sign-in?next=%2Fprofile', async () => {
+    await RouterTestingHarness.create('/profile');
+    expect(TestBed.inject(Router).url).toBe('/sign-in?next=%2Fprofile');
+  });
+
+  it('lets a signed-in person through to /profile', async () => {
+    await signIn();
+    await RouterTestingHarness.create('/profile');
+    expect(TestBed.inject(Router).url).toBe('/profile');
+  });
+
+  it('sends a signed-in person away from /sign-in to the overview', async () => {
+    await signIn();
+    await RouterTestingHarness.create('/sign-in');
+    expect(TestBed.inject(Router).url).toBe('/');
+  });
+});
