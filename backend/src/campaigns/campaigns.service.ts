@@ -4,8 +4,9 @@ import { CAMPAIGN_TRANSITIONS, DEFAULT_PAGE_SIZE, DEMAND_STATUSES, type Campaign
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
+import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../core/http/domain-error.js';
+import { ConflictError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type {
@@ -45,28 +46,18 @@ export class CampaignsService {
   /** The campaigns the caller takes part in (all, for admins), newest first, with counts: three queries per page. */
   async list(user: AuthUser, query: ListCampaignsQueryDto): Promise<CampaignPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const params: unknown[] = [user.organizationId, user.role === 'admin', limit + 1];
-    const where = [`($2 OR co.organization_id IS NOT NULL)`];
-    if (query.status) {
-      params.push(query.status);
-      where.push(`c.status = $${params.length}`);
-    }
-    if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
-      where.push(`c.title ILIKE $${params.length}`);
-    }
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      params.push(createdAt, id);
-      where.push(`(c.created_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
+    // $1 is the caller's organization, for the join that tells their role in each campaign.
+    const f = new SqlFilters(user.organizationId).add('(? OR co.organization_id IS NOT NULL)', user.role === 'admin');
+    if (query.status) f.add('c.status = ?', query.status);
+    if (query.q) f.add('c.title ILIKE ?', containing(query.q));
+    if (query.cursor) f.add('(c.created_at, c.id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, 2));
     const rows: CampaignRow[] = await this.dataSource.query(
       `SELECT c.id, c.title, c.status, c.letter_date, c.is_example, c.created_at, co.role AS my_role
        FROM campaigns c
        LEFT JOIN campaign_organizations co ON co.campaign_id = c.id AND co.organization_id = $1
-       WHERE ${where.join(' AND ')}
-       ORDER BY c.created_at DESC, c.id DESC LIMIT $3`,
-      params,
+       WHERE ${f.where}
+       ORDER BY c.created_at DESC, c.id DESC LIMIT ${f.param(limit + 1)}`,
+      f.params,
     );
     const page = rows.slice(0, limit);
     const counts = await this.counts(page.map((r) => r.id));
@@ -293,8 +284,7 @@ export class CampaignsService {
   }
 
   private async requireCoordinator(user: AuthUser, id: string): Promise<void> {
-    const access = await this.policy.campaignAccess(user, id);
-    if (!access.canCoordinate) throw new ForbiddenError('Only coordinators of a lead organization can change this campaign.');
+    await this.policy.requireCoordinator(user, id, 'campaign', 'Only coordinators of a lead organization can change this campaign.');
   }
 
   /** Serializes membership changes of one campaign, so two removals cannot leave it without a lead. */

@@ -12,7 +12,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
-import { currentHolders } from '../demands/demands.service.js';
+import { currentHolders, toDeadlineDto } from '../demands/demands.service.js';
 import type { MilestoneDto } from '../milestones/milestone.dto.js';
 import { TIMELINE_SELECT, toTimelineEntry } from '../timeline/timeline.service.js';
 import type { DashboardDto, InstitutionResponseRateDto, ScorecardRowDto, UpcomingItemDto } from './dashboard.dto.js';
@@ -153,16 +153,7 @@ export class DashboardService {
         category: r.category,
         status: r.status,
         daysSinceSent: r.sent_at ? Math.floor((now.getTime() - r.sent_at.getTime()) / DAY_MS) : null,
-        deadline: r.deadline_at
-          ? {
-              at: r.deadline_at.toISOString(),
-              timeZone: r.deadline_time_zone!,
-              follows: r.deadline_milestone_id ? 'milestone' : r.deadline_term_id ? 'term' : 'fixed',
-              milestoneId: r.deadline_milestone_id,
-              milestoneTitle: r.milestone_title,
-              termId: r.deadline_term_id,
-            }
-          : null,
+        deadline: toDeadlineDto(r),
         overdue,
         lastResponse: r.lr_id ? { id: r.lr_id, receivedOn: r.lr_received_on!, assessment: r.lr_assessment! } : null,
       });

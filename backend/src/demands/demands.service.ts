@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, deadlineForDay, type DemandStatus } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import type {
   CreateDemandDto,
+  DeadlineDto,
   DeadlineInputDto,
   DemandDetailDto,
   DemandDto,
@@ -64,6 +66,25 @@ interface DemandRow {
 
 const DAY_MS = 86_400_000;
 
+/** A demand's deadline as the API shows it, from the deadline columns of its row. */
+export function toDeadlineDto(r: {
+  deadline_at: Date | null;
+  deadline_time_zone: string | null;
+  deadline_milestone_id: string | null;
+  deadline_term_id: string | null;
+  milestone_title: string | null;
+}): DeadlineDto | null {
+  if (!r.deadline_at) return null;
+  return {
+    at: r.deadline_at.toISOString(),
+    timeZone: r.deadline_time_zone!,
+    follows: r.deadline_milestone_id ? 'milestone' : r.deadline_term_id ? 'term' : 'fixed',
+    milestoneId: r.deadline_milestone_id,
+    milestoneTitle: r.milestone_title,
+    termId: r.deadline_term_id,
+  };
+}
+
 function toDto(r: DemandRow, holders: Map<string, HolderDto>): DemandDto {
   return {
     id: r.id,
@@ -76,16 +97,7 @@ function toDto(r: DemandRow, holders: Map<string, HolderDto>): DemandDto {
     status: r.status,
     nextStatuses: nextStatusesFor(r.status),
     sentAt: r.sent_at?.toISOString() ?? null,
-    deadline: r.deadline_at
-      ? {
-          at: r.deadline_at.toISOString(),
-          timeZone: r.deadline_time_zone!,
-          follows: r.deadline_milestone_id ? 'milestone' : r.deadline_term_id ? 'term' : 'fixed',
-          milestoneId: r.deadline_milestone_id,
-          milestoneTitle: r.milestone_title,
-          termId: r.deadline_term_id,
-        }
-      : null,
+    deadline: toDeadlineDto(r),
     office: {
       id: r.office_id,
       title: r.office_title,
@@ -145,31 +157,20 @@ export class DemandsService {
   ) {}
 
   async list(user: AuthUser, campaignId: string, query: ListDemandsQueryDto): Promise<DemandPageDto> {
-    await this.access(user, campaignId, 'campaign');
+    await this.policy.campaignAccessFor(user, campaignId, 'campaign');
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const params: unknown[] = [campaignId, limit + 1];
-    const where = ['d.campaign_id = $1'];
-    if (query.status) {
-      params.push(query.status);
-      where.push(`d.status = $${params.length}`);
-    }
-    if (query.officeId) {
-      params.push(query.officeId);
-      where.push(`d.office_id = $${params.length}`);
-    }
-    if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
-      where.push(`d.text ILIKE $${params.length}`);
-    }
+    const f = new SqlFilters().add('d.campaign_id = ?', campaignId);
+    if (query.status) f.add('d.status = ?', query.status);
+    if (query.officeId) f.add('d.office_id = ?', query.officeId);
+    if (query.q) f.add('d.text ILIKE ?', containing(query.q));
     if (query.cursor) {
       const [position, id] = decodeCursor(query.cursor, 2);
       if (!/^\d+$/.test(position!)) throw new ValidationFailedError([{ field: 'cursor', message: 'is not a cursor from this list' }]);
-      params.push(Number(position), id);
-      where.push(`(d.position, d.id) > ($${params.length - 1}::int, $${params.length}::uuid)`);
+      f.add('(d.position, d.id) > (?::int, ?::uuid)', Number(position), id);
     }
     const rows: DemandRow[] = await this.dataSource.query(
-      `${DEMAND_SELECT} WHERE ${where.join(' AND ')} ORDER BY d.position, d.id LIMIT $2`,
-      params,
+      `${DEMAND_SELECT} WHERE ${f.where} ORDER BY d.position, d.id LIMIT ${f.param(limit + 1)}`,
+      f.params,
     );
     const holders = await this.currentHolders(rows.map((r) => r.office_id));
     return toPage(
@@ -182,7 +183,7 @@ export class DemandsService {
 
   async get(user: AuthUser, id: string): Promise<DemandDetailDto> {
     const row = await this.findRow(id);
-    await this.access(user, row.campaign_id, 'demand');
+    await this.policy.campaignAccessFor(user, row.campaign_id, 'demand');
     const [holders, history] = await Promise.all([
       this.currentHolders([row.office_id]),
       this.dataSource.query(
@@ -504,18 +505,7 @@ export class DemandsService {
       ]);
   }
 
-  /** The caller's access to the campaign; outside it, the object asked for does not exist (404). */
-  private async access(user: AuthUser, campaignId: string, subject: string) {
-    try {
-      return await this.policy.campaignAccess(user, campaignId);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(subject);
-      throw error;
-    }
-  }
-
   private async requireCoordinator(user: AuthUser, campaignId: string, subject = 'demand'): Promise<void> {
-    const access = await this.access(user, campaignId, subject);
-    if (!access.canCoordinate) throw new ForbiddenError('Only coordinators of a lead organization can change demands.');
+    await this.policy.requireCoordinator(user, campaignId, subject, 'Only coordinators of a lead organization can change demands.');
   }
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AccessPolicy, type CampaignAccess } from '../core/auth/access-policy.js';
+import { AccessPolicy } from '../core/auth/access-policy.js';
+import { SqlFilters } from '../core/database/sql-filters.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
@@ -86,55 +87,34 @@ export class FollowUpsService {
   ) {}
 
   async listForCampaign(user: AuthUser, campaignId: string, query: CampaignFollowUpsQueryDto): Promise<FollowUpPageDto> {
-    await this.access(user, campaignId, 'campaign');
-    return this.page(['f.campaign_id = ?'], [campaignId], query, query.organizationId);
+    await this.policy.campaignAccessFor(user, campaignId, 'campaign');
+    const f = new SqlFilters().add('f.campaign_id = ?', campaignId);
+    if (query.organizationId) f.add('f.organization_id = ?', query.organizationId);
+    return this.page(f, query);
   }
 
   /** "My organization's follow-ups", across the campaigns it takes part in. */
   async listMine(user: AuthUser, query: MyFollowUpsQueryDto): Promise<FollowUpPageDto> {
-    const where = [
-      'f.organization_id = ?',
-      'EXISTS (SELECT 1 FROM campaign_organizations co WHERE co.campaign_id = f.campaign_id AND co.organization_id = f.organization_id)',
-    ];
-    const params: unknown[] = [user.organizationId];
-    if (query.campaignId) {
-      where.push('f.campaign_id = ?');
-      params.push(query.campaignId);
-    }
-    return this.page(where, params, query);
+    const f = new SqlFilters()
+      .add('f.organization_id = ?', user.organizationId)
+      .add(
+        'EXISTS (SELECT 1 FROM campaign_organizations co WHERE co.campaign_id = f.campaign_id AND co.organization_id = f.organization_id)',
+      );
+    if (query.campaignId) f.add('f.campaign_id = ?', query.campaignId);
+    return this.page(f, query);
   }
 
-  private async page(
-    baseWhere: string[],
-    baseParams: unknown[],
-    query: FollowUpFiltersDto,
-    organizationId?: string,
-  ): Promise<FollowUpPageDto> {
+  /** One page, soonest due first, with the filters every follow-up list takes. */
+  private async page(f: SqlFilters, query: FollowUpFiltersDto): Promise<FollowUpPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const params: unknown[] = [limit + 1];
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    const values = baseParams[Symbol.iterator]();
-    for (const sql of baseWhere) {
-      if (sql.includes('?')) add(sql, values.next().value);
-      else where.push(sql);
-    }
-    if (organizationId) add('f.organization_id = ?', organizationId);
-    if (query.status) add('f.status = ?', query.status);
-    if (query.dueBefore) add('f.due_at < ?', new Date(query.dueBefore));
-    if (query.dueAfter) add('f.due_at >= ?', new Date(query.dueAfter));
-    if (query.demandId) add('f.demand_id = ?', query.demandId);
-    if (query.cursor) {
-      const [dueAt, id] = decodeCursor(query.cursor, 2);
-      params.push(dueAt, id);
-      where.push(`(f.due_at, f.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
+    if (query.status) f.add('f.status = ?', query.status);
+    if (query.dueBefore) f.add('f.due_at < ?', new Date(query.dueBefore));
+    if (query.dueAfter) f.add('f.due_at >= ?', new Date(query.dueAfter));
+    if (query.demandId) f.add('f.demand_id = ?', query.demandId);
+    if (query.cursor) f.add('(f.due_at, f.id) > (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, 2));
     const rows: FollowUpRow[] = await this.dataSource.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY f.due_at, f.id LIMIT $1`,
-      params,
+      `${SELECT} WHERE ${f.where} ORDER BY f.due_at, f.id LIMIT ${f.param(limit + 1)}`,
+      f.params,
     );
     return toPage(
       rows,
@@ -146,12 +126,12 @@ export class FollowUpsService {
 
   async get(user: AuthUser, id: string): Promise<FollowUpDto> {
     const row = await this.find(this.dataSource.manager, id);
-    await this.access(user, row.campaign_id, 'follow-up');
+    await this.policy.campaignAccessFor(user, row.campaign_id, 'follow-up');
     return toDto(row);
   }
 
   async create(user: AuthUser, campaignId: string, dto: CreateFollowUpDto): Promise<FollowUpDto> {
-    await this.requireCoordinator(user, campaignId, 'campaign');
+    await this.policy.requireCoordinator(user, campaignId, 'campaign', 'Only coordinators of a lead organization can assign follow-ups.');
     const id = await this.dataSource.transaction(async (manager) => {
       const zone = await this.checkAssignment(manager, campaignId, dto.organizationId, dto.assigneeId ?? null);
       await this.checkLinks(manager, campaignId, dto.demandId, dto.responseId);
@@ -198,7 +178,7 @@ export class FollowUpsService {
    */
   async update(user: AuthUser, id: string, dto: UpdateFollowUpDto): Promise<FollowUpDto> {
     const before = await this.find(this.dataSource.manager, id);
-    const access = await this.access(user, before.campaign_id, 'follow-up');
+    const access = await this.policy.campaignAccessFor(user, before.campaign_id, 'follow-up');
     const touchesCoordinatorFields = COORDINATOR_FIELDS.some((f) => dto[f] !== undefined);
     const isAssignedMember = access.canContribute && user.organizationId === before.organization_id;
     if (!access.canCoordinate && (touchesCoordinatorFields || !isAssignedMember)) {
@@ -303,20 +283,5 @@ export class FollowUpsService {
     const rows: FollowUpRow[] = await manager.query(`${SELECT} WHERE f.id = $1`, [id]);
     if (!rows[0]) throw new NotFoundError('follow-up');
     return rows[0];
-  }
-
-  private async access(user: AuthUser, campaignId: string, subject: string): Promise<CampaignAccess> {
-    try {
-      return await this.policy.campaignAccess(user, campaignId);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(subject);
-      throw error;
-    }
-  }
-
-  private async requireCoordinator(user: AuthUser, campaignId: string, subject: string): Promise<void> {
-    if (!(await this.access(user, campaignId, subject)).canCoordinate) {
-      throw new ForbiddenError('Only coordinators of a lead organization can assign follow-ups.');
-    }
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { SqlFilters } from '../core/database/sql-filters.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, deadlineForDay } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
-import { ForbiddenError, NotFoundError } from '../core/http/domain-error.js';
+import { NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import type { CreateMilestoneDto, ListMilestonesQueryDto, MilestoneDto, MilestonePageDto, UpdateMilestoneDto } from './milestone.dto.js';
 import { Milestone } from './milestone.entity.js';
@@ -47,34 +48,26 @@ export class MilestonesService {
   ) {}
 
   async list(user: AuthUser, campaignId: string, query: ListMilestonesQueryDto): Promise<MilestonePageDto> {
-    await this.access(user, campaignId, 'campaign');
+    await this.policy.campaignAccessFor(user, campaignId, 'campaign');
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const params: unknown[] = [campaignId, limit + 1];
-    const where = ['m.campaign_id = $1'];
-    if (query.kind) {
-      params.push(query.kind);
-      where.push(`m.kind = $${params.length}`);
-    }
-    if (query.cursor) {
-      const [occursOn, id] = decodeCursor(query.cursor, 2);
-      params.push(occursOn, id);
-      where.push(`(m.occurs_on, m.id) > ($${params.length - 1}::date, $${params.length}::uuid)`);
-    }
+    const f = new SqlFilters().add('m.campaign_id = ?', campaignId);
+    if (query.kind) f.add('m.kind = ?', query.kind);
+    if (query.cursor) f.add('(m.occurs_on, m.id) > (?::date, ?::uuid)', ...decodeCursor(query.cursor, 2));
     const rows: MilestoneRow[] = await this.dataSource.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.occurs_on, m.id LIMIT $2`,
-      params,
+      `${SELECT} WHERE ${f.where} ORDER BY m.occurs_on, m.id LIMIT ${f.param(limit + 1)}`,
+      f.params,
     );
     return toPage(rows, limit, toDto, (r) => [r.occurs_on, r.id]);
   }
 
   async get(user: AuthUser, id: string): Promise<MilestoneDto> {
     const row = await this.find(this.dataSource.manager, id);
-    await this.access(user, row.campaign_id, 'milestone');
+    await this.policy.campaignAccessFor(user, row.campaign_id, 'milestone');
     return toDto(row);
   }
 
   async create(user: AuthUser, campaignId: string, dto: CreateMilestoneDto): Promise<MilestoneDto> {
-    await this.requireCoordinator(user, campaignId, 'campaign');
+    await this.policy.requireCoordinator(user, campaignId, 'campaign', 'Only coordinators of a lead organization can change the calendar.');
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         Milestone,
@@ -106,7 +99,12 @@ export class MilestonesService {
 
   async update(user: AuthUser, id: string, dto: UpdateMilestoneDto): Promise<MilestoneDto> {
     const before = await this.find(this.dataSource.manager, id);
-    await this.requireCoordinator(user, before.campaign_id, 'milestone');
+    await this.policy.requireCoordinator(
+      user,
+      before.campaign_id,
+      'milestone',
+      'Only coordinators of a lead organization can change the calendar.',
+    );
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT 1 FROM milestones WHERE id = $1 FOR UPDATE`, [id]);
       const changes: Partial<Milestone> = {};
@@ -149,7 +147,12 @@ export class MilestonesService {
   /** Deadlines that followed a deleted milestone keep their date, now fixed. */
   async remove(user: AuthUser, id: string): Promise<void> {
     const before = await this.find(this.dataSource.manager, id);
-    await this.requireCoordinator(user, before.campaign_id, 'milestone');
+    await this.policy.requireCoordinator(
+      user,
+      before.campaign_id,
+      'milestone',
+      'Only coordinators of a lead organization can change the calendar.',
+    );
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM milestones WHERE id = $1`, [id]);
       await this.audit.record(
@@ -170,20 +173,5 @@ export class MilestonesService {
     const rows: MilestoneRow[] = await manager.query(`${SELECT} WHERE m.id = $1`, [id]);
     if (!rows[0]) throw new NotFoundError('milestone');
     return rows[0];
-  }
-
-  private async access(user: AuthUser, campaignId: string, subject: string) {
-    try {
-      return await this.policy.campaignAccess(user, campaignId);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(subject);
-      throw error;
-    }
-  }
-
-  private async requireCoordinator(user: AuthUser, campaignId: string, subject: string): Promise<void> {
-    if (!(await this.access(user, campaignId, subject)).canCoordinate) {
-      throw new ForbiddenError('Only coordinators of a lead organization can change the calendar.');
-    }
   }
 }

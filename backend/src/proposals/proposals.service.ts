@@ -4,6 +4,7 @@ import { DEFAULT_PAGE_SIZE, type DemandStatus } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
+import { SqlFilters } from '../core/database/sql-filters.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
@@ -117,20 +118,12 @@ export class ProposalsService {
   async list(user: AuthUser, campaignId: string, query: ListProposalsQueryDto): Promise<ProposalPageDto> {
     await this.policy.campaignAccess(user, campaignId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const params: unknown[] = [campaignId, limit + 1];
-    let where = 'd.campaign_id = $1';
-    if (query.status) {
-      params.push(query.status);
-      where += ` AND p.status = $${params.length}`;
-    }
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      params.push(createdAt, id);
-      where += ` AND (p.created_at, p.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    }
+    const f = new SqlFilters().add('d.campaign_id = ?', campaignId);
+    if (query.status) f.add('p.status = ?', query.status);
+    if (query.cursor) f.add('(p.created_at, p.id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, 2));
     const rows: ProposalRow[] = await this.dataSource.query(
-      `${SELECT} WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT $2`,
-      params,
+      `${SELECT} WHERE ${f.where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${f.param(limit + 1)}`,
+      f.params,
     );
     return toPage(rows, limit, toDto, (r) => [r.created_at.toISOString(), r.id]);
   }

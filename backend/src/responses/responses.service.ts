@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, type DemandStatus } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -58,26 +59,18 @@ export class ResponsesService {
   ) {}
 
   async list(user: AuthUser, campaignId: string, query: ListResponsesQueryDto): Promise<ResponsePageDto> {
-    await this.access(user, campaignId, 'campaign');
+    await this.policy.campaignAccessFor(user, campaignId, 'campaign');
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const params: unknown[] = [campaignId, limit + 1];
-    const where = ['r.campaign_id = $1'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.institutionId) add('r.institution_id = ?', query.institutionId);
-    if (query.assessment) add('r.assessment = ?', query.assessment);
-    if (query.demandId) add('EXISTS (SELECT 1 FROM response_demands rd WHERE rd.response_id = r.id AND rd.demand_id = ?)', query.demandId);
-    if (query.q) add('r.summary ILIKE ?', `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
-    if (query.cursor) {
-      const [receivedOn, id] = decodeCursor(query.cursor, 2);
-      params.push(receivedOn, id);
-      where.push(`(r.received_on, r.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
-    }
+    const f = new SqlFilters().add('r.campaign_id = ?', campaignId);
+    if (query.institutionId) f.add('r.institution_id = ?', query.institutionId);
+    if (query.assessment) f.add('r.assessment = ?', query.assessment);
+    if (query.demandId)
+      f.add('EXISTS (SELECT 1 FROM response_demands rd WHERE rd.response_id = r.id AND rd.demand_id = ?)', query.demandId);
+    if (query.q) f.add('r.summary ILIKE ?', containing(query.q));
+    if (query.cursor) f.add('(r.received_on, r.id) < (?::date, ?::uuid)', ...decodeCursor(query.cursor, 2));
     const rows: ResponseRow[] = await this.dataSource.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.received_on DESC, r.id DESC LIMIT $2`,
-      params,
+      `${SELECT} WHERE ${f.where} ORDER BY r.received_on DESC, r.id DESC LIMIT ${f.param(limit + 1)}`,
+      f.params,
     );
     const answers = await this.answers(rows.slice(0, limit).map((r) => r.id));
     return toPage(
@@ -90,7 +83,7 @@ export class ResponsesService {
 
   async get(user: AuthUser, id: string): Promise<ResponseDto> {
     const row = await this.find(this.dataSource.manager, id);
-    await this.access(user, row.campaign_id, 'response');
+    await this.policy.campaignAccessFor(user, row.campaign_id, 'response');
     return this.toDto(row, await this.answers([id]));
   }
 
@@ -100,7 +93,7 @@ export class ResponsesService {
    * recorded as proposals awaiting one for anyone else; either way in the same transaction.
    */
   async create(user: AuthUser, campaignId: string, dto: CreateResponseDto): Promise<ResponseDto> {
-    const access = await this.access(user, campaignId, 'campaign');
+    const access = await this.policy.campaignAccessFor(user, campaignId, 'campaign');
     if (!access.canContribute) throw new ForbiddenError('Observers cannot log responses.');
     const moves = dto.statusMoves ?? [];
     for (const [i, move] of moves.entries()) {
@@ -235,7 +228,7 @@ export class ResponsesService {
 
   /** Coordinators of a lead organization edit any response; a member edits the ones they logged. */
   private async requireEditor(user: AuthUser, row: ResponseRow): Promise<CampaignAccess> {
-    const access = await this.access(user, row.campaign_id, 'response');
+    const access = await this.policy.campaignAccessFor(user, row.campaign_id, 'response');
     if (access.canCoordinate || (access.canContribute && row.logged_by_id === user.id)) return access;
     throw new ForbiddenError('Only coordinators of a lead organization, or whoever logged it, can change this response.');
   }
@@ -277,14 +270,5 @@ export class ResponsesService {
     const rows: ResponseRow[] = await manager.query(`${SELECT} WHERE r.id = $1`, [id]);
     if (!rows[0]) throw new NotFoundError('response');
     return rows[0];
-  }
-
-  private async access(user: AuthUser, campaignId: string, subject: string): Promise<CampaignAccess> {
-    try {
-      return await this.policy.campaignAccess(user, campaignId);
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(subject);
-      throw error;
-    }
   }
 }

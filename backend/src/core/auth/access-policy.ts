@@ -71,6 +71,31 @@ export class AccessPolicy {
     throw new NotFoundError('user');
   }
 
+  /**
+   * The caller's access to the campaign an object belongs to. Outside the campaign, the object
+   * itself does not exist for them: NotFound names `subject` (a demand, a milestone…).
+   */
+  async campaignAccessFor(user: AuthUser, campaignId: string, subject: string): Promise<CampaignAccess> {
+    try {
+      return await this.campaignAccess(user, campaignId);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(subject);
+      throw error;
+    }
+  }
+
+  /** Like campaignAccessFor, and Forbidden unless the caller coordinates the campaign. */
+  async requireCoordinator(
+    user: AuthUser,
+    campaignId: string,
+    subject: string,
+    message = 'Only coordinators of a lead organization can change this.',
+  ): Promise<CampaignAccess> {
+    const access = await this.campaignAccessFor(user, campaignId, subject);
+    if (!access.canCoordinate) throw new ForbiddenError(message);
+    return access;
+  }
+
   /** The caller's access to a campaign; NotFound when their organization is not part of it. */
   async campaignAccess(user: AuthUser, campaignId: string): Promise<CampaignAccess> {
     const rows: { role: CampaignRole }[] = await this.dataSource.query(
