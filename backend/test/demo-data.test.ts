@@ -158,6 +158,16 @@ describe('demo data: the founding campaign', () => {
     }
   });
 
+  it('plans reminders only for what is still to come: history sets off none', async () => {
+    const rows: { subject_type: string; fire_at: Date }[] = await db.query(
+      `SELECT subject_type, fire_at FROM reminders WHERE status = 'pending'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.fire_at > now)).toBe(true);
+    // The letter's deadlines (2025) are long past: no demand reminds anyone.
+    expect(new Set(rows.map((r) => r.subject_type))).toEqual(new Set(['follow_up']));
+  });
+
   it('invents no responses', async () => {
     expect(await db.query('SELECT count(*)::int AS n FROM responses')).toEqual([{ n: 0 }]);
   });

@@ -2,3 +2,4 @@ export * from './domain.js';
 export * from './demand-status.js';
 export * from './api.js';
 export * from './time-zones.js';
+export * from './reminders.js';

@@ -1,4 +1,4 @@
-import { CAMPAIGN_STATUSES, type CampaignStatus } from '@demarche/shared';
+import { CAMPAIGN_STATUSES, type CampaignStatus, type ReminderPolicy } from '@demarche/shared';
 import { Check, Column, Entity, OneToMany, type Relation } from 'typeorm';
 import { BaseEntity, oneOf } from '../core/database/columns.js';
 import { CampaignOrganization } from './campaign-organization.entity.js';
@@ -25,6 +25,10 @@ export class Campaign extends BaseEntity {
 
   @Column({ type: 'boolean', default: false })
   isExample: boolean;
+
+  /** Overrides the default reminder policy (shared/reminders.ts) for this campaign; null: the default. */
+  @Column({ type: 'jsonb', nullable: true })
+  reminderPolicy: ReminderPolicy | null;
 
   @OneToMany(() => CampaignOrganization, (link) => link.campaign)
   organizations?: Relation<CampaignOrganization[]>;

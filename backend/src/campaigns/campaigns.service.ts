@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import { containing, SqlFilters } from '../core/database/sql-filters.js';
+import { replanCampaignReminders } from '../reminders/reminder-planner.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ConflictError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
@@ -203,6 +204,8 @@ export class CampaignsService {
         );
       }
       await manager.update(Campaign, { id }, { status: to });
+      // Only an active campaign reminds anyone.
+      await replanCampaignReminders(manager, id);
       await this.audit.record(
         {
           action: 'campaign.status_changed',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { containing, SqlFilters } from '../core/database/sql-filters.js';
+import { replanReminders } from '../reminders/reminder-planner.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, deadlineForDay, type DemandStatus } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -286,6 +287,7 @@ export class DemandsService {
         Object.assign(changes, await this.resolveDeadline(manager, row.campaign_id, row.office_id, row.seat_time_zone, dto.deadline));
       if (Object.keys(changes).length === 0) return;
       await manager.update(Demand, { id }, changes);
+      if ('deadlineAt' in changes) await replanReminders(manager, 'demand', id);
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(changes)) {
@@ -372,6 +374,8 @@ export class DemandsService {
       actorId: user.id,
       changedAt: now,
     });
+    // Sent with a deadline: its reminders start; answered or withdrawn: they stop.
+    await replanReminders(manager, 'demand', id);
     await this.audit.record(
       {
         action: dto.correction ? 'demand.status_corrected' : 'demand.status_changed',
@@ -399,6 +403,7 @@ export class DemandsService {
     for (const d of bound) {
       const at = endsOn ? deadlineForDay(endsOn, d.deadline_time_zone) : d.deadline_at;
       await manager.update(Demand, { id: d.id }, { deadlineAt: at, ...(endsOn ? {} : { deadlineTermId: null }) });
+      await replanReminders(manager, 'demand', d.id);
       await this.audit.record(
         {
           action: 'demand.deadline_moved',

@@ -14,6 +14,7 @@ import { Office } from '../institutions/office.entity.js';
 import { Milestone } from '../milestones/milestone.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
+import { replanReminders } from '../reminders/reminder-planner.js';
 import { hashPassword } from '../core/auth/passwords.js';
 import { readFoundingCampaign } from './founding-campaign.js';
 
@@ -318,6 +319,10 @@ async function load(manager: EntityManager, now: Date): Promise<DemoLoadResult> 
     });
     logins.push({ role: u.role, email: u.email, password });
   }
+
+  // Reminders for what is still to come (history sets off none: nothing is planned in the past).
+  for (const f of followUps) await replanReminders(manager, 'follow_up', f.id, now);
+  for (const demandId of demandIds.values()) await replanReminders(manager, 'demand', demandId, now);
 
   return { loaded: true, campaignId: campaign.id, demands: demandIds.size, followUps: followUps.length, logins };
 }

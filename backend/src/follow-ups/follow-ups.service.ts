@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import { SqlFilters } from '../core/database/sql-filters.js';
+import { replanReminders } from '../reminders/reminder-planner.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
@@ -151,6 +152,7 @@ export class FollowUpsService {
           createdById: user.id,
         }),
       );
+      await replanReminders(manager, 'follow_up', saved.id);
       await this.audit.record(
         {
           action: 'follow_up.created',
@@ -210,6 +212,8 @@ export class FollowUpsService {
       }
       if (Object.keys(changes).length === 0) return;
       await manager.update(FollowUp, { id }, changes);
+      // Reassigned, rescheduled, done or cancelled: its reminders follow, in this transaction.
+      await replanReminders(manager, 'follow_up', id);
       const after = await this.find(manager, id);
       const fields = Object.keys(changes) as (keyof FollowUp)[];
       const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof FollowUpRow;

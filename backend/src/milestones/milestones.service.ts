@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqlFilters } from '../core/database/sql-filters.js';
+import { replanReminders } from '../reminders/reminder-planner.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, deadlineForDay } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -123,8 +124,9 @@ export class MilestonesService {
         const result = (await manager.query(
           `UPDATE demands SET deadline_at = $2, deadline_time_zone = $3, updated_at = now() WHERE deadline_milestone_id = $1 RETURNING id`,
           [id, deadlineForDay(occursOn, timeZone), timeZone],
-        )) as [unknown[], number];
+        )) as [{ id: string }[], number];
         moved = result[1];
+        for (const demand of result[0]) await replanReminders(manager, 'demand', demand.id);
       }
       await this.audit.record(
         {

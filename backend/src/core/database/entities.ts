@@ -17,6 +17,7 @@ import { ApiToken } from '../auth/api-token.entity.js';
 import { PasswordReset } from '../auth/password-reset.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { StatusProposal } from '../../proposals/status-proposal.entity.js';
+import { Reminder } from '../../reminders/reminder.entity.js';
 
 /** Every entity the schema holds. The data source and the drift check both read this list. */
 export const ENTITIES = [
@@ -39,4 +40,5 @@ export const ENTITIES = [
   PasswordReset,
   Invitation,
   StatusProposal,
+  Reminder,
 ];

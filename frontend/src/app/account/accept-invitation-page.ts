@@ -6,16 +6,18 @@ import { ApiClient, type ResponseBody } from '../core/api/api-client';
 import { toApiError } from '../core/api/api-error';
 import { formatInstant } from '../core/dates/dates';
 import { BindField } from '../core/forms/bind-field';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, required, sameAs } from '../core/forms/checks';
+import { required } from '../core/forms/checks';
 import { FieldError } from '../core/forms/field-error';
 import { FormAlert } from '../core/forms/form-alert';
 import { feedbackFor } from '../core/forms/form-feedback';
 import { FormState } from '../core/forms/form-state';
 import { message, type Message } from '../core/forms/message';
+import { SubmitButton } from '../core/forms/submit-button';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session, type SessionStart } from '../core/session/session';
 import { isLinkInvalid, takeLinkToken } from './link-token';
+import { NewPasswordFields, newPasswordSpecs } from './new-password-fields';
 import { roleKey } from './roles';
 
 type Invitation = ResponseBody<'/api/auth/invitations/inspect', 'post'>;
@@ -32,7 +34,7 @@ type InvitationState =
  */
 @Component({
   selector: 'dm-accept-invitation-page',
-  imports: [TPipe, FieldError, BindField, FormAlert],
+  imports: [TPipe, FieldError, BindField, FormAlert, NewPasswordFields, SubmitButton],
   template: `
     <div class="narrow">
       <h1>{{ 'acceptInvitation.heading' | t }}</h1>
@@ -88,40 +90,9 @@ type InvitationState =
                 <dm-field-error [id]="state.errorId('displayName')" [message]="error" />
               }
             </div>
-            <div class="field">
-              <label class="field__label" for="accept-invitation-password">{{ 'field.choosePassword' | t }}</label>
-              <p class="field__hint" id="accept-invitation-password-hint">{{ 'field.newPassword.hint' | t: lengths }}</p>
-              <input
-                id="accept-invitation-password"
-                class="input"
-                type="password"
-                autocomplete="new-password"
-                required
-                [dmField]="state.fields.password"
-                dmHint="accept-invitation-password-hint"
-              />
-              @if (state.errors().password; as error) {
-                <dm-field-error [id]="state.errorId('password')" [message]="error" />
-              }
-            </div>
-            <div class="field">
-              <label class="field__label" for="accept-invitation-confirm">{{ 'field.confirmPassword' | t }}</label>
-              <input
-                id="accept-invitation-confirm"
-                class="input"
-                type="password"
-                autocomplete="new-password"
-                required
-                [dmField]="state.fields.confirm"
-              />
-              @if (state.errors().confirm; as error) {
-                <dm-field-error [id]="state.errorId('confirm')" [message]="error" />
-              }
-            </div>
+            <dm-new-password-fields [form]="state" field="password" label="field.choosePassword" />
             <div class="form__actions">
-              <button type="submit" class="button" [attr.aria-disabled]="state.submitting()">
-                {{ (state.submitting() ? 'acceptInvitation.submitting' : 'acceptInvitation.submit') | t }}
-              </button>
+              <button dmSubmit [busy]="state.submitting()" label="acceptInvitation.submit" busyLabel="acceptInvitation.submitting"></button>
             </div>
           </form>
         }
@@ -138,7 +109,6 @@ export class AcceptInvitationPage {
   private readonly token = takeLinkToken(inject(ActivatedRoute), this.router);
 
   protected readonly roleKey = roleKey;
-  protected readonly lengths = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   protected readonly invitation = signal<InvitationState>({ kind: 'loading' });
   protected readonly expires = computed(() => {
     const state = this.invitation();
@@ -149,12 +119,7 @@ export class AcceptInvitationPage {
     'accept-invitation',
     {
       displayName: { checks: [required(message('field.displayName.required'))] },
-      password: {
-        checks: [required(message('field.newPassword.required')), passwordLength(message('field.newPassword.length', this.lengths))],
-      },
-      confirm: {
-        checks: [required(message('field.confirmPassword.required')), sameAs('password', message('field.confirmPassword.mismatch'))],
-      },
+      ...newPasswordSpecs('password'),
     },
     inject(Injector),
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,

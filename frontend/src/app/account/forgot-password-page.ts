@@ -9,6 +9,7 @@ import { FieldError } from '../core/forms/field-error';
 import { FormAlert } from '../core/forms/form-alert';
 import { FormState } from '../core/forms/form-state';
 import { message } from '../core/forms/message';
+import { SubmitButton } from '../core/forms/submit-button';
 import { TPipe } from '../core/i18n/t-pipe';
 
 /**
@@ -17,7 +18,7 @@ import { TPipe } from '../core/i18n/t-pipe';
  */
 @Component({
   selector: 'dm-forgot-password-page',
-  imports: [RouterLink, TPipe, BindField, FieldError, FormAlert],
+  imports: [RouterLink, TPipe, BindField, FieldError, FormAlert, SubmitButton],
   template: `
     <div class="narrow">
       <h1>{{ 'forgotPassword.heading' | t }}</h1>
@@ -51,9 +52,7 @@ import { TPipe } from '../core/i18n/t-pipe';
             }
           </div>
           <div class="form__actions">
-            <button type="submit" class="button" [attr.aria-disabled]="state.submitting()">
-              {{ (state.submitting() ? 'forgotPassword.submitting' : 'forgotPassword.submit') | t }}
-            </button>
+            <button dmSubmit [busy]="state.submitting()" label="forgotPassword.submit" busyLabel="forgotPassword.submitting"></button>
             <a routerLink="/sign-in">{{ 'forgotPassword.backToSignIn' | t }}</a>
           </div>
         </form>

@@ -1,15 +1,14 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { I18n } from '../core/i18n/i18n';
 import { Session } from '../core/session/session';
-import { sessionInterceptor } from '../core/session/session-interceptor';
 import { button, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { AcceptInvitationPage } from './accept-invitation-page';
 import { ForgotPasswordPage } from './forgot-password-page';
 import { ResetPasswordPage } from './reset-password-page';
@@ -23,30 +22,16 @@ describe('pages reached from e-mailed links', () => {
   let router: Router;
 
   beforeEach(async () => {
-    localStorage.clear();
-    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([
-          { path: 'forgot-password', component: ForgotPasswordPage },
-          { path: 'reset-password', component: ResetPasswordPage },
-          { path: 'accept-invitation', component: AcceptInvitationPage },
-          { path: '**', component: Overview },
-        ]),
-        provideHttpClient(withInterceptors([sessionInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    await TestBed.inject(I18n).init();
-    http = TestBed.inject(HttpTestingController);
+    http = await setUpPageSpec([
+      { path: 'forgot-password', component: ForgotPasswordPage },
+      { path: 'reset-password', component: ResetPasswordPage },
+      { path: 'accept-invitation', component: AcceptInvitationPage },
+      { path: '**', component: Overview },
+    ]);
     router = TestBed.inject(Router);
   });
 
-  afterEach(() => {
-    http.verify();
-    vi.restoreAllMocks();
-    localStorage.clear();
-  });
+  afterEach(tearDownPageSpec);
 
   const badRequest = { status: 400, statusText: 'Bad Request' };
 

@@ -1,15 +1,13 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import { I18n } from '../core/i18n/i18n';
 import { Session } from '../core/session/session';
-import { sessionInterceptor } from '../core/session/session-interceptor';
 import { button, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { SignInPage } from './sign-in-page';
 
 @Component({ template: '<h1>Elsewhere</h1>' })
@@ -19,27 +17,13 @@ describe('SignInPage', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([
-          { path: 'sign-in', component: SignInPage },
-          { path: '**', component: Elsewhere },
-        ]),
-        provideHttpClient(withInterceptors([sessionInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    await TestBed.inject(I18n).init();
-    http = TestBed.inject(HttpTestingController);
+    http = await setUpPageSpec([
+      { path: 'sign-in', component: SignInPage },
+      { path: '**', component: Elsewhere },
+    ]);
   });
 
-  afterEach(() => {
-    http.verify();
-    vi.restoreAllMocks();
-    localStorage.clear();
-  });
+  afterEach(tearDownPageSpec);
 
   async function open(url = '/sign-in'): Promise<{ harness: RouterTestingHarness; page: HTMLElement }> {
     const harness = await RouterTestingHarness.create(url);

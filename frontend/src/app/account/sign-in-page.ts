@@ -7,6 +7,7 @@ import { FieldError } from '../core/forms/field-error';
 import { FormAlert } from '../core/forms/form-alert';
 import { FormState } from '../core/forms/form-state';
 import { message, type Message } from '../core/forms/message';
+import { SubmitButton } from '../core/forms/submit-button';
 import { TPipe } from '../core/i18n/t-pipe';
 import { safeNextUrl } from '../core/session/safe-next';
 import { Session } from '../core/session/session';
@@ -15,7 +16,7 @@ import type { SignInArrival } from '../core/session/sign-in-redirect';
 /** `/sign-in`: e-mail and password; then the page asked for (`?next=`, if safe) or the overview. */
 @Component({
   selector: 'dm-sign-in-page',
-  imports: [RouterLink, TPipe, BindField, FieldError, FormAlert],
+  imports: [RouterLink, TPipe, BindField, FieldError, FormAlert, SubmitButton],
   template: `
     <div class="narrow">
       <h1>{{ 'signIn.heading' | t }}</h1>
@@ -55,9 +56,7 @@ import type { SignInArrival } from '../core/session/sign-in-redirect';
           }
         </div>
         <div class="form__actions">
-          <button type="submit" class="button" [attr.aria-disabled]="state.submitting()">
-            {{ (state.submitting() ? 'signIn.submitting' : 'signIn.submit') | t }}
-          </button>
+          <button dmSubmit [busy]="state.submitting()" label="signIn.submit" busyLabel="signIn.submitting"></button>
           <a routerLink="/forgot-password">{{ 'signIn.forgot' | t }}</a>
         </div>
       </form>

@@ -11,6 +11,7 @@ import { FormAlert } from '../../core/forms/form-alert';
 import { feedbackFor } from '../../core/forms/form-feedback';
 import { FormState } from '../../core/forms/form-state';
 import { message, type Message } from '../../core/forms/message';
+import { SubmitButton } from '../../core/forms/submit-button';
 import { I18n } from '../../core/i18n/i18n';
 import { TPipe } from '../../core/i18n/t-pipe';
 import { Session, signedInUser } from '../../core/session/session';
@@ -29,7 +30,7 @@ type ListState =
  */
 @Component({
   selector: 'dm-api-tokens-panel',
-  imports: [TPipe, FieldError, BindField, FormAlert],
+  imports: [TPipe, FieldError, BindField, FormAlert, SubmitButton],
   template: `
     <section class="panel" aria-labelledby="api-tokens-heading">
       <h2 id="api-tokens-heading" tabindex="-1">{{ 'tokens.heading' | t }}</h2>
@@ -197,9 +198,7 @@ type ListState =
           }
         </div>
         <div class="form__actions">
-          <button type="submit" class="button" [attr.aria-disabled]="state.submitting()">
-            {{ (state.submitting() ? 'tokens.create.submitting' : 'tokens.create.submit') | t }}
-          </button>
+          <button dmSubmit [busy]="state.submitting()" label="tokens.create.submit" busyLabel="tokens.create.submitting"></button>
         </div>
       </form>
     </section>

@@ -3,13 +3,15 @@ import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../../core/api/api-client';
 import { BindField } from '../../core/forms/bind-field';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, required, sameAs } from '../../core/forms/checks';
+import { required } from '../../core/forms/checks';
 import { FieldError } from '../../core/forms/field-error';
 import { FormAlert } from '../../core/forms/form-alert';
 import { FormState } from '../../core/forms/form-state';
 import { message } from '../../core/forms/message';
+import { SubmitButton } from '../../core/forms/submit-button';
 import { TPipe } from '../../core/i18n/t-pipe';
 import { Session, signedInUser } from '../../core/session/session';
+import { NewPasswordFields, newPasswordSpecs } from '../new-password-fields';
 
 /**
  * Current password, new password twice. The API then ends every session of the person and opens
@@ -17,7 +19,7 @@ import { Session, signedInUser } from '../../core/session/session';
  */
 @Component({
   selector: 'dm-change-password-form',
-  imports: [TPipe, FieldError, BindField, FormAlert],
+  imports: [TPipe, FieldError, BindField, FormAlert, NewPasswordFields, SubmitButton],
   template: `
     <section class="panel" aria-labelledby="change-password-heading">
       <h2 id="change-password-heading">{{ 'profile.password.heading' | t }}</h2>
@@ -44,40 +46,9 @@ import { Session, signedInUser } from '../../core/session/session';
             <dm-field-error [id]="state.errorId('currentPassword')" [message]="error" />
           }
         </div>
-        <div class="field">
-          <label class="field__label" for="change-password-new">{{ 'field.newPassword' | t }}</label>
-          <p class="field__hint" id="change-password-new-hint">{{ 'field.newPassword.hint' | t: lengths }}</p>
-          <input
-            id="change-password-new"
-            class="input"
-            type="password"
-            autocomplete="new-password"
-            required
-            [dmField]="state.fields.newPassword"
-            dmHint="change-password-new-hint"
-          />
-          @if (state.errors().newPassword; as error) {
-            <dm-field-error [id]="state.errorId('newPassword')" [message]="error" />
-          }
-        </div>
-        <div class="field">
-          <label class="field__label" for="change-password-confirm">{{ 'field.confirmPassword' | t }}</label>
-          <input
-            id="change-password-confirm"
-            class="input"
-            type="password"
-            autocomplete="new-password"
-            required
-            [dmField]="state.fields.confirm"
-          />
-          @if (state.errors().confirm; as error) {
-            <dm-field-error [id]="state.errorId('confirm')" [message]="error" />
-          }
-        </div>
+        <dm-new-password-fields [form]="state" field="newPassword" inputId="change-password-new" />
         <div class="form__actions">
-          <button type="submit" class="button" [attr.aria-disabled]="state.submitting()">
-            {{ (state.submitting() ? 'profile.password.submitting' : 'profile.password.submit') | t }}
-          </button>
+          <button dmSubmit [busy]="state.submitting()" label="profile.password.submit" busyLabel="profile.password.submitting"></button>
         </div>
       </form>
     </section>
@@ -89,7 +60,6 @@ export class ChangePasswordForm {
   private readonly session = inject(Session);
 
   protected readonly email = signedInUser(this.session).email;
-  protected readonly lengths = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   protected readonly changedMessage = message('profile.password.changed');
   protected readonly changed = signal(false);
 
@@ -97,12 +67,7 @@ export class ChangePasswordForm {
     'change-password',
     {
       currentPassword: { checks: [required(message('field.currentPassword.required'))] },
-      newPassword: {
-        checks: [required(message('field.newPassword.required')), passwordLength(message('field.newPassword.length', this.lengths))],
-      },
-      confirm: {
-        checks: [required(message('field.confirmPassword.required')), sameAs('newPassword', message('field.confirmPassword.mismatch'))],
-      },
+      ...newPasswordSpecs('newPassword'),
     },
     inject(Injector),
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,

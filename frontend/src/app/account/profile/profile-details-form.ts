@@ -8,6 +8,7 @@ import { FieldError } from '../../core/forms/field-error';
 import { FormAlert } from '../../core/forms/form-alert';
 import { FormState } from '../../core/forms/form-state';
 import { message } from '../../core/forms/message';
+import { SubmitButton } from '../../core/forms/submit-button';
 import { I18n } from '../../core/i18n/i18n';
 import { isLocale } from '../../core/i18n/locales';
 import { TPipe } from '../../core/i18n/t-pipe';
@@ -17,7 +18,7 @@ import { roleKey } from '../roles';
 /** Name, language and time zone; the e-mail, organization and role are shown, not edited here. */
 @Component({
   selector: 'dm-profile-details-form',
-  imports: [TPipe, FieldError, BindField, FormAlert],
+  imports: [TPipe, FieldError, BindField, FormAlert, SubmitButton],
   template: `
     <section class="panel" aria-labelledby="profile-details-heading">
       <h2 id="profile-details-heading">{{ 'profile.details.heading' | t }}</h2>
@@ -84,9 +85,7 @@ import { roleKey } from '../roles';
           }
         </div>
         <div class="form__actions">
-          <button type="submit" class="button" [attr.aria-disabled]="state.submitting()">
-            {{ (state.submitting() ? 'form.saving' : 'form.save') | t }}
-          </button>
+          <button dmSubmit [busy]="state.submitting()" label="form.save" busyLabel="form.saving"></button>
         </div>
       </form>
     </section>

@@ -1,15 +1,14 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { I18n } from '../../core/i18n/i18n';
 import { Session } from '../../core/session/session';
-import { sessionInterceptor } from '../../core/session/session-interceptor';
 import { button, fill, query, settle, text } from '../../testing/dom';
 import { aUser, anError } from '../../testing/fixtures';
+import { setUpPageSpec, tearDownPageSpec } from '../../testing/page-spec';
 import type { ApiToken } from './api-tokens-panel';
 import { ProfilePage } from './profile-page';
 
@@ -36,20 +35,10 @@ describe('ProfilePage', () => {
   let page: HTMLElement;
 
   beforeEach(async () => {
-    localStorage.clear();
-    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([
-          { path: 'profile', component: ProfilePage },
-          { path: 'sign-in', component: SignIn },
-        ]),
-        provideHttpClient(withInterceptors([sessionInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    await TestBed.inject(I18n).init();
-    http = TestBed.inject(HttpTestingController);
+    http = await setUpPageSpec([
+      { path: 'profile', component: ProfilePage },
+      { path: 'sign-in', component: SignIn },
+    ]);
     const loading = TestBed.inject(Session).load();
     http.expectOne('/api/me').flush({ user: aUser(), csrfToken: 'csrf-1' });
     await loading;
@@ -57,12 +46,7 @@ describe('ProfilePage', () => {
     page = harness.fixture.nativeElement as HTMLElement;
   });
 
-  afterEach(() => {
-    http.verify();
-    vi.restoreAllMocks();
-    localStorage.clear();
-    document.documentElement.lang = 'en';
-  });
+  afterEach(tearDownPageSpec);
 
   const tokenList = () => http.expectOne((r) => r.url === '/api/me/tokens' && r.method === 'GET');
 
