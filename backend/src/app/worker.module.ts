@@ -7,6 +7,7 @@ import { MaintenanceModule } from '../core/queue/maintenance.module.js';
 import { QueueModule } from '../core/queue/queue.module.js';
 import { RedisModule } from '../core/redis/redis.module.js';
 import { MailWorkerModule } from '../core/mail/mail.module.js';
+import { RemindersWorkerModule } from '../reminders/reminders-worker.module.js';
 
 /** Everything the worker process runs: queues, their processors and schedulers. No HTTP. */
 @Module({})
@@ -22,6 +23,7 @@ export class WorkerModule {
         QueueModule,
         MaintenanceModule,
         MailWorkerModule,
+        RemindersWorkerModule,
       ],
     };
   }

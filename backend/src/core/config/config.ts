@@ -86,6 +86,8 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_PER_ADDRESS: int(30, 1, 100_000),
   RATE_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
   DEMO_LOGINS_FILE: z.string().min(1).optional(),
+  REMINDER_SWEEP_MS: int(15_000, 200, 3_600_000),
+  REMINDER_LOOKAHEAD_MS: int(300_000, 1_000, 86_400_000),
 });
 
 function validUrl(value: string, protocols: string[]): boolean {
@@ -122,6 +124,9 @@ export interface Config {
   rateLimits: { loginPerAccount: number; loginPerAddress: number; perMinute: number };
   /** Where the first start writes the demo accounts' passwords (owner-readable only). */
   demoLoginsFile: string;
+  /** How often the worker moves reminders due soon from PostgreSQL into BullMQ, and how far ahead. */
+  reminderSweepMs: number;
+  reminderLookaheadMs: number;
 }
 
 export class ConfigError extends Error {
@@ -180,6 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perMinute: v.RATE_LIMIT_PER_MINUTE,
     },
     demoLoginsFile: resolve(v.DEMO_LOGINS_FILE ?? resolve(REPO_ROOT, '.demarche/demo-logins.txt')),
+    reminderSweepMs: v.REMINDER_SWEEP_MS,
+    reminderLookaheadMs: v.REMINDER_LOOKAHEAD_MS,
   };
 }
 

@@ -1,10 +1,11 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 import { REDIS } from '../redis/redis.module.js';
+import { keepScheduler } from './keep-scheduler.js';
 import { HEARTBEAT_EVERY_MS, heartbeatKey, QUEUES, SCHEDULERS, type JobPayloads } from './queues.js';
 
 type MaintenanceJob = Job<JobPayloads['maintenance'][keyof JobPayloads['maintenance']], void, keyof JobPayloads['maintenance']>;
@@ -14,7 +15,7 @@ type MaintenanceJob = Job<JobPayloads['maintenance'][keyof JobPayloads['maintena
  * a worker is alive); the reminder sweeper joins it with the reminders issue.
  */
 @Processor(QUEUES.maintenance)
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
@@ -26,14 +27,23 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   /** Upserting a scheduler with a fixed id is idempotent: any number of workers keep one. */
+  private stopWatch: (() => void) | null = null;
+
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
+    this.stopWatch = await keepScheduler(
+      this.queue,
       SCHEDULERS.heartbeat,
       { every: HEARTBEAT_EVERY_MS },
       { name: 'heartbeat', data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+      HEARTBEAT_EVERY_MS,
+      this.logger,
     );
     await this.beat();
     this.logger.log('worker ready');
+  }
+
+  onApplicationShutdown(): void {
+    this.stopWatch?.();
   }
 
   async process(job: MaintenanceJob): Promise<void> {

@@ -5,6 +5,7 @@
 export const QUEUES = {
   maintenance: 'maintenance',
   mail: 'mail',
+  reminders: 'reminders',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -16,6 +17,12 @@ export interface JobPayloads {
   mail: {
     /** One rendered message. Links only, never a password or session token. */
     send: MailMessage;
+  };
+  reminders: {
+    /** Move reminders due soon from PostgreSQL into BullMQ (and re-enqueue any overdue). */
+    sweep: Record<string, never>;
+    /** Deliver one reminder; the job id is derived from the reminder id. */
+    deliver: { reminderId: string };
   };
 }
 
@@ -31,6 +38,7 @@ export interface MailMessage {
 /** Fixed ids of the job schedulers the worker keeps (upserted at start; one per id cluster-wide). */
 export const SCHEDULERS = {
   heartbeat: 'maintenance:heartbeat',
+  reminderSweep: 'reminders:sweep',
 } as const;
 
 export const HEARTBEAT_EVERY_MS = 30_000;

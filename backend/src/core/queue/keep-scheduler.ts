@@ -1,0 +1,25 @@
+import type { Logger } from '@nestjs/common';
+import type { Queue, RepeatOptions } from 'bullmq';
+
+/**
+ * Upserts a BullMQ job scheduler with a fixed id now, and again every `checkEveryMs` while the
+ * process runs. Upserting is idempotent, so any number of workers keep exactly one; re-upserting
+ * restores the scheduler within seconds if Redis lost it (a flush, a failover to an empty
+ * replica). Returns a function that stops the watch.
+ */
+export async function keepScheduler(
+  queue: Queue,
+  id: string,
+  repeat: Omit<RepeatOptions, 'key'>,
+  template: { name: string; data?: object; opts?: object },
+  checkEveryMs: number,
+  logger: Logger,
+): Promise<() => void> {
+  const upsert = () => queue.upsertJobScheduler(id, repeat, template as Parameters<Queue['upsertJobScheduler']>[2]);
+  await upsert();
+  const timer = setInterval(() => {
+    upsert().catch((error: unknown) => logger.warn({ err: error, scheduler: id }, 'could not restore job scheduler'));
+  }, checkEveryMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

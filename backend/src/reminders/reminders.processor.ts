@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isDemandAwaitingAnswer, type DemandStatus, type Locale } from '@demarche/shared';
+import type { Job, Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { CONFIG } from '../core/config/config.module.js';
+import type { Config } from '../core/config/config.js';
+import { Mailer } from '../core/mail/mailer.js';
+import { reminderMail } from '../core/mail/templates.js';
+import { keepScheduler } from '../core/queue/keep-scheduler.js';
+import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
+
+type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']], void, keyof JobPayloads['reminders']>;
+
+const ATTEMPTS = 6;
+
+/** The job id of a reminder's delivery: one per reminder, so BullMQ holds it at most once. */
+export const deliveryJobId = (reminderId: string): string => `reminder-${reminderId}`;
+
+/** The e-mail Message-ID of a reminder: a retry after a crash sends the same message, never a different one. */
+export function reminderMessageId(reminderId: string, host: string): string {
+  return `<reminder-${createHash('sha256').update(reminderId).digest('hex').slice(0, 32)}@${host}>`;
+}
+
+interface DueRow {
+  id: string;
+  subject_type: 'follow_up' | 'demand';
+  subject_id: string;
+  campaign_id: string;
+  offset_days: number;
+  due_at: Date;
+  email: string;
+  locale: Locale;
+  time_zone: string;
+  user_active: boolean;
+  campaign_title: string;
+  campaign_status: string;
+}
+
+/**
+ * The worker's side of reminders (DESIGN.md, "Reminders", rules 2–3):
+ * - `sweep` (a job scheduler with a fixed id, so any number of workers keep one): moves the
+ *   pending reminders due within the look-ahead from PostgreSQL into BullMQ as delayed `deliver`
+ *   jobs whose id is derived from the reminder, and re-enqueues any that are due but undelivered
+ *   (after a worker crash or a Redis flush). Redis never holds the far future.
+ * - `deliver`: locks the row (skipping it if another worker has it), re-reads it, skips anything
+ *   no longer pending or current, sends, and marks it sent — in one transaction. A crash between
+ *   the send and the commit can only repeat the same message (same Message-ID), never lose it.
+ */
+@Processor(QUEUES.reminders, { concurrency: 8 })
+export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RemindersProcessor.name);
+
+  constructor(
+    @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly mailer: Mailer,
+  ) {
+    super();
+  }
+
+  private stopWatch: (() => void) | null = null;
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.stopWatch = await keepScheduler(
+      this.queue,
+      SCHEDULERS.reminderSweep,
+      { every: this.config.reminderSweepMs },
+      { name: 'sweep', data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+      Math.max(1_000, this.config.reminderSweepMs * 2),
+      this.logger,
+    );
+    await this.sweep();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopWatch?.();
+  }
+
+  async process(job: ReminderJob): Promise<void> {
+    switch (job.name) {
+      case 'sweep':
+        await this.sweep();
+        return;
+      case 'deliver':
+        await this.deliver((job.data as JobPayloads['reminders']['deliver']).reminderId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+        return;
+      default: {
+        const unknown: never = job.name;
+        throw new Error(`unknown reminders job ${String(unknown)}`);
+      }
+    }
+  }
+
+  /** Enqueues every pending reminder due before now + look-ahead. Returns how many it handed over. */
+  async sweep(now = new Date()): Promise<number> {
+    const rows: { id: string; fire_at: Date }[] = await this.dataSource.query(
+      `SELECT id, fire_at FROM reminders WHERE status = 'pending' AND fire_at < $1 ORDER BY fire_at LIMIT 10000`,
+      [new Date(now.getTime() + this.config.reminderLookaheadMs)],
+    );
+    if (rows.length === 0) return 0;
+    // A job id already in Redis (waiting, delayed, active) is not added twice.
+    await this.queue.addBulk(
+      rows.map((r) => ({
+        name: 'deliver',
+        data: { reminderId: r.id },
+        opts: {
+          jobId: deliveryJobId(r.id),
+          delay: Math.max(0, r.fire_at.getTime() - now.getTime()),
+          attempts: ATTEMPTS,
+          backoff: { type: 'exponential', delay: 10_000 },
+          removeOnComplete: { age: 3600 },
+          removeOnFail: { age: 24 * 3600 },
+        },
+      })),
+    );
+    return rows.length;
+  }
+
+  async deliver(reminderId: string, lastAttempt: boolean): Promise<void> {
+    const host = new URL(this.config.publicUrl).hostname;
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.offset_days, r.due_at, u.email, u.locale, u.time_zone,
+                (u.disabled_at IS NULL) AS user_active, c.title AS campaign_title, c.status AS campaign_status
+         FROM reminders r JOIN users u ON u.id = r.recipient_id JOIN campaigns c ON c.id = r.campaign_id
+         WHERE r.id = $1 AND r.status = 'pending'
+         FOR UPDATE OF r SKIP LOCKED`,
+        [reminderId],
+      )) as DueRow[];
+      // Gone, delivered, cancelled — or another worker holds it right now.
+      if (!row) return 'skipped';
+      const title = await this.currentTitle(row);
+      if (title === null || !row.user_active || row.campaign_status !== 'active') {
+        await manager.query(
+          `UPDATE reminders SET status = 'cancelled', last_error = 'no longer current', updated_at = now() WHERE id = $1`,
+          [row.id],
+        );
+        return 'cancelled';
+      }
+      try {
+        await this.mailer.send({
+          to: row.email,
+          ...reminderMail(row.locale, {
+            what: row.subject_type,
+            title,
+            campaignTitle: row.campaign_title,
+            offsetDays: row.offset_days,
+            dueAt: row.due_at,
+            timeZone: row.time_zone,
+            link: `${this.config.publicUrl}/campaigns/${row.campaign_id}`,
+          }),
+          messageId: reminderMessageId(row.id, host),
+        });
+      } catch (error) {
+        const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+        await manager.query(
+          `UPDATE reminders SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, updated_at = now() WHERE id = $1`,
+          [row.id, message, lastAttempt],
+        );
+        return lastAttempt ? 'failed' : { retry: error };
+      }
+      await manager.query(
+        `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE id = $1`,
+        [row.id],
+      );
+      return 'sent';
+    });
+    if (typeof outcome === 'object') throw outcome.retry; // recorded; BullMQ retries with backoff
+    if (outcome === 'failed') this.logger.warn({ reminderId }, 'reminder delivery failed for good');
+  }
+
+  /** The subject's title if the reminder is still current (same deadline, still open); else null. */
+  private async currentTitle(row: DueRow): Promise<string | null> {
+    if (row.subject_type === 'follow_up') {
+      const [f] = (await this.dataSource.query(`SELECT title, due_at, status FROM follow_ups WHERE id = $1`, [row.subject_id])) as {
+        title: string;
+        due_at: Date;
+        status: string;
+      }[];
+      return f && ['open', 'in_progress'].includes(f.status) && f.due_at.getTime() === row.due_at.getTime() ? f.title : null;
+    }
+    const [d] = (await this.dataSource.query(`SELECT text, deadline_at, status FROM demands WHERE id = $1`, [row.subject_id])) as {
+      text: string;
+      deadline_at: Date | null;
+      status: DemandStatus;
+    }[];
+    return d && isDemandAwaitingAnswer(d.status) && d.deadline_at?.getTime() === row.due_at.getTime() ? d.text : null;
+  }
+}

@@ -1,0 +1,127 @@
+import { NestFactory } from '@nestjs/core';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { WorkerModule } from '../src/app/worker.module.js';
+import { reminderMessageId } from '../src/reminders/reminders.processor.js';
+import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
+import { createCampaign } from './support/campaigns.js';
+import { startWorld, type World } from './support/world.js';
+
+const HOST = 'dashboard.test';
+
+/** Real API, real workers on BullMQ and Redis, a real SMTP server. */
+describe('reminder delivery', () => {
+  let world: World;
+  let coordinator: TestUser;
+  let as: Browser;
+  let campaignId: string;
+  const redis = new Redis(inject('redisUrl'));
+
+  beforeAll(async () => {
+    world = await startWorld({ PUBLIC_URL: `http://${HOST}`, REMINDER_SWEEP_MS: '300', REMINDER_LOOKAHEAD_MS: '60000' });
+    coordinator = await createUser('coordinator', { locale: 'es' });
+    as = await signIn(world.api.url, coordinator.email);
+    campaignId = await createCampaign([{ id: coordinator.organizationId, role: 'lead' }]);
+  });
+  afterAll(async () => {
+    await world.close();
+    redis.disconnect();
+  });
+
+  /** A follow-up due in 10 days; its 7-days-before reminder made due in `inMs`. */
+  async function reminderDueIn(inMs: number, title = 'Brief the delegation'): Promise<{ reminderId: string; followUpId: string }> {
+    const dueAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const followUpId = (
+      await call(world.api.url, 'POST', `/api/campaigns/${campaignId}/follow-ups`, as, {
+        organizationId: coordinator.organizationId,
+        title,
+        dueAt,
+      })
+    ).body.id as string;
+    const reminderId = await withDb(async (db) => {
+      const r = await db.query(`SELECT id FROM reminders WHERE subject_id = $1 AND status = 'pending' AND offset_days = 7`, [followUpId]);
+      await db.query(`UPDATE reminders SET fire_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1`, [
+        r.rows[0].id,
+        String(inMs),
+      ]);
+      return r.rows[0].id as string;
+    });
+    return { reminderId, followUpId };
+  }
+
+  const status = async (id: string) =>
+    (await withDb((db) => db.query(`SELECT status FROM reminders WHERE id = $1`, [id]))).rows[0].status as string;
+  const mailsWith = (messageId: string) => world.smtp.messages.filter((m) => m.messageId === messageId);
+
+  it('delivers a due reminder by e-mail, in the recipient’s language, with a Message-ID derived from the reminder', async () => {
+    const { reminderId } = await reminderDueIn(500);
+    const messageId = reminderMessageId(reminderId, HOST);
+    const mail = await world.smtp.waitFor(coordinator.email, (m) => m.messageId === messageId);
+    expect(mail.subject).toBe('Recordatorio: «Brief the delegation» vence en 7 días');
+    expect(mail.text).toContain(`http://${HOST}/campaigns/${campaignId}`);
+    expect(await status(reminderId)).toBe('sent');
+    // The other reminders of that follow-up are still in the future and pending.
+    expect(
+      (
+        await withDb((db) =>
+          db.query(
+            `SELECT count(*)::int AS n FROM reminders WHERE status = 'sent' AND subject_id = (SELECT subject_id FROM reminders WHERE id = $1)`,
+            [reminderId],
+          ),
+        )
+      ).rows[0].n,
+    ).toBe(1);
+  });
+
+  it('sends it once when two workers race for it', async () => {
+    const second = await NestFactory.createApplicationContext(WorkerModule.forRoot(world.config), { logger: false });
+    await second.init();
+    try {
+      const { reminderId } = await reminderDueIn(0);
+      const messageId = reminderMessageId(reminderId, HOST);
+      await world.smtp.waitFor(coordinator.email, (m) => m.messageId === messageId);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(mailsWith(messageId)).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('loses nothing when Redis loses the queue: the schedule in PostgreSQL is enqueued again', async () => {
+    const { reminderId } = await reminderDueIn(2500);
+    const prefix = `${world.config.redisPrefix}:q:reminders`;
+    // Wait until the sweeper has handed it to BullMQ as a delayed job, then wipe the queue.
+    const deadline = Date.now() + 5000;
+    while (!(await redis.exists(`${prefix}:reminder-${reminderId}`))) {
+      if (Date.now() > deadline) throw new Error('the sweeper never enqueued the reminder');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const keys = await redis.keys(`${prefix}:*`);
+    await redis.del(...keys);
+    const messageId = reminderMessageId(reminderId, HOST);
+    await world.smtp.waitFor(coordinator.email, (m) => m.messageId === messageId, 15_000);
+    expect(mailsWith(messageId)).toHaveLength(1);
+    expect(await status(reminderId)).toBe('sent');
+  });
+
+  it('does not deliver a reminder that is no longer current, and says why', async () => {
+    const { reminderId, followUpId } = await reminderDueIn(800);
+    // The deadline changes behind the planner's back (as if a replan were racing the delivery).
+    await withDb((db) => db.query(`UPDATE follow_ups SET due_at = due_at + interval '1 day' WHERE id = $1`, [followUpId]));
+    const deadline = Date.now() + 8000;
+    while ((await status(reminderId)) === 'pending') {
+      if (Date.now() > deadline) throw new Error('the reminder was never handled');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await status(reminderId)).toBe('cancelled');
+    expect(mailsWith(reminderMessageId(reminderId, HOST))).toEqual([]);
+  });
+
+  it('sends nothing for a follow-up completed before its reminder fires', async () => {
+    const { reminderId, followUpId } = await reminderDueIn(1500);
+    await call(world.api.url, 'PATCH', `/api/follow-ups/${followUpId}`, as, { status: 'done' });
+    expect(await status(reminderId)).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(mailsWith(reminderMessageId(reminderId, HOST))).toEqual([]);
+  });
+});
