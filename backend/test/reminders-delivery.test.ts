@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WorkerModule } from '../src/app/worker.module.js';
 import { reminderMessageId } from '../src/reminders/reminders.processor.js';
 import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
-import { createCampaign } from './support/campaigns.js';
+import { createCampaign, createDemand, createOffice } from './support/campaigns.js';
 import { startWorld, type World } from './support/world.js';
 
 const HOST = 'dashboard.test';
@@ -115,6 +115,48 @@ describe('reminder delivery', () => {
     }
     expect(await status(reminderId)).toBe('cancelled');
     expect(mailsWith(reminderMessageId(reminderId, HOST))).toEqual([]);
+  });
+
+  it('moves an unanswered demand past its deadline to no_response, tells the coordinators, and leaves answered ones alone', async () => {
+    const { officeId, institutionId } = await createOffice();
+    const [recent, historic, answered] = [
+      await createDemand(campaignId, officeId, 'sent', 'Convene an emergency meeting'),
+      await createDemand(campaignId, officeId, 'sent', 'Old ask'),
+      await createDemand(campaignId, officeId, 'sent', 'Answered ask'),
+    ];
+    await withDb(async (db) => {
+      await db.query(
+        `UPDATE demands SET deadline_at = now() - interval '1 hour', deadline_time_zone = 'America/New_York' WHERE id = ANY($1)`,
+        [[recent, answered]],
+      );
+      await db.query(`UPDATE demands SET deadline_at = now() - interval '30 days', deadline_time_zone = 'America/New_York' WHERE id = $1`, [
+        historic,
+      ]);
+      const r = await db.query(
+        `INSERT INTO responses (campaign_id, institution_id, received_on, channel, summary, assessment) VALUES ($1, $2, '2025-05-02', 'letter', 'Noted', 'non_committal') RETURNING id`,
+        [campaignId, institutionId],
+      );
+      await db.query(`INSERT INTO response_demands (response_id, demand_id) VALUES ($1, $2)`, [r.rows[0].id, answered]);
+    });
+    const statusOf = async (id: string) =>
+      (await withDb((db) => db.query(`SELECT status FROM demands WHERE id = $1`, [id]))).rows[0].status as string;
+    const deadline = Date.now() + 8000;
+    while ((await statusOf(recent)) !== 'no_response' || (await statusOf(historic)) !== 'no_response') {
+      if (Date.now() > deadline) throw new Error('the worker never marked the demands');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await statusOf(answered)).toBe('sent');
+    const history = await withDb((db) =>
+      db.query(`SELECT from_status, to_status, actor_id, note FROM demand_status_changes WHERE demand_id = $1`, [recent]),
+    );
+    expect(history.rows).toEqual([
+      { from_status: 'sent', to_status: 'no_response', actor_id: null, note: 'The deadline passed with no response.' },
+    ]);
+    const mail = await world.smtp.waitFor(coordinator.email, (m) => (m.subject ?? '').includes('Convene an emergency meeting'));
+    expect(mail.subject).toBe('Sin respuesta: «Convene an emergency meeting»');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(world.smtp.messages.filter((m) => (m.subject ?? '').includes('Old ask'))).toEqual([]);
+    expect(world.smtp.messages.filter((m) => (m.subject ?? '').includes('Convene an emergency meeting'))).toHaveLength(1);
   });
 
   it('sends nothing for a follow-up completed before its reminder fires', async () => {

@@ -21,16 +21,21 @@ export interface AuditRecord {
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(event: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(AuditEvent, {
-      action: event.action,
-      subjectType: event.subjectType,
-      subjectId: event.subjectId ?? null,
-      actorId: event.actorId ?? null,
-      campaignId: event.campaignId ?? null,
-      before: (event.before ?? null) as never,
-      after: (event.after ?? null) as never,
-      occurredAt: new Date(),
-    });
+  record(event: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    return recordAudit(manager, event);
   }
+}
+
+/** The same, for code outside Nest's container (the worker's system moves, data loaders). */
+export async function recordAudit(manager: EntityManager, event: AuditRecord): Promise<void> {
+  await manager.insert(AuditEvent, {
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId ?? null,
+    actorId: event.actorId ?? null,
+    campaignId: event.campaignId ?? null,
+    before: (event.before ?? null) as never,
+    after: (event.after ?? null) as never,
+    occurredAt: new Date(),
+  });
 }

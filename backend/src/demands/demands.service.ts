@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { containing, SqlFilters } from '../core/database/sql-filters.js';
-import { replanReminders } from '../reminders/reminder-planner.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, deadlineForDay, type DemandStatus } from '@demarche/shared';
+import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
+import { containing, SqlFilters } from '../core/database/sql-filters.js';
+import { replanReminders } from '../reminders/reminder-planner.js';
+import { nextStatusesFor, transitionDemand } from './demand-transition.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import type {
@@ -23,11 +24,6 @@ import type {
 } from './demand.dto.js';
 import { DemandStatusChange } from './demand-status-change.entity.js';
 import { Demand } from './demand.entity.js';
-
-/** The statuses a person may choose next (the system alone sets `no_response`). */
-export function nextStatusesFor(status: DemandStatus): DemandStatus[] {
-  return DEMAND_TRANSITIONS[status].filter((s) => !SYSTEM_ONLY_DEMAND_STATUSES.includes(s));
-}
 
 const DEMAND_SELECT = `
   SELECT d.id, d.campaign_id, d.reference, d.position, d.text, d.category, d.priority, d.status, d.sent_at,
@@ -66,6 +62,8 @@ interface DemandRow {
 }
 
 const DAY_MS = 86_400_000;
+
+export { nextStatusesFor };
 
 /** A demand's deadline as the API shows it, from the deadline columns of its row. */
 export function toDeadlineDto(r: {
@@ -320,74 +318,7 @@ export class DemandsService {
    * it answers). The caller has checked that `user` coordinates the campaign.
    */
   async applyTransition(manager: EntityManager, user: AuthUser, id: string, campaignId: string, dto: TransitionDto): Promise<void> {
-    const [locked] = (await manager.query(`SELECT status, sent_at FROM demands WHERE id = $1 AND campaign_id = $2 FOR UPDATE`, [
-      id,
-      campaignId,
-    ])) as {
-      status: DemandStatus;
-      sent_at: Date | null;
-    }[];
-    if (!locked) throw new NotFoundError('demand');
-    const current = locked.status;
-    if (dto.from !== undefined && dto.from !== current) {
-      throw new ConflictError(
-        'stale_status',
-        `The demand is ${current} now, not ${dto.from}; reload and try again.`,
-        [{ field: 'from', message: `is ${current} now` }],
-        {
-          current,
-          allowed: nextStatusesFor(current),
-        },
-      );
-    }
-    if (dto.to === current) {
-      throw new ConflictError(
-        'illegal_transition',
-        `The demand is ${current} already.`,
-        [{ field: 'to', message: 'is the current status' }],
-        { current, allowed: nextStatusesFor(current) },
-      );
-    }
-    if (dto.correction) {
-      if (!dto.note?.trim()) throw new ValidationFailedError([{ field: 'note', message: 'must say why, for a correction' }]);
-    } else if (!nextStatusesFor(current).includes(dto.to)) {
-      const allowed = nextStatusesFor(current);
-      throw new ConflictError(
-        'illegal_transition',
-        `A demand cannot move from ${current} to ${dto.to}.`,
-        [
-          {
-            field: 'to',
-            message: allowed.length ? `must be one of: ${allowed.join(', ')}` : `nothing follows ${current} except a correction`,
-          },
-        ],
-        { current, allowed },
-      );
-    }
-    const now = new Date();
-    await manager.update(Demand, { id }, { status: dto.to, ...(dto.to === 'sent' && !locked.sent_at ? { sentAt: now } : {}) });
-    await manager.insert(DemandStatusChange, {
-      demandId: id,
-      fromStatus: current,
-      toStatus: dto.to,
-      note: dto.note?.trim() || null,
-      actorId: user.id,
-      changedAt: now,
-    });
-    // Sent with a deadline: its reminders start; answered or withdrawn: they stop.
-    await replanReminders(manager, 'demand', id);
-    await this.audit.record(
-      {
-        action: dto.correction ? 'demand.status_corrected' : 'demand.status_changed',
-        subjectType: 'demand',
-        subjectId: id,
-        campaignId,
-        actorId: user.id,
-        before: { status: current },
-        after: { status: dto.to, note: dto.note?.trim() || null },
-      },
-      manager,
-    );
+    await transitionDemand(manager, user.id, id, campaignId, dto);
   }
 
   /**

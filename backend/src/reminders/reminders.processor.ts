@@ -8,13 +8,18 @@ import type { DataSource } from 'typeorm';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { Mailer } from '../core/mail/mailer.js';
-import { reminderMail } from '../core/mail/templates.js';
+import { noResponseMail, reminderMail } from '../core/mail/templates.js';
+import { ConflictError } from '../core/http/domain-error.js';
+import { transitionDemand } from '../demands/demand-transition.js';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
 import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
 
 type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']], void, keyof JobPayloads['reminders']>;
 
 const ATTEMPTS = 6;
+
+/** A deadline that passed longer ago than this is history: its move to no_response is silent. */
+const NOTIFY_NO_RESPONSE_WITHIN_MS = 2 * 86_400_000;
 
 /** The job id of a reminder's delivery: one per reminder, so BullMQ holds it at most once. */
 export const deliveryJobId = (reminderId: string): string => `reminder-${reminderId}`;
@@ -95,8 +100,65 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     }
   }
 
-  /** Enqueues every pending reminder due before now + look-ahead. Returns how many it handed over. */
+  /** Enqueues every pending reminder due before now + look-ahead, and marks unanswered demands. */
   async sweep(now = new Date()): Promise<number> {
+    await this.markUnanswered(now);
+    return this.enqueueDue(now);
+  }
+
+  /**
+   * A demand whose deadline passed with no response moves to `no_response` — the system's own
+   * move, through the same transition code as everyone's — and the campaign's lead coordinators
+   * are told by e-mail, unless the deadline is long past (history sets off no burst).
+   */
+  async markUnanswered(now = new Date()): Promise<number> {
+    const rows: { id: string; campaign_id: string; deadline_at: Date; text: string; office_title: string; campaign_title: string }[] =
+      await this.dataSource.query(
+        `SELECT d.id, d.campaign_id, d.deadline_at, d.text, o.title AS office_title, c.title AS campaign_title
+       FROM demands d JOIN campaigns c ON c.id = d.campaign_id JOIN offices o ON o.id = d.office_id
+       WHERE d.status IN ('sent', 'acknowledged', 'under_consideration') AND d.deadline_at < $1 AND c.status = 'active'
+         AND NOT EXISTS (SELECT 1 FROM response_demands rd WHERE rd.demand_id = d.id)
+       ORDER BY d.deadline_at LIMIT 200`,
+        [now],
+      );
+    const host = new URL(this.config.publicUrl).hostname;
+    let moved = 0;
+    for (const d of rows) {
+      const coordinators = await this.dataSource.transaction(async (manager) => {
+        try {
+          await transitionDemand(manager, null, d.id, d.campaign_id, { to: 'no_response', note: 'The deadline passed with no response.' });
+        } catch (error) {
+          if (error instanceof ConflictError) return null; // moved meanwhile by someone else
+          throw error;
+        }
+        return (await manager.query(
+          `SELECT u.email, u.locale, u.time_zone FROM campaign_organizations co JOIN users u ON u.organization_id = co.organization_id
+           WHERE co.campaign_id = $1 AND co.role = 'lead' AND u.role = 'coordinator' AND u.disabled_at IS NULL`,
+          [d.campaign_id],
+        )) as { email: string; locale: Locale; time_zone: string }[];
+      });
+      if (!coordinators) continue;
+      moved++;
+      if (now.getTime() - d.deadline_at.getTime() > NOTIFY_NO_RESPONSE_WITHIN_MS) continue;
+      for (const c of coordinators) {
+        const mail = noResponseMail(c.locale, {
+          demandText: d.text,
+          officeTitle: d.office_title,
+          campaignTitle: d.campaign_title,
+          dueAt: d.deadline_at,
+          timeZone: c.time_zone,
+          link: `${this.config.publicUrl}/campaigns/${d.campaign_id}`,
+        });
+        const key = createHash('sha256').update(`no-response:${d.id}:${d.deadline_at.toISOString()}:${c.email}`).digest('hex').slice(0, 32);
+        await this.mailer.send({ to: c.email, ...mail, messageId: `<no-response-${key}@${host}>` }).catch((error: unknown) => {
+          this.logger.warn({ err: error, demandId: d.id }, 'could not tell a coordinator about a demand with no response');
+        });
+      }
+    }
+    return moved;
+  }
+
+  private async enqueueDue(now: Date): Promise<number> {
     const rows: { id: string; fire_at: Date }[] = await this.dataSource.query(
       `SELECT id, fire_at FROM reminders WHERE status = 'pending' AND fire_at < $1 ORDER BY fire_at LIMIT 10000`,
       [new Date(now.getTime() + this.config.reminderLookaheadMs)],

@@ -150,3 +150,36 @@ export function reminderMail(
     ),
   };
 }
+
+/** To the coordinators: a demand's deadline passed with no response; it is now `no_response`. */
+export function noResponseMail(
+  locale: Locale,
+  p: { demandText: string; officeTitle: string; campaignTitle: string; dueAt: Date; timeZone: string; link: string },
+): RenderedMail {
+  const due = dateIn(locale, p.dueAt, p.timeZone);
+  const short = p.demandText.length > 80 ? `${p.demandText.slice(0, 77)}…` : p.demandText;
+  if (locale === 'es') {
+    return {
+      subject: `Sin respuesta: «${short}»`,
+      ...render(
+        [
+          `El plazo de la demanda «${p.demandText}» dirigida a ${p.officeTitle} (campaña «${p.campaignTitle}») venció el ${due} sin respuesta.`,
+          'Su estado pasó a «sin respuesta».',
+        ],
+        { href: p.link, label: 'Abrir la campaña' },
+        'Recibe este mensaje porque coordina esta campaña en Demarche.',
+      ),
+    };
+  }
+  return {
+    subject: `No response: “${short}”`,
+    ...render(
+      [
+        `The deadline of the demand “${p.demandText}” to ${p.officeTitle} (campaign “${p.campaignTitle}”) passed on ${due} with no response.`,
+        'Its status is now “no response”.',
+      ],
+      { href: p.link, label: 'Open the campaign' },
+      'You receive this because you coordinate this campaign in Demarche.',
+    ),
+  };
+}

@@ -1,0 +1,93 @@
+import { DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, type DemandStatus } from '@demarche/shared';
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service.js';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
+import { replanReminders } from '../reminders/reminder-planner.js';
+import type { TransitionDto } from './demand.dto.js';
+import { DemandStatusChange } from './demand-status-change.entity.js';
+import { Demand } from './demand.entity.js';
+
+/** The statuses a person may choose next (the system alone sets `no_response`). */
+export function nextStatusesFor(status: DemandStatus): DemandStatus[] {
+  return DEMAND_TRANSITIONS[status].filter((s) => !SYSTEM_ONLY_DEMAND_STATUSES.includes(s));
+}
+
+/**
+ * One status move, inside the caller's transaction: the demand row is locked, the move checked
+ * against the table in shared/ (a person never sets a system-only status; `actorId: null` is the
+ * system), then the status, a history row, the demand's reminders and an audit event are written.
+ * Every path that moves a status comes here: the demand route, responses, proposals, the worker.
+ */
+export async function transitionDemand(
+  manager: EntityManager,
+  actorId: string | null,
+  id: string,
+  campaignId: string,
+  dto: TransitionDto,
+): Promise<void> {
+  const [locked] = (await manager.query(`SELECT status, sent_at FROM demands WHERE id = $1 AND campaign_id = $2 FOR UPDATE`, [
+    id,
+    campaignId,
+  ])) as {
+    status: DemandStatus;
+    sent_at: Date | null;
+  }[];
+  if (!locked) throw new NotFoundError('demand');
+  const current = locked.status;
+  if (dto.from !== undefined && dto.from !== current) {
+    throw new ConflictError(
+      'stale_status',
+      `The demand is ${current} now, not ${dto.from}; reload and try again.`,
+      [{ field: 'from', message: `is ${current} now` }],
+      {
+        current,
+        allowed: nextStatusesFor(current),
+      },
+    );
+  }
+  if (dto.to === current) {
+    throw new ConflictError(
+      'illegal_transition',
+      `The demand is ${current} already.`,
+      [{ field: 'to', message: 'is the current status' }],
+      { current, allowed: nextStatusesFor(current) },
+    );
+  }
+  if (dto.correction) {
+    if (!dto.note?.trim()) throw new ValidationFailedError([{ field: 'note', message: 'must say why, for a correction' }]);
+  } else if (!(actorId === null ? DEMAND_TRANSITIONS[current] : nextStatusesFor(current)).includes(dto.to)) {
+    const allowed = nextStatusesFor(current);
+    throw new ConflictError(
+      'illegal_transition',
+      `A demand cannot move from ${current} to ${dto.to}.`,
+      [
+        {
+          field: 'to',
+          message: allowed.length ? `must be one of: ${allowed.join(', ')}` : `nothing follows ${current} except a correction`,
+        },
+      ],
+      { current, allowed },
+    );
+  }
+  const now = new Date();
+  await manager.update(Demand, { id }, { status: dto.to, ...(dto.to === 'sent' && !locked.sent_at ? { sentAt: now } : {}) });
+  await manager.insert(DemandStatusChange, {
+    demandId: id,
+    fromStatus: current,
+    toStatus: dto.to,
+    note: dto.note?.trim() || null,
+    actorId,
+    changedAt: now,
+  });
+  // Sent with a deadline: its reminders start; answered or withdrawn: they stop.
+  await replanReminders(manager, 'demand', id);
+  await recordAudit(manager, {
+    action: dto.correction ? 'demand.status_corrected' : 'demand.status_changed',
+    subjectType: 'demand',
+    subjectId: id,
+    campaignId,
+    actorId,
+    before: { status: current },
+    after: { status: dto.to, note: dto.note?.trim() || null },
+  });
+}
