@@ -24,6 +24,7 @@ import { TimelineModule } from '../timeline/timeline.module.js';
 import { DashboardModule } from '../dashboard/dashboard.module.js';
 import { ExportsModule } from '../exports/exports.module.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
@@ -56,6 +57,7 @@ export class ApiModule {
         DashboardModule,
         ExportsModule,
         ProposalsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -2,10 +2,17 @@ import { Initial1795861581558 } from './1795861581558-Initial.js';
 import { Identity1795862733582 } from './1795862733582-Identity.js';
 import { StatusProposals1795864832511 } from './1795864832511-StatusProposals.js';
 import { Reminders1795866546108 } from './1795866546108-Reminders.js';
+import { Notifications1795867792198 } from './1795867792198-Notifications.js';
 
 /**
  * Every migration, in order. New ones come from `npm run migration:generate -w @demarche/backend -- <Name>`
  * (after a build) and are added here by hand: an explicit list means the build and every
  * entrypoint see the same migrations, with no file globbing at run time.
  */
-export const MIGRATIONS = [Initial1795861581558, Identity1795862733582, StatusProposals1795864832511, Reminders1795866546108];
+export const MIGRATIONS = [
+  Initial1795861581558,
+  Identity1795862733582,
+  StatusProposals1795864832511,
+  Reminders1795866546108,
+  Notifications1795867792198,
+];

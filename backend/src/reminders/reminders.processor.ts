@@ -11,6 +11,9 @@ import { Mailer } from '../core/mail/mailer.js';
 import { noResponseMail, reminderMail } from '../core/mail/templates.js';
 import { ConflictError } from '../core/http/domain-error.js';
 import { transitionDemand } from '../demands/demand-transition.js';
+import { publishNotifications, storeNotification } from '../notifications/notify.js';
+import { REDIS } from '../core/redis/redis.module.js';
+import type { Redis } from 'ioredis';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
 import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
 
@@ -31,6 +34,7 @@ export function reminderMessageId(reminderId: string, host: string): string {
 
 interface DueRow {
   id: string;
+  recipient_id: string;
   subject_type: 'follow_up' | 'demand';
   subject_id: string;
   campaign_id: string;
@@ -62,6 +66,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: Config,
+    @Inject(REDIS) private readonly redis: Redis,
     private readonly mailer: Mailer,
   ) {
     super();
@@ -186,7 +191,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     const host = new URL(this.config.publicUrl).hostname;
     const outcome = await this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(
-        `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.offset_days, r.due_at, u.email, u.locale, u.time_zone,
+        `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.offset_days, r.due_at, u.email, u.locale, u.time_zone,
                 (u.disabled_at IS NULL) AS user_active, c.title AS campaign_title, c.status AS campaign_status
          FROM reminders r JOIN users u ON u.id = r.recipient_id JOIN campaigns c ON c.id = r.campaign_id
          WHERE r.id = $1 AND r.status = 'pending'
@@ -203,20 +208,17 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         );
         return 'cancelled';
       }
+      const mail = reminderMail(row.locale, {
+        what: row.subject_type,
+        title,
+        campaignTitle: row.campaign_title,
+        offsetDays: row.offset_days,
+        dueAt: row.due_at,
+        timeZone: row.time_zone,
+        link: `${this.config.publicUrl}/campaigns/${row.campaign_id}`,
+      });
       try {
-        await this.mailer.send({
-          to: row.email,
-          ...reminderMail(row.locale, {
-            what: row.subject_type,
-            title,
-            campaignTitle: row.campaign_title,
-            offsetDays: row.offset_days,
-            dueAt: row.due_at,
-            timeZone: row.time_zone,
-            link: `${this.config.publicUrl}/campaigns/${row.campaign_id}`,
-          }),
-          messageId: reminderMessageId(row.id, host),
-        });
+        await this.mailer.send({ to: row.email, ...mail, messageId: reminderMessageId(row.id, host) });
       } catch (error) {
         const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
         await manager.query(
@@ -225,13 +227,24 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         );
         return lastAttempt ? 'failed' : { retry: error };
       }
+      // The in-app copy, stored with the delivery (at most once per reminder), pushed after commit.
+      const stored = await storeNotification(manager, {
+        userId: row.recipient_id,
+        kind: 'reminder',
+        title: mail.subject,
+        body: title,
+        link: `/campaigns/${row.campaign_id}`,
+        campaignId: row.campaign_id,
+        dedupeKey: `reminder:${row.id}`,
+      });
       await manager.query(
         `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE id = $1`,
         [row.id],
       );
-      return 'sent';
+      return { sent: stored };
     });
-    if (typeof outcome === 'object') throw outcome.retry; // recorded; BullMQ retries with backoff
+    if (typeof outcome === 'object' && 'retry' in outcome) throw outcome.retry; // recorded; BullMQ retries with backoff
+    if (typeof outcome === 'object') await publishNotifications(this.redis, this.config.redisPrefix, [outcome.sent]);
     if (outcome === 'failed') this.logger.warn({ reminderId }, 'reminder delivery failed for good');
   }
 

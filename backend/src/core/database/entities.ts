@@ -18,6 +18,7 @@ import { PasswordReset } from '../auth/password-reset.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { StatusProposal } from '../../proposals/status-proposal.entity.js';
 import { Reminder } from '../../reminders/reminder.entity.js';
+import { Notification } from '../../notifications/notification.entity.js';
 
 /** Every entity the schema holds. The data source and the drift check both read this list. */
 export const ENTITIES = [
@@ -41,4 +42,5 @@ export const ENTITIES = [
   Invitation,
   StatusProposal,
   Reminder,
+  Notification,
 ];

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
+import { createCampaign } from './support/campaigns.js';
+import { startApi, type RunningApp } from './support/test-app.js';
+import { startWorld, type World } from './support/world.js';
+
+/** Reads a server-sent-events response until `predicate` holds for the text so far. */
+async function readUntil(response: Response, predicate: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (!predicate(text)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`stream never matched; got:\n${text}`);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`stream never matched; got:\n${text}`)), left)),
+      ]);
+      if (chunk.done) throw new Error(`stream ended; got:\n${text}`);
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    return text;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+describe('in-app notifications', () => {
+  let world: World;
+  let other: RunningApp;
+  let coordinator: TestUser;
+  let as: Browser;
+  let campaignId: string;
+
+  beforeAll(async () => {
+    world = await startWorld({ REMINDER_SWEEP_MS: '300' });
+    other = await startApi(world.config);
+    coordinator = await createUser('coordinator');
+    as = await signIn(world.api.url, coordinator.email);
+    campaignId = await createCampaign([{ id: coordinator.organizationId, role: 'lead' }]);
+  });
+  afterAll(async () => {
+    await world.close();
+    await other.close();
+  });
+
+  async function dueReminder(title: string): Promise<string> {
+    const dueAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const followUpId = (
+      await call(world.api.url, 'POST', `/api/campaigns/${campaignId}/follow-ups`, as, {
+        organizationId: coordinator.organizationId,
+        title,
+        dueAt,
+      })
+    ).body.id as string;
+    return withDb(async (db) => {
+      const r = await db.query(
+        `UPDATE reminders SET fire_at = now() WHERE subject_id = $1 AND status = 'pending' AND offset_days = 7 RETURNING id`,
+        [followUpId],
+      );
+      return r.rows[0].id as string;
+    });
+  }
+
+  it('pushes a reminder live to a stream open on another API process, and stores it once', async () => {
+    const stream = await fetch(`${other.url}/api/notifications/stream`, { headers: { cookie: as.cookie, accept: 'text/event-stream' } });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reminderId = await dueReminder('Call the Geneva mission');
+    const text = await readUntil(stream, (t) => t.includes('Call the Geneva mission'));
+    expect(text).toMatch(/event: notification/);
+    const data = JSON.parse(/data: (\{.*\})/.exec(text)![1]!);
+    expect(data).toMatchObject({ kind: 'reminder', body: 'Call the Geneva mission', link: `/campaigns/${campaignId}`, readAt: null });
+    const { rows } = await withDb((db) =>
+      db.query(`SELECT count(*)::int AS n FROM notifications WHERE dedupe_key = $1`, [`reminder:${reminderId}`]),
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('lists, counts unread, and marks read one or all', async () => {
+    await dueReminder('Second reminder');
+    const deadline = Date.now() + 8000;
+    while ((await call(world.api.url, 'GET', '/api/notifications/unread-count', as)).body.unread < 2) {
+      if (Date.now() > deadline) throw new Error('notifications never arrived');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const list = await call(world.api.url, 'GET', '/api/notifications?limit=1', as);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.nextCursor).toBeTruthy();
+    const read = await call(world.api.url, 'POST', `/api/notifications/${list.body.items[0].id}/read`, as);
+    expect(read.body.readAt).toBeTruthy();
+    expect((await call(world.api.url, 'GET', '/api/notifications/unread-count', as)).body.unread).toBe(1);
+    expect((await call(world.api.url, 'GET', '/api/notifications?unread=true', as)).body.items).toHaveLength(1);
+    await call(world.api.url, 'POST', '/api/notifications/read-all', as);
+    expect((await call(world.api.url, 'GET', '/api/notifications/unread-count', as)).body.unread).toBe(0);
+  });
+
+  it("keeps each person's notifications their own", async () => {
+    const stranger = await signIn(world.api.url, (await createUser('member')).email);
+    const mine = await call(world.api.url, 'GET', '/api/notifications?limit=1', as);
+    expect((await call(world.api.url, 'POST', `/api/notifications/${mine.body.items[0].id}/read`, stranger)).status).toBe(404);
+    expect((await call(world.api.url, 'GET', '/api/notifications', stranger)).body.items).toEqual([]);
+    expect((await fetch(`${world.api.url}/api/notifications/stream`)).status).toBe(401);
+  });
+});
