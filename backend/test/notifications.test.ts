@@ -97,6 +97,35 @@ describe('in-app notifications', () => {
     expect((await call(world.api.url, 'GET', '/api/notifications/unread-count', as)).body.unread).toBe(0);
   });
 
+  it('tells the people a follow-up is assigned to, once per assignment', async () => {
+    const partnerMember = await createUser('member');
+    // An observer of the same organization, who is not told: observers do not act on follow-ups.
+    await createUser('observer', {
+      organization: (await withDb((db) => db.query('SELECT name FROM organizations WHERE id = $1', [partnerMember.organizationId]))).rows[0]
+        .name,
+    });
+    await withDb((db) =>
+      db.query(`INSERT INTO campaign_organizations (campaign_id, organization_id, role) VALUES ($1, $2, 'signatory')`, [
+        campaignId,
+        partnerMember.organizationId,
+      ]),
+    );
+    const asPartner = await signIn(world.api.url, partnerMember.email);
+    const stream = await fetch(`${other.url}/api/notifications/stream`, { headers: { cookie: asPartner.cookie } });
+    const created = await call(world.api.url, 'POST', `/api/campaigns/${campaignId}/follow-ups`, as, {
+      organizationId: partnerMember.organizationId,
+      title: 'Translate the letter into Spanish',
+      dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+    });
+    const text = await readUntil(stream, (t) => t.includes('Translate the letter into Spanish'));
+    expect(JSON.parse(/data: (\{.*\})/.exec(text)![1]!)).toMatchObject({ kind: 'assignment', title: 'Translate the letter into Spanish' });
+    await call(world.api.url, 'PATCH', `/api/follow-ups/${created.body.id}`, as, { title: 'Translate the letter' });
+    const { rows } = await withDb((db) =>
+      db.query(`SELECT user_id FROM notifications WHERE kind = 'assignment' AND dedupe_key LIKE $1`, [`assignment:${created.body.id}:%`]),
+    );
+    expect(rows.map((r: { user_id: string }) => r.user_id)).toEqual([partnerMember.id]);
+  });
+
   it("keeps each person's notifications their own", async () => {
     const stranger = await signIn(world.api.url, (await createUser('member')).email);
     const mine = await call(world.api.url, 'GET', '/api/notifications?limit=1', as);

@@ -159,6 +159,34 @@ describe('reminder delivery', () => {
     expect(world.smtp.messages.filter((m) => (m.subject ?? '').includes('Convene an emergency meeting'))).toHaveLength(1);
   });
 
+  it('escalates a follow-up overdue by 3 days to the coordinators, once per level', async () => {
+    const partner = await createUser('member');
+    await withDb((db) =>
+      db.query(`INSERT INTO campaign_organizations (campaign_id, organization_id, role) VALUES ($1, $2, 'signatory')`, [
+        campaignId,
+        partner.organizationId,
+      ]),
+    );
+    const id = await withDb(async (db) => {
+      const r = await db.query(
+        `INSERT INTO follow_ups (campaign_id, organization_id, title, due_at, due_time_zone) VALUES ($1, $2, 'Send the dossier', now() - interval '4 days', 'UTC') RETURNING id`,
+        [campaignId, partner.organizationId],
+      );
+      return r.rows[0].id as string;
+    });
+    const mail = await world.smtp.waitFor(coordinator.email, (m) => (m.subject ?? '').includes('Send the dossier'));
+    expect(mail.subject).toMatch(/^Atrasado 4 días: «Send the dossier»/);
+    await new Promise((r) => setTimeout(r, 1200)); // several more sweeps
+    expect(world.smtp.messages.filter((m) => (m.subject ?? '').includes('Send the dossier'))).toHaveLength(1);
+    const { rows } = await withDb((db) =>
+      db.query(`SELECT dedupe_key FROM notifications WHERE kind = 'escalation' AND dedupe_key LIKE $1`, [`escalation:${id}:%`]),
+    );
+    expect(rows.map((r: { dedupe_key: string }) => r.dedupe_key.split(':').at(-2))).toEqual(['1']);
+    // One level later (6 days overdue) it escalates once more.
+    await withDb((db) => db.query(`UPDATE follow_ups SET due_at = now() - interval '6 days 1 hour' WHERE id = $1`, [id]));
+    await world.smtp.waitFor(coordinator.email, (m) => (m.subject ?? '').startsWith('Atrasado 6 días: «Send the dossier»'));
+  });
+
   it('sends nothing for a follow-up completed before its reminder fires', async () => {
     const { reminderId, followUpId } = await reminderDueIn(1500);
     await call(world.api.url, 'PATCH', `/api/follow-ups/${followUpId}`, as, { status: 'done' });

@@ -1,9 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import type { Redis } from 'ioredis';
 import { AccessPolicy } from '../core/auth/access-policy.js';
+import { CONFIG } from '../core/config/config.module.js';
+import type { Config } from '../core/config/config.js';
+import { REDIS } from '../core/redis/redis.module.js';
+import { publishNotifications, storeNotification, type StoredNotification } from '../notifications/notify.js';
 import { SqlFilters } from '../core/database/sql-filters.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
@@ -85,7 +90,39 @@ export class FollowUpsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
+
+  /**
+   * Tells the people a follow-up is now assigned to (its assignee, or the organization's
+   * coordinators and members), in the caller's transaction; publish the result after commit.
+   */
+  private async notifyAssigned(manager: EntityManager, followUpId: string, actor: AuthUser): Promise<(StoredNotification | null)[]> {
+    const rows: { user_id: string; title: string; campaign_id: string; organization_id: string; assignee_id: string | null }[] =
+      await manager.query(
+        `SELECT u.id AS user_id, f.title, f.campaign_id, f.organization_id, f.assignee_id FROM follow_ups f JOIN users u
+         ON (f.assignee_id IS NOT NULL AND u.id = f.assignee_id)
+         OR (f.assignee_id IS NULL AND u.organization_id = f.organization_id AND u.role IN ('coordinator', 'member'))
+       WHERE f.id = $1 AND u.disabled_at IS NULL AND u.id <> $2`,
+        [followUpId, actor.id],
+      );
+    const stored: (StoredNotification | null)[] = [];
+    for (const r of rows) {
+      stored.push(
+        await storeNotification(manager, {
+          userId: r.user_id,
+          kind: 'assignment',
+          title: r.title,
+          body: `${actor.displayName} (${actor.organizationName})`,
+          link: `/campaigns/${r.campaign_id}`,
+          campaignId: r.campaign_id,
+          dedupeKey: `assignment:${followUpId}:${r.organization_id}:${r.assignee_id ?? '-'}:${r.user_id}`,
+        }),
+      );
+    }
+    return stored;
+  }
 
   async listForCampaign(user: AuthUser, campaignId: string, query: CampaignFollowUpsQueryDto): Promise<FollowUpPageDto> {
     await this.policy.campaignAccessFor(user, campaignId, 'campaign');
@@ -133,6 +170,7 @@ export class FollowUpsService {
 
   async create(user: AuthUser, campaignId: string, dto: CreateFollowUpDto): Promise<FollowUpDto> {
     await this.policy.requireCoordinator(user, campaignId, 'campaign', 'Only coordinators of a lead organization can assign follow-ups.');
+    let notices: (StoredNotification | null)[] = [];
     const id = await this.dataSource.transaction(async (manager) => {
       const zone = await this.checkAssignment(manager, campaignId, dto.organizationId, dto.assigneeId ?? null);
       await this.checkLinks(manager, campaignId, dto.demandId, dto.responseId);
@@ -153,6 +191,7 @@ export class FollowUpsService {
         }),
       );
       await replanReminders(manager, 'follow_up', saved.id);
+      notices = await this.notifyAssigned(manager, saved.id, user);
       await this.audit.record(
         {
           action: 'follow_up.created',
@@ -171,6 +210,7 @@ export class FollowUpsService {
       );
       return saved.id;
     });
+    await publishNotifications(this.redis, this.config.redisPrefix, notices);
     return this.get(user, id);
   }
 
@@ -190,6 +230,7 @@ export class FollowUpsService {
           : 'Only coordinators of a lead organization, or the assigned organization, can change this follow-up.',
       );
     }
+    let notices: (StoredNotification | null)[] = [];
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT 1 FROM follow_ups WHERE id = $1 FOR UPDATE`, [id]);
       const changes: Partial<FollowUp> = {};
@@ -214,6 +255,7 @@ export class FollowUpsService {
       await manager.update(FollowUp, { id }, changes);
       // Reassigned, rescheduled, done or cancelled: its reminders follow, in this transaction.
       await replanReminders(manager, 'follow_up', id);
+      if ('organizationId' in changes) notices = await this.notifyAssigned(manager, id, user);
       const after = await this.find(manager, id);
       const fields = Object.keys(changes) as (keyof FollowUp)[];
       const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof FollowUpRow;
@@ -242,6 +284,7 @@ export class FollowUpsService {
         manager,
       );
     });
+    await publishNotifications(this.redis, this.config.redisPrefix, notices);
     return this.get(user, id);
   }
 

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { Mailer } from '../core/mail/mailer.js';
-import { noResponseMail, reminderMail } from '../core/mail/templates.js';
+import { escalationMail, noResponseMail, reminderMail } from '../core/mail/templates.js';
 import { ConflictError } from '../core/http/domain-error.js';
 import { transitionDemand } from '../demands/demand-transition.js';
 import { publishNotifications, storeNotification } from '../notifications/notify.js';
@@ -23,6 +23,9 @@ const ATTEMPTS = 6;
 
 /** A deadline that passed longer ago than this is history: its move to no_response is silent. */
 const NOTIFY_NO_RESPONSE_WITHIN_MS = 2 * 86_400_000;
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_ESCALATE_AFTER_DAYS = 3;
 
 /** The job id of a reminder's delivery: one per reminder, so BullMQ holds it at most once. */
 export const deliveryJobId = (reminderId: string): string => `reminder-${reminderId}`;
@@ -108,7 +111,79 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   /** Enqueues every pending reminder due before now + look-ahead, and marks unanswered demands. */
   async sweep(now = new Date()): Promise<number> {
     await this.markUnanswered(now);
+    await this.escalateOverdue(now);
     return this.enqueueDue(now);
+  }
+
+  /**
+   * A follow-up overdue by the campaign's `escalateAfterDays` (default 3) notifies the campaign's
+   * lead coordinators, once per level (level 2 at twice the delay, and so on): the notification's
+   * dedupe key holds the level, and the e-mail goes only with a newly stored notification. A level
+   * crossed long ago (history) is recorded silently, with no e-mail.
+   */
+  async escalateOverdue(now = new Date()): Promise<number> {
+    const rows: {
+      id: string;
+      title: string;
+      due_at: Date;
+      campaign_id: string;
+      campaign_title: string;
+      organization_name: string;
+      after_days: number;
+    }[] = await this.dataSource.query(
+      `SELECT f.id, f.title, f.due_at, f.campaign_id, c.title AS campaign_title, o.name AS organization_name,
+                GREATEST(1, COALESCE((c.reminder_policy->>'escalateAfterDays')::int, $2)) AS after_days
+         FROM follow_ups f JOIN campaigns c ON c.id = f.campaign_id JOIN organizations o ON o.id = f.organization_id
+         WHERE f.status IN ('open', 'in_progress') AND c.status = 'active'
+           AND f.due_at < $1::timestamptz - make_interval(days => GREATEST(1, COALESCE((c.reminder_policy->>'escalateAfterDays')::int, $2)))
+         ORDER BY f.due_at LIMIT 500`,
+      [now, DEFAULT_ESCALATE_AFTER_DAYS],
+    );
+    const host = new URL(this.config.publicUrl).hostname;
+    let sent = 0;
+    for (const f of rows) {
+      const overdueDays = Math.floor((now.getTime() - f.due_at.getTime()) / DAY_MS);
+      const level = Math.floor(overdueDays / f.after_days);
+      const crossedAt = f.due_at.getTime() + level * f.after_days * DAY_MS;
+      const history = now.getTime() - crossedAt > NOTIFY_NO_RESPONSE_WITHIN_MS;
+      const coordinators: { id: string; email: string; locale: Locale; time_zone: string }[] = await this.dataSource.query(
+        `SELECT u.id, u.email, u.locale, u.time_zone FROM campaign_organizations co JOIN users u ON u.organization_id = co.organization_id
+         WHERE co.campaign_id = $1 AND co.role = 'lead' AND u.role = 'coordinator' AND u.disabled_at IS NULL`,
+        [f.campaign_id],
+      );
+      for (const c of coordinators) {
+        const mail = escalationMail(c.locale, {
+          title: f.title,
+          organizationName: f.organization_name,
+          campaignTitle: f.campaign_title,
+          overdueDays,
+          dueAt: f.due_at,
+          timeZone: c.time_zone,
+          link: `${this.config.publicUrl}/campaigns/${f.campaign_id}`,
+        });
+        const key = `escalation:${f.id}:${f.due_at.toISOString()}:${level}:${c.id}`;
+        const stored = await this.dataSource.transaction((manager) =>
+          storeNotification(manager, {
+            userId: c.id,
+            kind: 'escalation',
+            title: mail.subject,
+            body: f.title,
+            link: `/campaigns/${f.campaign_id}`,
+            campaignId: f.campaign_id,
+            dedupeKey: key,
+          }),
+        );
+        if (!stored) continue; // this level was escalated already
+        await publishNotifications(this.redis, this.config.redisPrefix, [stored]);
+        if (history) continue;
+        const messageId = `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${host}>`;
+        await this.mailer.send({ to: c.email, ...mail, messageId }).catch((error: unknown) => {
+          this.logger.warn({ err: error, followUpId: f.id }, 'could not e-mail an escalation');
+        });
+        sent++;
+      }
+    }
+    return sent;
   }
 
   /**

@@ -183,3 +183,34 @@ export function noResponseMail(
     ),
   };
 }
+
+/** To the coordinators: a follow-up is overdue by the campaign's escalation delay (or a multiple). */
+export function escalationMail(
+  locale: Locale,
+  p: { title: string; organizationName: string; campaignTitle: string; overdueDays: number; dueAt: Date; timeZone: string; link: string },
+): RenderedMail {
+  const due = dateIn(locale, p.dueAt, p.timeZone);
+  const short = p.title.length > 80 ? `${p.title.slice(0, 77)}…` : p.title;
+  if (locale === 'es') {
+    return {
+      subject: `Atrasado ${p.overdueDays} días: «${short}» (${p.organizationName})`,
+      ...render(
+        [
+          `El seguimiento «${p.title}» asignado a ${p.organizationName} en la campaña «${p.campaignTitle}» venció el ${due} y sigue abierto.`,
+        ],
+        { href: p.link, label: 'Abrir la campaña' },
+        'Recibe este mensaje porque coordina esta campaña en Demarche.',
+      ),
+    };
+  }
+  return {
+    subject: `Overdue ${p.overdueDays} days: “${short}” (${p.organizationName})`,
+    ...render(
+      [
+        `The follow-up “${p.title}” assigned to ${p.organizationName} in the campaign “${p.campaignTitle}” was due on ${due} and is still open.`,
+      ],
+      { href: p.link, label: 'Open the campaign' },
+      'You receive this because you coordinate this campaign in Demarche.',
+    ),
+  };
+}
