@@ -137,6 +137,37 @@ describe('reminder rows follow the deadlines, in the same transaction', () => {
     expect(after.fire_at.getTime() - before.fire_at.getTime()).toBe(10 * 86_400_000);
   });
 
+  it("follows the campaign's own policy, set by a coordinator, at once", async () => {
+    const own = await createCampaign([{ id: coordinator.organizationId, role: 'lead' }]);
+    const id = (
+      await call(api.url, 'POST', `/api/campaigns/${own}/follow-ups`, as, {
+        organizationId: coordinator.organizationId,
+        title: 'x',
+        dueAt: inDays(10),
+        assigneeId: member.id,
+      })
+    ).body.id as string;
+    const policy = { daysBefore: [3], localTime: '08:30', atDue: true, overdueEveryDays: 0, overdueForDays: 0, escalateAfterDays: 5 };
+    const r = await call(api.url, 'PATCH', `/api/campaigns/${own}`, as, { reminderPolicy: policy });
+    expect(r.body).toMatchObject({ reminderPolicy: policy, customReminderPolicy: true });
+    const rows = await reminders(id);
+    expect(rows.map((x) => [x.kind, x.offset_days])).toEqual([
+      ['before', 3],
+      ['due', 0],
+    ]);
+    expect(localTime(rows[0]!.fire_at, 'Asia/Tokyo')).toBe('08:30');
+    const bad = await call(api.url, 'PATCH', `/api/campaigns/${own}`, as, {
+      reminderPolicy: { ...policy, localTime: '25:00', daysBefore: [0] },
+    });
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'reminderPolicy.daysBefore',
+      'reminderPolicy.localTime',
+    ]);
+    const reset = await call(api.url, 'PATCH', `/api/campaigns/${own}`, as, { reminderPolicy: null });
+    expect(reset.body).toMatchObject({ customReminderPolicy: false, reminderPolicy: { daysBefore: [7, 2, 1], localTime: '09:00' } });
+    expect((await reminders(id)).length).toBe(19);
+  });
+
   it('stops every reminder of a campaign that is concluded, and plans them again when it is reopened', async () => {
     const own = await createCampaign([{ id: coordinator.organizationId, role: 'lead' }]);
     const id = (

@@ -16,6 +16,8 @@ export interface ReminderPolicy {
   overdueEveryDays: number;
   /** Overdue reminders stop this many days after the deadline. */
   overdueForDays: number;
+  /** A follow-up overdue this many days escalates to the coordinators (again at each multiple). */
+  escalateAfterDays: number;
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
@@ -24,6 +26,7 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   atDue: true,
   overdueEveryDays: 2,
   overdueForDays: 30,
+  escalateAfterDays: 3,
 };
 
 export type ReminderKind = 'before' | 'due' | 'overdue';

@@ -1,6 +1,23 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { CAMPAIGN_ROLES, CAMPAIGN_STATUSES, type CampaignRole, type CampaignStatus, type DemandStatus } from '@demarche/shared';
-import { IsIn, IsOptional, IsString, Length, MaxLength, Validate, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
 import { IsDateOnly } from '../core/http/validators.js';
 
@@ -54,6 +71,42 @@ export class CampaignAccessDto {
   @ApiProperty({ description: 'May log responses and update their organization’s follow-ups' }) canContribute: boolean;
 }
 
+export class ReminderPolicyDto {
+  @ApiProperty({ type: [Number], example: [7, 2, 1], description: 'Days before the deadline, each at localTime where the recipient is' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true, message: 'must be whole numbers of days' })
+  @Min(1, { each: true })
+  @Max(60, { each: true })
+  daysBefore: number[];
+
+  @ApiProperty({ example: '09:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time such as 09:00' })
+  localTime: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  atDue: boolean;
+
+  @ApiProperty({ minimum: 0, maximum: 30, description: '0: no overdue reminders' })
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  overdueEveryDays: number;
+
+  @ApiProperty({ minimum: 0, maximum: 365 })
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  overdueForDays: number;
+
+  @ApiProperty({ minimum: 1, maximum: 60 })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  escalateAfterDays: number;
+}
+
 export class CampaignDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
@@ -67,6 +120,9 @@ export class CampaignDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: [CampaignOrganizationDto] }) organizations: CampaignOrganizationDto[];
   @ApiProperty({ type: CampaignAccessDto }) access: CampaignAccessDto;
+  @ApiProperty({ type: ReminderPolicyDto, description: 'The reminder policy in force (the default unless the campaign overrides it)' })
+  reminderPolicy: ReminderPolicyDto;
+  @ApiProperty({ description: 'Whether the campaign overrides the default reminder policy' }) customReminderPolicy: boolean;
 }
 
 export class ListCampaignsQueryDto extends PageQueryDto {
@@ -113,7 +169,18 @@ export class CreateCampaignDto {
 }
 
 /** Every field optional, same rules; the status changes through POST /campaigns/:id/status. */
-export class UpdateCampaignDto extends PartialType(OmitType(CreateCampaignDto, ['status'] as const)) {}
+export class UpdateCampaignDto extends PartialType(OmitType(CreateCampaignDto, ['status'] as const)) {
+  @ApiPropertyOptional({
+    type: ReminderPolicyDto,
+    nullable: true,
+    description: "The campaign's own reminder policy (coordinators); null: back to the default",
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => ReminderPolicyDto)
+  reminderPolicy?: ReminderPolicyDto | null;
+}
 
 export class ChangeCampaignStatusDto {
   @ApiProperty({ enum: CAMPAIGN_STATUSES })

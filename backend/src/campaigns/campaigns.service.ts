@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CAMPAIGN_TRANSITIONS, DEFAULT_PAGE_SIZE, DEMAND_STATUSES, type CampaignRole, type DemandStatus } from '@demarche/shared';
+import {
+  CAMPAIGN_TRANSITIONS,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_REMINDER_POLICY,
+  DEMAND_STATUSES,
+  type CampaignRole,
+  type DemandStatus,
+} from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
@@ -127,6 +134,8 @@ export class CampaignsService {
       updatedAt: campaign.updatedAt.toISOString(),
       organizations: organizations.map((o) => ({ id: o.id, name: o.name, role: o.role, isExample: o.is_example })),
       access,
+      reminderPolicy: { ...DEFAULT_REMINDER_POLICY, ...(campaign.reminderPolicy ?? {}) },
+      customReminderPolicy: campaign.reminderPolicy !== null,
     };
   }
 
@@ -169,8 +178,11 @@ export class CampaignsService {
       if (dto.summary !== undefined) changes.summary = dto.summary;
       if (dto.letterText !== undefined) changes.letterText = dto.letterText;
       if (dto.letterDate !== undefined) changes.letterDate = dto.letterDate;
+      if (dto.reminderPolicy !== undefined) changes.reminderPolicy = dto.reminderPolicy ? { ...dto.reminderPolicy } : null;
       if (Object.keys(changes).length === 0) return;
-      await manager.update(Campaign, { id }, changes);
+      await manager.update(Campaign, { id }, changes as Parameters<typeof manager.update<Campaign>>[2]);
+      // A new policy applies at once to every pending reminder of the campaign.
+      if ('reminderPolicy' in changes) await replanCampaignReminders(manager, id);
       const fields = Object.keys(changes) as (keyof Campaign)[];
       await this.audit.record(
         {
