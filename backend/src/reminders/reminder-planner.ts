@@ -1,4 +1,11 @@
-import { DEFAULT_REMINDER_POLICY, isDemandAwaitingAnswer, planReminders, type DemandStatus, type ReminderPolicy } from '@demarche/shared';
+import {
+  DEFAULT_REMINDER_POLICY,
+  isDemandAwaitingAnswer,
+  planReminders,
+  type DemandStatus,
+  type Locale,
+  type ReminderPolicy,
+} from '@demarche/shared';
 import type { EntityManager } from 'typeorm';
 import type { ReminderSubject } from './reminder.entity.js';
 
@@ -41,11 +48,7 @@ export async function replanReminders(
            WHERE f.id = $1 AND u.disabled_at IS NULL`,
           [subjectId],
         )
-      : await manager.query(
-          `SELECT u.id, u.time_zone FROM campaign_organizations co JOIN users u ON u.organization_id = co.organization_id
-           WHERE co.campaign_id = $1 AND co.role = 'lead' AND u.role = 'coordinator' AND u.disabled_at IS NULL`,
-          [state.campaign_id],
-        );
+      : await leadCoordinators(manager, state.campaign_id);
   const policy = { ...DEFAULT_REMINDER_POLICY, ...(state.reminder_policy ?? {}) };
   const rows = recipients.flatMap((r) =>
     planReminders(state.due_at!, r.time_zone, policy, now).map((p) => [
@@ -66,6 +69,25 @@ export async function replanReminders(
     rows.flat(),
   );
   return rows.length;
+}
+
+export interface Recipient {
+  id: string;
+  email: string;
+  locale: Locale;
+  time_zone: string;
+}
+
+/** The active coordinators of a campaign's lead organizations: who hears about its demands and escalations. */
+export async function leadCoordinators(
+  db: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+  campaignId: string,
+): Promise<Recipient[]> {
+  return (await db.query(
+    `SELECT u.id, u.email, u.locale, u.time_zone FROM campaign_organizations co JOIN users u ON u.organization_id = co.organization_id
+     WHERE co.campaign_id = $1 AND co.role = 'lead' AND u.role = 'coordinator' AND u.disabled_at IS NULL`,
+    [campaignId],
+  )) as Recipient[];
 }
 
 /** Replans every deadline of a campaign (its status changed). */

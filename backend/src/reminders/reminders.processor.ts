@@ -11,6 +11,7 @@ import { Mailer } from '../core/mail/mailer.js';
 import { escalationMail, noResponseMail, reminderMail } from '../core/mail/templates.js';
 import { ConflictError } from '../core/http/domain-error.js';
 import { transitionDemand } from '../demands/demand-transition.js';
+import { leadCoordinators } from './reminder-planner.js';
 import { publishNotifications, storeNotification } from '../notifications/notify.js';
 import { REDIS } from '../core/redis/redis.module.js';
 import type { Redis } from 'ioredis';
@@ -21,8 +22,11 @@ type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']],
 
 const ATTEMPTS = 6;
 
-/** A deadline that passed longer ago than this is history: its move to no_response is silent. */
-const NOTIFY_NO_RESPONSE_WITHIN_MS = 2 * 86_400_000;
+/**
+ * An event (a deadline passing, an escalation level reached) older than this is history: it is
+ * recorded but e-mails nobody, so loaded or long-past data sets off no burst.
+ */
+const HISTORY_AFTER_MS = 2 * 86_400_000;
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_ESCALATE_AFTER_DAYS = 3;
@@ -145,12 +149,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       const overdueDays = Math.floor((now.getTime() - f.due_at.getTime()) / DAY_MS);
       const level = Math.floor(overdueDays / f.after_days);
       const crossedAt = f.due_at.getTime() + level * f.after_days * DAY_MS;
-      const history = now.getTime() - crossedAt > NOTIFY_NO_RESPONSE_WITHIN_MS;
-      const coordinators: { id: string; email: string; locale: Locale; time_zone: string }[] = await this.dataSource.query(
-        `SELECT u.id, u.email, u.locale, u.time_zone FROM campaign_organizations co JOIN users u ON u.organization_id = co.organization_id
-         WHERE co.campaign_id = $1 AND co.role = 'lead' AND u.role = 'coordinator' AND u.disabled_at IS NULL`,
-        [f.campaign_id],
-      );
+      const history = now.getTime() - crossedAt > HISTORY_AFTER_MS;
+      const coordinators = await leadCoordinators(this.dataSource, f.campaign_id);
       for (const c of coordinators) {
         const mail = escalationMail(c.locale, {
           title: f.title,
@@ -211,15 +211,11 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
           if (error instanceof ConflictError) return null; // moved meanwhile by someone else
           throw error;
         }
-        return (await manager.query(
-          `SELECT u.email, u.locale, u.time_zone FROM campaign_organizations co JOIN users u ON u.organization_id = co.organization_id
-           WHERE co.campaign_id = $1 AND co.role = 'lead' AND u.role = 'coordinator' AND u.disabled_at IS NULL`,
-          [d.campaign_id],
-        )) as { email: string; locale: Locale; time_zone: string }[];
+        return leadCoordinators(manager, d.campaign_id);
       });
       if (!coordinators) continue;
       moved++;
-      if (now.getTime() - d.deadline_at.getTime() > NOTIFY_NO_RESPONSE_WITHIN_MS) continue;
+      if (now.getTime() - d.deadline_at.getTime() > HISTORY_AFTER_MS) continue;
       for (const c of coordinators) {
         const mail = noResponseMail(c.locale, {
           demandText: d.text,
