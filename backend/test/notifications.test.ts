@@ -72,7 +72,12 @@ describe('in-app notifications', () => {
     const text = await readUntil(stream, (t) => t.includes('Call the Geneva mission'));
     expect(text).toMatch(/event: notification/);
     const data = JSON.parse(/data: (\{.*\})/.exec(text)![1]!);
-    expect(data).toMatchObject({ kind: 'reminder', body: 'Call the Geneva mission', link: `/campaigns/${campaignId}`, readAt: null });
+    expect(data).toMatchObject({
+      kind: 'reminder',
+      body: 'Call the Geneva mission',
+      link: expect.stringMatching(new RegExp(`^/campaigns/${campaignId}/follow-ups/[0-9a-f-]{36}$`)),
+      readAt: null,
+    });
     const { rows } = await withDb((db) =>
       db.query(`SELECT count(*)::int AS n FROM notifications WHERE dedupe_key = $1`, [`reminder:${reminderId}`]),
     );

@@ -3,3 +3,4 @@ export * from './demand-status.js';
 export * from './api.js';
 export * from './time-zones.js';
 export * from './reminders.js';
+export * from './notifications.js';

@@ -12,6 +12,7 @@ import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { DomainError } from '../core/http/domain-error.js';
 import { MailService } from '../core/mail/mail.service.js';
+import { replanRecipientReminders } from '../reminders/reminder-planner.js';
 import { passwordResetMail } from '../core/mail/templates.js';
 import { RateLimiter } from '../core/rate-limit/rate-limiter.js';
 import { User } from '../users/user.entity.js';
@@ -101,7 +102,13 @@ export class AccountService {
     if (changes.displayName !== undefined) values.displayName = changes.displayName.trim();
     if (changes.locale !== undefined) values.locale = changes.locale;
     if (changes.timeZone !== undefined) values.timeZone = changes.timeZone;
-    if (Object.keys(values).length > 0) await this.dataSource.getRepository(User).update({ id: user.id }, values);
+    if (Object.keys(values).length > 0) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(User).update({ id: user.id }, values);
+        // "09:00 where you are" is another instant in another zone.
+        if (values.timeZone !== undefined && values.timeZone !== user.timeZone) await replanRecipientReminders(manager, user.id);
+      });
+    }
     return this.me(await this.loadUser(user.id));
   }
 

@@ -25,6 +25,8 @@ import { DashboardModule } from '../dashboard/dashboard.module.js';
 import { ExportsModule } from '../exports/exports.module.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { DispatchModule } from '../notifications/dispatch.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
@@ -41,6 +43,7 @@ export class ApiModule {
         RateLimitModule,
         AuditModule,
         MailModule,
+        DispatchModule,
         AuthModule,
         HealthModule,
         AccountModule,
@@ -58,6 +61,7 @@ export class ApiModule {
         ExportsModule,
         ProposalsModule,
         NotificationsModule,
+        WebhooksModule,
       ],
     };
   }

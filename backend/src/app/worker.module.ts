@@ -8,6 +8,9 @@ import { QueueModule } from '../core/queue/queue.module.js';
 import { RedisModule } from '../core/redis/redis.module.js';
 import { MailWorkerModule } from '../core/mail/mail.module.js';
 import { RemindersWorkerModule } from '../reminders/reminders-worker.module.js';
+import { DispatchModule } from '../notifications/dispatch.module.js';
+import { NotificationsWorkerModule } from '../notifications/notifications-worker.module.js';
+import { WebhooksWorkerModule } from '../webhooks/webhooks-worker.module.js';
 
 /** Everything the worker process runs: queues, their processors and schedulers. No HTTP. */
 @Module({})
@@ -23,7 +26,10 @@ export class WorkerModule {
         QueueModule,
         MaintenanceModule,
         MailWorkerModule,
+        DispatchModule,
         RemindersWorkerModule,
+        NotificationsWorkerModule,
+        WebhooksWorkerModule,
       ],
     };
   }

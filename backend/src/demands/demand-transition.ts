@@ -2,7 +2,10 @@ import { DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, type DemandStatus } fr
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
+import { statusChangeMail } from '../core/mail/templates.js';
+import { recordEvent, type Recorded } from '../notifications/notify.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
+import { demandFollowers } from './demand-followers.js';
 import type { TransitionDto } from './demand.dto.js';
 import { DemandStatusChange } from './demand-status-change.entity.js';
 import { Demand } from './demand.entity.js';
@@ -15,8 +18,11 @@ export function nextStatusesFor(status: DemandStatus): DemandStatus[] {
 /**
  * One status move, inside the caller's transaction: the demand row is locked, the move checked
  * against the table in shared/ (a person never sets a system-only status; `actorId: null` is the
- * system), then the status, a history row, the demand's reminders and an audit event are written.
+ * system), then the status, a history row, the demand's reminders and an audit event are written,
+ * and the organizations following the demand are notified (dispatch the result after commit).
  * Every path that moves a status comes here: the demand route, responses, proposals, the worker.
+ * `notify.except` leaves people out who are told otherwise (the worker's no-response notice);
+ * `notify.quiet` records history without e-mail or webhooks.
  */
 export async function transitionDemand(
   manager: EntityManager,
@@ -24,7 +30,8 @@ export async function transitionDemand(
   id: string,
   campaignId: string,
   dto: TransitionDto,
-): Promise<void> {
+  notify: { publicUrl: string; except?: string[]; quiet?: boolean },
+): Promise<Recorded> {
   const [locked] = (await manager.query(`SELECT status, sent_at FROM demands WHERE id = $1 AND campaign_id = $2 FOR UPDATE`, [
     id,
     campaignId,
@@ -89,5 +96,37 @@ export async function transitionDemand(
     actorId,
     before: { status: current },
     after: { status: dto.to, note: dto.note?.trim() || null },
+  });
+  const [demand] = (await manager.query(
+    `SELECT d.text, o.title AS office_title, c.title AS campaign_title FROM demands d
+     JOIN offices o ON o.id = d.office_id JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = $1`,
+    [id],
+  )) as { text: string; office_title: string; campaign_title: string }[];
+  const followers = await demandFollowers(manager, campaignId, [id]);
+  const except = new Set(notify.except ?? []);
+  const note = dto.note?.trim() || null;
+  return recordEvent(manager, notify.publicUrl, {
+    kind: 'status_change',
+    key: `status:${id}:${now.toISOString()}:${dto.to}`,
+    campaignId,
+    campaignTitle: demand!.campaign_title,
+    recipientIds: followers.userIds.filter((u) => !except.has(u)),
+    actorId,
+    organizationIds: followers.organizationIds,
+    link: `/campaigns/${campaignId}/demands/${id}`,
+    render: (locale, _timeZone, link) => {
+      const mail = statusChangeMail(locale, {
+        demandText: demand!.text,
+        officeTitle: demand!.office_title,
+        from: current,
+        to: dto.to,
+        note,
+        campaignTitle: demand!.campaign_title,
+        link,
+      });
+      return { title: mail.subject, body: demand!.office_title, mail };
+    },
+    data: { demandId: id, officeTitle: demand!.office_title, from: current, to: dto.to, note, byPerson: actorId !== null },
+    quiet: notify.quiet,
   });
 }

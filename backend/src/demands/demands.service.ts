@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -6,6 +6,10 @@ import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { containing, SqlFilters } from '../core/database/sql-filters.js';
+import { CONFIG } from '../core/config/config.module.js';
+import type { Config } from '../core/config/config.js';
+import { Dispatcher } from '../notifications/dispatcher.js';
+import type { Recorded } from '../notifications/notify.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 import { nextStatusesFor, transitionDemand } from './demand-transition.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
@@ -153,6 +157,8 @@ export class DemandsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly dispatcher: Dispatcher,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async list(user: AuthUser, campaignId: string, query: ListDemandsQueryDto): Promise<DemandPageDto> {
@@ -309,16 +315,18 @@ export class DemandsService {
   async transition(user: AuthUser, id: string, dto: TransitionDto): Promise<DemandDetailDto> {
     const row = await this.findRow(id);
     await this.requireCoordinator(user, row.campaign_id);
-    await this.dataSource.transaction((manager) => this.applyTransition(manager, user, id, row.campaign_id, dto));
+    const recorded = await this.dataSource.transaction((manager) => this.applyTransition(manager, user, id, row.campaign_id, dto));
+    await this.dispatcher.dispatch(recorded);
     return this.get(user, id);
   }
 
   /**
    * One status move inside the caller's transaction (also used when a response moves the demands
-   * it answers). The caller has checked that `user` coordinates the campaign.
+   * it answers). The caller has checked that `user` coordinates the campaign, and dispatches
+   * the notifications recorded once its transaction has committed.
    */
-  async applyTransition(manager: EntityManager, user: AuthUser, id: string, campaignId: string, dto: TransitionDto): Promise<void> {
-    await transitionDemand(manager, user.id, id, campaignId, dto);
+  applyTransition(manager: EntityManager, user: AuthUser, id: string, campaignId: string, dto: TransitionDto): Promise<Recorded> {
+    return transitionDemand(manager, user.id, id, campaignId, dto, { publicUrl: this.config.publicUrl });
   }
 
   /**

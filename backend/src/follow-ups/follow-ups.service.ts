@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Redis } from 'ioredis';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
-import { REDIS } from '../core/redis/redis.module.js';
-import { publishNotifications, storeNotification, type StoredNotification } from '../notifications/notify.js';
+import { assignmentMail } from '../core/mail/templates.js';
+import { Dispatcher } from '../notifications/dispatcher.js';
+import { nothingRecorded, recordEvent, type Recorded } from '../notifications/notify.js';
 import { SqlFilters } from '../core/database/sql-filters.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
@@ -90,38 +90,65 @@ export class FollowUpsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly dispatcher: Dispatcher,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /**
    * Tells the people a follow-up is now assigned to (its assignee, or the organization's
-   * coordinators and members), in the caller's transaction; publish the result after commit.
+   * coordinators and members) and the organization's webhooks, in the caller's transaction;
+   * dispatch the result after commit.
    */
-  private async notifyAssigned(manager: EntityManager, followUpId: string, actor: AuthUser): Promise<(StoredNotification | null)[]> {
-    const rows: { user_id: string; title: string; campaign_id: string; organization_id: string; assignee_id: string | null }[] =
-      await manager.query(
-        `SELECT u.id AS user_id, f.title, f.campaign_id, f.organization_id, f.assignee_id FROM follow_ups f JOIN users u
-         ON (f.assignee_id IS NOT NULL AND u.id = f.assignee_id)
-         OR (f.assignee_id IS NULL AND u.organization_id = f.organization_id AND u.role IN ('coordinator', 'member'))
-       WHERE f.id = $1 AND u.disabled_at IS NULL AND u.id <> $2`,
-        [followUpId, actor.id],
-      );
-    const stored: (StoredNotification | null)[] = [];
-    for (const r of rows) {
-      stored.push(
-        await storeNotification(manager, {
-          userId: r.user_id,
-          kind: 'assignment',
-          title: r.title,
-          body: `${actor.displayName} (${actor.organizationName})`,
-          link: `/campaigns/${r.campaign_id}`,
-          campaignId: r.campaign_id,
-          dedupeKey: `assignment:${followUpId}:${r.organization_id}:${r.assignee_id ?? '-'}:${r.user_id}`,
-        }),
-      );
-    }
-    return stored;
+  private async notifyAssigned(manager: EntityManager, followUpId: string, actor: AuthUser): Promise<Recorded> {
+    const [f] = (await manager.query(
+      `SELECT f.title, f.campaign_id, f.organization_id, f.assignee_id, f.due_at, c.title AS campaign_title, o.name AS organization_name
+       FROM follow_ups f JOIN campaigns c ON c.id = f.campaign_id JOIN organizations o ON o.id = f.organization_id WHERE f.id = $1`,
+      [followUpId],
+    )) as {
+      title: string;
+      campaign_id: string;
+      organization_id: string;
+      assignee_id: string | null;
+      due_at: Date;
+      campaign_title: string;
+      organization_name: string;
+    }[];
+    const people: { id: string }[] = await manager.query(
+      f!.assignee_id
+        ? `SELECT id FROM users WHERE id = $1`
+        : `SELECT id FROM users WHERE organization_id = $1 AND role IN ('coordinator', 'member')`,
+      [f!.assignee_id ?? f!.organization_id],
+    );
+    const assignedBy = `${actor.displayName} (${actor.organizationName})`;
+    return recordEvent(manager, this.config.publicUrl, {
+      kind: 'assignment',
+      key: `assignment:${followUpId}:${f!.organization_id}:${f!.assignee_id ?? '-'}`,
+      campaignId: f!.campaign_id,
+      campaignTitle: f!.campaign_title,
+      recipientIds: people.map((p) => p.id),
+      actorId: actor.id,
+      organizationIds: [f!.organization_id],
+      link: `/campaigns/${f!.campaign_id}/follow-ups/${followUpId}`,
+      render: (locale, timeZone, link) => {
+        const mail = assignmentMail(locale, {
+          title: f!.title,
+          assignedBy,
+          campaignTitle: f!.campaign_title,
+          dueAt: f!.due_at,
+          timeZone,
+          link,
+        });
+        return { title: f!.title, body: assignedBy, mail };
+      },
+      data: {
+        followUpId,
+        title: f!.title,
+        organizationId: f!.organization_id,
+        organizationName: f!.organization_name,
+        assigneeId: f!.assignee_id,
+        dueAt: f!.due_at.toISOString(),
+      },
+    });
   }
 
   async listForCampaign(user: AuthUser, campaignId: string, query: CampaignFollowUpsQueryDto): Promise<FollowUpPageDto> {
@@ -170,7 +197,7 @@ export class FollowUpsService {
 
   async create(user: AuthUser, campaignId: string, dto: CreateFollowUpDto): Promise<FollowUpDto> {
     await this.policy.requireCoordinator(user, campaignId, 'campaign', 'Only coordinators of a lead organization can assign follow-ups.');
-    let notices: (StoredNotification | null)[] = [];
+    let notices = nothingRecorded();
     const id = await this.dataSource.transaction(async (manager) => {
       const zone = await this.checkAssignment(manager, campaignId, dto.organizationId, dto.assigneeId ?? null);
       await this.checkLinks(manager, campaignId, dto.demandId, dto.responseId);
@@ -210,7 +237,7 @@ export class FollowUpsService {
       );
       return saved.id;
     });
-    await publishNotifications(this.redis, this.config.redisPrefix, notices);
+    await this.dispatcher.dispatch(notices);
     return this.get(user, id);
   }
 
@@ -230,7 +257,7 @@ export class FollowUpsService {
           : 'Only coordinators of a lead organization, or the assigned organization, can change this follow-up.',
       );
     }
-    let notices: (StoredNotification | null)[] = [];
+    let notices = nothingRecorded();
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT 1 FROM follow_ups WHERE id = $1 FOR UPDATE`, [id]);
       const changes: Partial<FollowUp> = {};
@@ -284,7 +311,7 @@ export class FollowUpsService {
         manager,
       );
     });
-    await publishNotifications(this.redis, this.config.redisPrefix, notices);
+    await this.dispatcher.dispatch(notices);
     return this.get(user, id);
   }
 

@@ -3,6 +3,7 @@ import { Identity1795862733582 } from './1795862733582-Identity.js';
 import { StatusProposals1795864832511 } from './1795864832511-StatusProposals.js';
 import { Reminders1795866546108 } from './1795866546108-Reminders.js';
 import { Notifications1795867792198 } from './1795867792198-Notifications.js';
+import { NotificationChannels1795871156664 } from './1795871156664-NotificationChannels.js';
 
 /**
  * Every migration, in order. New ones come from `npm run migration:generate -w @demarche/backend -- <Name>`
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   StatusProposals1795864832511,
   Reminders1795866546108,
   Notifications1795867792198,
+  NotificationChannels1795871156664,
 ];

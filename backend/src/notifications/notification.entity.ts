@@ -1,11 +1,27 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity.js';
+import { oneOf } from '../core/database/columns.js';
+import type { RenderedMail } from '../core/mail/templates.js';
 import { User } from '../users/user.entity.js';
 
-/** An in-app notification for one person. `dedupeKey` makes each event land at most once. */
+/**
+ * How a notification's e-mail stands: `none` (the person takes no e-mail of this kind), `pending`
+ * (to send now; the worker sends it, the row is its outbox), `sent`, `failed` (gave up after
+ * retries), `digest` (waits for the next daily digest), `digested` (went out in one).
+ */
+export const EMAIL_STATUSES = ['none', 'pending', 'sent', 'failed', 'digest', 'digested'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/**
+ * A notification for one person: shown in the dashboard when `inApp`, and the outbox of its
+ * e-mail. `dedupeKey` makes each event land at most once per person.
+ */
 @Entity('notifications')
+@Check('notifications_email_status_check', oneOf('email_status', EMAIL_STATUSES))
 @Index('notifications_user_id_created_at_idx', ['userId', 'createdAt', 'id'])
 @Index('notifications_unread_idx', ['userId'], { where: `"read_at" IS NULL` })
+@Index('notifications_email_pending_idx', ['createdAt'], { where: `"email_status" = 'pending'` })
+@Index('notifications_email_digest_idx', ['userId', 'createdAt'], { where: `"email_status" = 'digest'` })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -45,6 +61,23 @@ export class Notification {
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  /** Shown in the dashboard (the person takes this kind in-app); false rows exist only for e-mail. */
+  @Column({ type: 'boolean', default: true })
+  inApp: boolean;
+
+  @Column({ type: 'text', default: 'none' })
+  emailStatus: EmailStatus;
+
+  /** The e-mail, rendered in the recipient's language when the event happened. */
+  @Column({ type: 'jsonb', nullable: true })
+  mail: RenderedMail | null;
+
+  @Column({ type: 'integer', default: 0 })
+  emailAttempts: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,9 +1,11 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
+import { PreferencesController } from './preferences.controller.js';
+import { PreferencesService } from './preferences.service.js';
 
-/** API side of in-app notifications: the list, read marks, and the live stream. */
-@Module({ controllers: [NotificationsController], providers: [NotificationsService] })
+/** API side of notifications: the list, read marks, the live stream, and each person's preferences. */
+@Module({ controllers: [NotificationsController, PreferencesController], providers: [NotificationsService, PreferencesService] })
 export class NotificationsModule implements OnApplicationBootstrap {
   constructor(private readonly notifications: NotificationsService) {}
 

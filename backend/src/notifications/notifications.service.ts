@@ -54,7 +54,7 @@ export class NotificationsService implements OnModuleDestroy {
 
   async list(user: AuthUser, query: ListNotificationsQueryDto): Promise<NotificationPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const f = new SqlFilters().add('user_id = ?', user.id);
+    const f = new SqlFilters().add('user_id = ?', user.id).add('in_app');
     if (query.unread === true) f.add('read_at IS NULL');
     if (query.unread === false) f.add('read_at IS NOT NULL');
     if (query.cursor) f.add('(created_at, id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, 2));
@@ -75,7 +75,7 @@ export class NotificationsService implements OnModuleDestroy {
 
   async markRead(user: AuthUser, id: string): Promise<NotificationDto> {
     const [rows] = (await this.dataSource.query(
-      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2
+      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 AND in_app
        RETURNING id, kind, title, body, link, campaign_id, read_at, created_at`,
       [id, user.id],
     )) as [Row[], number];

@@ -1,16 +1,39 @@
+import { channelsWithDefaults, type Locale, type NotificationKind } from '@demarche/shared';
 import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
+import type { RenderedMail } from '../core/mail/templates.js';
+import { queueWebhookDeliveries } from '../webhooks/webhook-outbox.js';
+import type { EmailStatus } from './notification.entity.js';
 import type { NotificationDto } from './notification.dto.js';
 
-export interface NewNotification {
-  userId: string;
-  kind: string;
-  title: string;
-  body?: string;
-  link?: string | null;
-  campaignId?: string | null;
-  /** The event's identity: the same key never makes a second notification. */
-  dedupeKey: string;
+/**
+ * Something happened that people should hear of: a deadline came near, a body answered, a demand
+ * moved. Producers call `recordEvent` inside the transaction of the change; it writes, per
+ * person and according to their preferences, the in-app notification and the e-mail to send
+ * (the notification row is the e-mail's outbox), and one delivery per interested webhook. After
+ * the commit, `Dispatcher.dispatch` pushes the in-app ones live and enqueues the rest; the
+ * worker's sweep enqueues again whatever is still pending, so a crash in between loses nothing.
+ */
+export interface NotificationEvent {
+  kind: NotificationKind;
+  /** The event's identity: the same key never notifies the same person, or webhook, twice. */
+  key: string;
+  campaignId: string;
+  campaignTitle: string;
+  /** People to tell (the actor, disabled users and those who muted the campaign are left out). */
+  recipientIds: string[];
+  /** Who did it, if a person did: never told of their own act. */
+  actorId?: string | null;
+  /** Organizations concerned: their webhooks hear of it (the campaign's webhooks always do). */
+  organizationIds: string[];
+  /** A dashboard path, e.g. /campaigns/<id>. */
+  link: string;
+  /** What the event says, in a language and time zone. */
+  render(locale: Locale, timeZone: string, absoluteLink: string): { title: string; body: string; mail: RenderedMail };
+  /** Machine-readable facts for webhook receivers. */
+  data: Record<string, unknown>;
+  /** History (a deadline long past): recorded in the dashboard only; no e-mail, no webhook. */
+  quiet?: boolean;
 }
 
 export interface StoredNotification {
@@ -18,35 +41,162 @@ export interface StoredNotification {
   notification: NotificationDto;
 }
 
-/** The Redis channel through which every API process hears of new notifications. */
-export const notificationsChannel = (redisPrefix: string): string => `${redisPrefix}:notifications`;
+/** What a transaction recorded, to hand to `Dispatcher.dispatch` once it has committed. */
+export interface Recorded {
+  /** New in-app notifications, to push live. */
+  notifications: StoredNotification[];
+  /** Notifications whose e-mail is to go now. */
+  emailIds: string[];
+  /** Webhook deliveries to make. */
+  deliveryIds: string[];
+}
+
+export const nothingRecorded = (): Recorded => ({ notifications: [], emailIds: [], deliveryIds: [] });
+
+export function mergeRecorded(...all: Recorded[]): Recorded {
+  return {
+    notifications: all.flatMap((r) => r.notifications),
+    emailIds: all.flatMap((r) => r.emailIds),
+    deliveryIds: all.flatMap((r) => r.deliveryIds),
+  };
+}
+
+/** One person's channels for one kind of event in one campaign, from their preferences. */
+export interface Audience {
+  userId: string;
+  email: string;
+  locale: Locale;
+  timeZone: string;
+  inApp: boolean;
+  /** `now`: one e-mail now; `digest`: in the next daily digest; `off`: none. */
+  mail: 'now' | 'digest' | 'off';
+}
+
+/** The people among `userIds` to tell of a `kind` event in a campaign, with their channels. */
+export async function audience(manager: EntityManager, userIds: string[], campaignId: string, kind: NotificationKind): Promise<Audience[]> {
+  if (userIds.length === 0) return [];
+  const rows: {
+    id: string;
+    email: string;
+    locale: Locale;
+    time_zone: string;
+    channels: Record<string, { email?: boolean; inApp?: boolean }> | null;
+    digest: string | null;
+  }[] = await manager.query(
+    `SELECT u.id, u.email, u.locale, u.time_zone, p.channels, p.digest
+     FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
+     WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL AND NOT ($2::uuid = ANY(COALESCE(p.muted_campaign_ids, '{}')))
+     ORDER BY u.id`,
+    [[...new Set(userIds)], campaignId],
+  );
+  return rows.map((r) => {
+    const c = channelsWithDefaults(r.channels)[kind];
+    return {
+      userId: r.id,
+      email: r.email,
+      locale: r.locale,
+      timeZone: r.time_zone,
+      inApp: c.inApp,
+      mail: !c.email ? 'off' : r.digest === 'daily' ? 'digest' : 'now',
+    };
+  });
+}
 
 /**
- * Stores an in-app notification inside the caller's transaction, at most once per `dedupeKey`.
- * Returns it when it is new (publish it after the transaction commits), null when it existed.
+ * Stores one person's notification inside the caller's transaction, at most once per
+ * `dedupeKey`. Returns null when it existed already (the event was recorded before).
  */
-export async function storeNotification(manager: EntityManager, n: NewNotification): Promise<StoredNotification | null> {
+export async function storeNotification(
+  manager: EntityManager,
+  n: {
+    userId: string;
+    kind: NotificationKind;
+    title: string;
+    body?: string;
+    link?: string | null;
+    campaignId?: string | null;
+    dedupeKey: string;
+    inApp?: boolean;
+    emailStatus?: EmailStatus;
+    mail?: RenderedMail | null;
+  },
+): Promise<{ id: string; stored: StoredNotification | null } | null> {
+  const inApp = n.inApp ?? true;
   const rows: { id: string; created_at: Date }[] = await manager.query(
-    `INSERT INTO notifications (user_id, kind, title, body, link, campaign_id, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO notifications (user_id, kind, title, body, link, campaign_id, dedupe_key, in_app, email_status, mail, read_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $8 THEN NULL ELSE now() END)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, created_at`,
-    [n.userId, n.kind, n.title, n.body ?? '', n.link ?? null, n.campaignId ?? null, n.dedupeKey],
+    [
+      n.userId,
+      n.kind,
+      n.title,
+      n.body ?? '',
+      n.link ?? null,
+      n.campaignId ?? null,
+      n.dedupeKey,
+      inApp,
+      n.emailStatus ?? 'none',
+      n.mail ? JSON.stringify(n.mail) : null,
+    ],
   );
   const row = rows[0];
   if (!row) return null;
   return {
-    userId: n.userId,
-    notification: {
-      id: row.id,
-      kind: n.kind,
-      title: n.title,
-      body: n.body ?? '',
-      link: n.link ?? null,
-      campaignId: n.campaignId ?? null,
-      readAt: null,
-      createdAt: row.created_at.toISOString(),
-    },
+    id: row.id,
+    stored: inApp
+      ? {
+          userId: n.userId,
+          notification: {
+            id: row.id,
+            kind: n.kind,
+            title: n.title,
+            body: n.body ?? '',
+            link: n.link ?? null,
+            campaignId: n.campaignId ?? null,
+            readAt: null,
+            createdAt: row.created_at.toISOString(),
+          },
+        }
+      : null,
   };
 }
+
+/** Records an event for its people and webhooks, in the caller's transaction (see above). */
+export async function recordEvent(manager: EntityManager, publicUrl: string, event: NotificationEvent): Promise<Recorded> {
+  const recorded = nothingRecorded();
+  const absoluteLink = `${publicUrl}${event.link}`;
+  const people = await audience(
+    manager,
+    event.recipientIds.filter((id) => id !== event.actorId),
+    event.campaignId,
+    event.kind,
+  );
+  for (const person of people) {
+    const mail = event.quiet ? 'off' : person.mail;
+    if (!person.inApp && mail === 'off') continue;
+    const rendered = event.render(person.locale, person.timeZone, absoluteLink);
+    const saved = await storeNotification(manager, {
+      userId: person.userId,
+      kind: event.kind,
+      title: rendered.title,
+      body: rendered.body,
+      link: event.link,
+      campaignId: event.campaignId,
+      dedupeKey: `${event.key}:${person.userId}`,
+      inApp: person.inApp,
+      emailStatus: mail === 'now' ? 'pending' : mail === 'digest' ? 'digest' : 'none',
+      mail: mail === 'off' ? null : rendered.mail,
+    });
+    if (!saved) continue;
+    if (saved.stored) recorded.notifications.push(saved.stored);
+    if (mail === 'now') recorded.emailIds.push(saved.id);
+  }
+  if (!event.quiet) recorded.deliveryIds.push(...(await queueWebhookDeliveries(manager, publicUrl, event)));
+  return recorded;
+}
+
+/** The Redis channel through which every API process hears of new notifications. */
+export const notificationsChannel = (redisPrefix: string): string => `${redisPrefix}:notifications`;
 
 /** Tells every API process (and so every open stream of that user) about stored notifications. */
 export async function publishNotifications(redis: Redis, redisPrefix: string, stored: (StoredNotification | null)[]): Promise<void> {

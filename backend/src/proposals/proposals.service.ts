@@ -9,6 +9,8 @@ import type { AuthUser } from '../core/auth/auth-context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { DemandsService, nextStatusesFor } from '../demands/demands.service.js';
+import { Dispatcher } from '../notifications/dispatcher.js';
+import { nothingRecorded } from '../notifications/notify.js';
 import type { ListProposalsQueryDto, ProposalDto, ProposalPageDto } from './proposal.dto.js';
 import { StatusProposal } from './status-proposal.entity.js';
 
@@ -63,6 +65,7 @@ export class ProposalsService {
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly demands: DemandsService,
+    private readonly dispatcher: Dispatcher,
   ) {}
 
   /** Records proposals inside the caller's transaction; each must be a legal move from today's status. */
@@ -139,6 +142,7 @@ export class ProposalsService {
     }
     if (!access.canCoordinate)
       throw new ForbiddenError('Only coordinators of a lead organization confirm or reject proposed status moves.');
+    let recorded = nothingRecorded();
     await this.dataSource.transaction(async (manager) => {
       const [locked] = (await manager.query(`SELECT status FROM demand_status_proposals WHERE id = $1 FOR UPDATE`, [id])) as {
         status: StatusProposal['status'];
@@ -146,7 +150,7 @@ export class ProposalsService {
       if (locked!.status !== 'pending') throw new ConflictError('already_decided', `This proposal was ${locked!.status} already.`);
       if (confirm) {
         const who = row.proposed_by_name ? ` (proposed by ${row.proposed_by_name})` : '';
-        await this.demands.applyTransition(manager, user, row.demand_id, row.campaign_id, {
+        recorded = await this.demands.applyTransition(manager, user, row.demand_id, row.campaign_id, {
           to: row.to_status,
           note: note?.trim() || `Confirmed a proposed move${who}`,
         });
@@ -168,6 +172,7 @@ export class ProposalsService {
         manager,
       );
     });
+    await this.dispatcher.dispatch(recorded);
     return toDto(await this.find(this.dataSource.manager, id));
   }
 

@@ -123,3 +123,15 @@ async function demandState(manager: EntityManager, id: string): Promise<SubjectS
   )) as (SubjectState & { status: DemandStatus })[];
   return row && { ...row, live: isDemandAwaitingAnswer(row.status) };
 }
+
+/**
+ * Replans every deadline a person has reminders for (their time zone changed: "09:00" is now
+ * another instant), inside the caller's transaction.
+ */
+export async function replanRecipientReminders(manager: EntityManager, userId: string, now = new Date()): Promise<void> {
+  const subjects: { subject_type: ReminderSubject; subject_id: string }[] = await manager.query(
+    `SELECT DISTINCT subject_type, subject_id FROM reminders WHERE recipient_id = $1 AND status = 'pending'`,
+    [userId],
+  );
+  for (const s of subjects) await replanReminders(manager, s.subject_type, s.subject_id, now);
+}

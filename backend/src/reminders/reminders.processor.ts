@@ -9,12 +9,12 @@ import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { Mailer } from '../core/mail/mailer.js';
 import { escalationMail, noResponseMail, reminderMail } from '../core/mail/templates.js';
+import { Dispatcher } from '../notifications/dispatcher.js';
+import { audience, mergeRecorded, recordEvent, storeNotification, type Recorded } from '../notifications/notify.js';
+import { queueWebhookDeliveries } from '../webhooks/webhook-outbox.js';
 import { ConflictError } from '../core/http/domain-error.js';
 import { transitionDemand } from '../demands/demand-transition.js';
 import { leadCoordinators } from './reminder-planner.js';
-import { publishNotifications, storeNotification } from '../notifications/notify.js';
-import { REDIS } from '../core/redis/redis.module.js';
-import type { Redis } from 'ioredis';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
 import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
 
@@ -45,6 +45,7 @@ interface DueRow {
   subject_type: 'follow_up' | 'demand';
   subject_id: string;
   campaign_id: string;
+  kind: string;
   offset_days: number;
   due_at: Date;
   email: string;
@@ -73,8 +74,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: Config,
-    @Inject(REDIS) private readonly redis: Redis,
     private readonly mailer: Mailer,
+    private readonly dispatcher: Dispatcher,
   ) {
     super();
   }
@@ -131,11 +132,12 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       title: string;
       due_at: Date;
       campaign_id: string;
+      organization_id: string;
       campaign_title: string;
       organization_name: string;
       after_days: number;
     }[] = await this.dataSource.query(
-      `SELECT f.id, f.title, f.due_at, f.campaign_id, c.title AS campaign_title, o.name AS organization_name,
+      `SELECT f.id, f.title, f.due_at, f.campaign_id, f.organization_id, c.title AS campaign_title, o.name AS organization_name,
                 GREATEST(1, COALESCE((c.reminder_policy->>'escalateAfterDays')::int, $2)) AS after_days
          FROM follow_ups f JOIN campaigns c ON c.id = f.campaign_id JOIN organizations o ON o.id = f.organization_id
          WHERE f.status IN ('open', 'in_progress') AND c.status = 'active'
@@ -143,47 +145,50 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
          ORDER BY f.due_at LIMIT 500`,
       [now, DEFAULT_ESCALATE_AFTER_DAYS],
     );
-    const host = new URL(this.config.publicUrl).hostname;
-    let sent = 0;
+    let recorded = 0;
     for (const f of rows) {
       const overdueDays = Math.floor((now.getTime() - f.due_at.getTime()) / DAY_MS);
       const level = Math.floor(overdueDays / f.after_days);
       const crossedAt = f.due_at.getTime() + level * f.after_days * DAY_MS;
-      const history = now.getTime() - crossedAt > HISTORY_AFTER_MS;
       const coordinators = await leadCoordinators(this.dataSource, f.campaign_id);
-      for (const c of coordinators) {
-        const mail = escalationMail(c.locale, {
-          title: f.title,
-          organizationName: f.organization_name,
+      const result = await this.dataSource.transaction((manager) =>
+        recordEvent(manager, this.config.publicUrl, {
+          kind: 'escalation',
+          // One per level: level 2 is a new event, the same level never again.
+          key: `escalation:${f.id}:${f.due_at.toISOString()}:${level}`,
+          campaignId: f.campaign_id,
           campaignTitle: f.campaign_title,
-          overdueDays,
-          dueAt: f.due_at,
-          timeZone: c.time_zone,
-          link: `${this.config.publicUrl}/campaigns/${f.campaign_id}`,
-        });
-        const key = `escalation:${f.id}:${f.due_at.toISOString()}:${level}:${c.id}`;
-        const stored = await this.dataSource.transaction((manager) =>
-          storeNotification(manager, {
-            userId: c.id,
-            kind: 'escalation',
-            title: mail.subject,
-            body: f.title,
-            link: `/campaigns/${f.campaign_id}`,
-            campaignId: f.campaign_id,
-            dedupeKey: key,
-          }),
-        );
-        if (!stored) continue; // this level was escalated already
-        await publishNotifications(this.redis, this.config.redisPrefix, [stored]);
-        if (history) continue;
-        const messageId = `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${host}>`;
-        await this.mailer.send({ to: c.email, ...mail, messageId }).catch((error: unknown) => {
-          this.logger.warn({ err: error, followUpId: f.id }, 'could not e-mail an escalation');
-        });
-        sent++;
-      }
+          recipientIds: coordinators.map((c) => c.id),
+          organizationIds: [f.organization_id],
+          link: `/campaigns/${f.campaign_id}/follow-ups/${f.id}`,
+          render: (locale, timeZone, link) => {
+            const mail = escalationMail(locale, {
+              title: f.title,
+              organizationName: f.organization_name,
+              campaignTitle: f.campaign_title,
+              overdueDays,
+              dueAt: f.due_at,
+              timeZone,
+              link,
+            });
+            return { title: mail.subject, body: f.title, mail };
+          },
+          data: {
+            followUpId: f.id,
+            title: f.title,
+            organizationName: f.organization_name,
+            dueAt: f.due_at.toISOString(),
+            overdueDays,
+            level,
+          },
+          // A level crossed long ago is history: recorded, but it e-mails nobody.
+          quiet: now.getTime() - crossedAt > HISTORY_AFTER_MS,
+        }),
+      );
+      await this.dispatcher.dispatch(result);
+      recorded += result.notifications.length + result.emailIds.length;
     }
-    return sent;
+    return recorded;
   }
 
   /**
@@ -201,35 +206,54 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
        ORDER BY d.deadline_at LIMIT 200`,
         [now],
       );
-    const host = new URL(this.config.publicUrl).hostname;
     let moved = 0;
     for (const d of rows) {
-      const coordinators = await this.dataSource.transaction(async (manager) => {
+      // A deadline long past is history (imported data): recorded, but it e-mails nobody.
+      const quiet = now.getTime() - d.deadline_at.getTime() > HISTORY_AFTER_MS;
+      const recorded = await this.dataSource.transaction(async (manager) => {
+        const coordinators = await leadCoordinators(manager, d.campaign_id);
+        let statusChange: Recorded;
         try {
-          await transitionDemand(manager, null, d.id, d.campaign_id, { to: 'no_response', note: 'The deadline passed with no response.' });
+          // The coordinators hear of it below, as no_response; the other followers as a status change.
+          statusChange = await transitionDemand(
+            manager,
+            null,
+            d.id,
+            d.campaign_id,
+            { to: 'no_response', note: 'The deadline passed with no response.' },
+            { publicUrl: this.config.publicUrl, except: coordinators.map((c) => c.id), quiet },
+          );
         } catch (error) {
           if (error instanceof ConflictError) return null; // moved meanwhile by someone else
           throw error;
         }
-        return leadCoordinators(manager, d.campaign_id);
-      });
-      if (!coordinators) continue;
-      moved++;
-      if (now.getTime() - d.deadline_at.getTime() > HISTORY_AFTER_MS) continue;
-      for (const c of coordinators) {
-        const mail = noResponseMail(c.locale, {
-          demandText: d.text,
-          officeTitle: d.office_title,
+        const notice = await recordEvent(manager, this.config.publicUrl, {
+          kind: 'no_response',
+          key: `no-response:${d.id}:${d.deadline_at.toISOString()}`,
+          campaignId: d.campaign_id,
           campaignTitle: d.campaign_title,
-          dueAt: d.deadline_at,
-          timeZone: c.time_zone,
-          link: `${this.config.publicUrl}/campaigns/${d.campaign_id}`,
+          recipientIds: coordinators.map((c) => c.id),
+          organizationIds: [],
+          link: `/campaigns/${d.campaign_id}/demands/${d.id}`,
+          render: (locale, timeZone, link) => {
+            const mail = noResponseMail(locale, {
+              demandText: d.text,
+              officeTitle: d.office_title,
+              campaignTitle: d.campaign_title,
+              dueAt: d.deadline_at,
+              timeZone,
+              link,
+            });
+            return { title: mail.subject, body: d.office_title, mail };
+          },
+          data: { demandId: d.id, officeTitle: d.office_title, deadlineAt: d.deadline_at.toISOString() },
+          quiet,
         });
-        const key = createHash('sha256').update(`no-response:${d.id}:${d.deadline_at.toISOString()}:${c.email}`).digest('hex').slice(0, 32);
-        await this.mailer.send({ to: c.email, ...mail, messageId: `<no-response-${key}@${host}>` }).catch((error: unknown) => {
-          this.logger.warn({ err: error, demandId: d.id }, 'could not tell a coordinator about a demand with no response');
-        });
-      }
+        return mergeRecorded(statusChange, notice);
+      });
+      if (!recorded) continue;
+      moved++;
+      await this.dispatcher.dispatch(recorded);
     }
     return moved;
   }
@@ -262,7 +286,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     const host = new URL(this.config.publicUrl).hostname;
     const outcome = await this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(
-        `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.offset_days, r.due_at, u.email, u.locale, u.time_zone,
+        `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.kind, r.offset_days, r.due_at, u.email, u.locale, u.time_zone,
                 (u.disabled_at IS NULL) AS user_active, c.title AS campaign_title, c.status AS campaign_status
          FROM reminders r JOIN users u ON u.id = r.recipient_id JOIN campaigns c ON c.id = r.campaign_id
          WHERE r.id = $1 AND r.status = 'pending'
@@ -271,52 +295,113 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       )) as DueRow[];
       // Gone, delivered, cancelled — or another worker holds it right now.
       if (!row) return 'skipped';
-      const title = await this.currentTitle(row);
-      if (title === null || !row.user_active || row.campaign_status !== 'active') {
+      const subject = await this.currentSubject(row);
+      if (subject === null || !row.user_active || row.campaign_status !== 'active') {
         await manager.query(
           `UPDATE reminders SET status = 'cancelled', last_error = 'no longer current', updated_at = now() WHERE id = $1`,
           [row.id],
         );
         return 'cancelled';
       }
-      const mail = reminderMail(row.locale, {
-        what: row.subject_type,
-        title,
-        campaignTitle: row.campaign_title,
-        offsetDays: row.offset_days,
-        dueAt: row.due_at,
-        timeZone: row.time_zone,
-        link: `${this.config.publicUrl}/campaigns/${row.campaign_id}`,
-      });
-      try {
-        await this.mailer.send({ to: row.email, ...mail, messageId: reminderMessageId(row.id, host) });
-      } catch (error) {
-        const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-        await manager.query(
-          `UPDATE reminders SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, updated_at = now() WHERE id = $1`,
-          [row.id, message, lastAttempt],
-        );
-        return lastAttempt ? 'failed' : { retry: error };
-      }
-      // The in-app copy, stored with the delivery (at most once per reminder), pushed after commit.
-      const stored = await storeNotification(manager, {
-        userId: row.recipient_id,
+      const render = (locale: Locale, timeZone: string, link: string) => {
+        const mail = reminderMail(locale, {
+          what: row.subject_type,
+          title: subject.title,
+          campaignTitle: row.campaign_title,
+          offsetDays: row.offset_days,
+          dueAt: row.due_at,
+          timeZone,
+          link,
+        });
+        return { title: mail.subject, body: subject.title, mail };
+      };
+      const link = `/campaigns/${row.campaign_id}/${row.subject_type === 'follow_up' ? 'follow-ups' : 'demands'}/${row.subject_id}`;
+      // Webhooks hear of the deadline once, however many people are reminded of it: the key is
+      // the schedule slot, not this person's row.
+      const deliveryIds = await queueWebhookDeliveries(manager, this.config.publicUrl, {
         kind: 'reminder',
-        title: mail.subject,
-        body: title,
-        link: `/campaigns/${row.campaign_id}`,
+        key: `reminder:${row.subject_type}:${row.subject_id}:${row.due_at.toISOString()}:${row.kind}:${row.offset_days}`,
         campaignId: row.campaign_id,
-        dedupeKey: `reminder:${row.id}`,
+        campaignTitle: row.campaign_title,
+        recipientIds: [],
+        organizationIds: subject.organizationIds,
+        link,
+        render,
+        data: {
+          subjectType: row.subject_type,
+          subjectId: row.subject_id,
+          title: subject.title,
+          dueAt: row.due_at.toISOString(),
+          offsetDays: row.offset_days,
+        },
       });
+      const [person] = await audience(manager, [row.recipient_id], row.campaign_id, 'reminder');
+      if (!person) {
+        await manager.query(`UPDATE reminders SET status = 'cancelled', last_error = 'muted', updated_at = now() WHERE id = $1`, [row.id]);
+        return { sent: null, deliveryIds };
+      }
+      const rendered = render(row.locale, row.time_zone, `${this.config.publicUrl}${link}`);
+      if (person.mail === 'now') {
+        try {
+          await this.mailer.send({ to: row.email, ...rendered.mail, messageId: reminderMessageId(row.id, host) });
+        } catch (error) {
+          const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+          await manager.query(
+            `UPDATE reminders SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, updated_at = now() WHERE id = $1`,
+            [row.id, message, lastAttempt],
+          );
+          // Webhook deliveries written above are rolled back with this attempt unless it is the last.
+          return lastAttempt ? 'failed' : { retry: error };
+        }
+      }
+      // The in-app copy (and the digest's line), stored with the delivery, at most once per reminder.
+      const saved =
+        person.inApp || person.mail === 'digest'
+          ? await storeNotification(manager, {
+              userId: row.recipient_id,
+              kind: 'reminder',
+              title: rendered.title,
+              body: rendered.body,
+              link,
+              campaignId: row.campaign_id,
+              dedupeKey: `reminder:${row.id}`,
+              inApp: person.inApp,
+              emailStatus: person.mail === 'now' ? 'sent' : person.mail === 'digest' ? 'digest' : 'none',
+              mail: person.mail === 'off' ? null : rendered.mail,
+            })
+          : null;
       await manager.query(
         `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE id = $1`,
         [row.id],
       );
-      return { sent: stored };
+      return { sent: saved?.stored ?? null, deliveryIds };
     });
     if (typeof outcome === 'object' && 'retry' in outcome) throw outcome.retry; // recorded; BullMQ retries with backoff
-    if (typeof outcome === 'object') await publishNotifications(this.redis, this.config.redisPrefix, [outcome.sent]);
+    if (typeof outcome === 'object') {
+      await this.dispatcher.dispatch({
+        notifications: outcome.sent ? [outcome.sent] : [],
+        emailIds: [],
+        deliveryIds: outcome.deliveryIds,
+      });
+    }
     if (outcome === 'failed') this.logger.warn({ reminderId }, 'reminder delivery failed for good');
+  }
+
+  /**
+   * The subject's title and organizations concerned, if the reminder is still current (same
+   * deadline, still open); else null.
+   */
+  private async currentSubject(row: DueRow): Promise<{ title: string; organizationIds: string[] } | null> {
+    if (row.subject_type === 'follow_up') {
+      const [f] = (await this.dataSource.query(`SELECT title, due_at, status, organization_id FROM follow_ups WHERE id = $1`, [
+        row.subject_id,
+      ])) as { title: string; due_at: Date; status: string; organization_id: string }[];
+      return f && ['open', 'in_progress'].includes(f.status) && f.due_at.getTime() === row.due_at.getTime()
+        ? { title: f.title, organizationIds: [f.organization_id] }
+        : null;
+    }
+    const title = await this.currentTitle(row);
+    return title === null ? null : { title, organizationIds: [] };
   }
 
   /** The subject's title if the reminder is still current (same deadline, still open); else null. */

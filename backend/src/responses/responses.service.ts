@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, type DemandStatus } from '@demarche/shared';
@@ -9,6 +9,12 @@ import type { AuthUser } from '../core/auth/auth-context.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { DemandsService } from '../demands/demands.service.js';
+import { demandFollowers } from '../demands/demand-followers.js';
+import { CONFIG } from '../core/config/config.module.js';
+import type { Config } from '../core/config/config.js';
+import { responseMail } from '../core/mail/templates.js';
+import { Dispatcher } from '../notifications/dispatcher.js';
+import { mergeRecorded, recordEvent, type Recorded } from '../notifications/notify.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
 import type { CreateResponseDto, ListResponsesQueryDto, ResponseDto, ResponsePageDto, UpdateResponseDto } from './response.dto.js';
 import { ResponseDemand } from './response-demand.entity.js';
@@ -56,6 +62,8 @@ export class ResponsesService {
     private readonly audit: AuditService,
     private readonly demands: DemandsService,
     private readonly proposals: ProposalsService,
+    private readonly dispatcher: Dispatcher,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async list(user: AuthUser, campaignId: string, query: ListResponsesQueryDto): Promise<ResponsePageDto> {
@@ -100,7 +108,7 @@ export class ResponsesService {
       if (!dto.demandIds.includes(move.demandId))
         throw new ValidationFailedError([{ field: `statusMoves.${i}.demandId`, message: 'is not one of demandIds' }]);
     }
-    const id = await this.dataSource.transaction(async (manager) => {
+    const created = await this.dataSource.transaction(async (manager) => {
       await this.assertAnswerable(manager, campaignId, dto.institutionId, dto.demandIds);
       const saved = await manager.save(
         Response,
@@ -131,20 +139,63 @@ export class ResponsesService {
         },
         manager,
       );
+      const recorded: Recorded[] = [await this.recordLogged(manager, user, saved, dto.demandIds)];
       if (access.canCoordinate) {
         for (const move of moves) {
-          await this.demands.applyTransition(manager, user, move.demandId, campaignId, {
-            to: move.to,
-            note: `Response of ${dto.receivedOn}: ${dto.summary.slice(0, 200)}`,
-          });
+          recorded.push(
+            await this.demands.applyTransition(manager, user, move.demandId, campaignId, {
+              to: move.to,
+              note: `Response of ${dto.receivedOn}: ${dto.summary.slice(0, 200)}`,
+            }),
+          );
         }
       } else if (moves.length > 0) {
         // A member's moves wait for a coordinator of a lead organization.
         await this.proposals.propose(manager, user, campaignId, saved.id, moves);
       }
-      return saved.id;
+      return { id: saved.id, recorded: mergeRecorded(...recorded) };
     });
-    return this.get(user, id);
+    await this.dispatcher.dispatch(created.recorded);
+    return this.get(user, created.id);
+  }
+
+  /** Tells the organizations following the answered demands (their people and webhooks). */
+  private async recordLogged(manager: EntityManager, user: AuthUser, saved: Response, demandIds: string[]): Promise<Recorded> {
+    const [names] = (await manager.query(
+      `SELECT i.name AS institution_name, c.title AS campaign_title FROM institutions i, campaigns c WHERE i.id = $1 AND c.id = $2`,
+      [saved.institutionId, saved.campaignId],
+    )) as { institution_name: string; campaign_title: string }[];
+    const followers = await demandFollowers(manager, saved.campaignId, demandIds);
+    return recordEvent(manager, this.config.publicUrl, {
+      kind: 'response',
+      key: `response:${saved.id}`,
+      campaignId: saved.campaignId,
+      campaignTitle: names!.campaign_title,
+      recipientIds: followers.userIds,
+      actorId: user.id,
+      organizationIds: followers.organizationIds,
+      link: `/campaigns/${saved.campaignId}/responses/${saved.id}`,
+      render: (locale, _timeZone, link) => {
+        const mail = responseMail(locale, {
+          institutionName: names!.institution_name,
+          assessment: saved.assessment,
+          summary: saved.summary,
+          demandCount: demandIds.length,
+          campaignTitle: names!.campaign_title,
+          link,
+        });
+        return { title: mail.subject, body: saved.summary.slice(0, 280), mail };
+      },
+      data: {
+        responseId: saved.id,
+        institutionName: names!.institution_name,
+        receivedOn: saved.receivedOn,
+        channel: saved.channel,
+        assessment: saved.assessment,
+        demandIds,
+        sourceUrl: saved.sourceUrl,
+      },
+    });
   }
 
   async update(user: AuthUser, id: string, dto: UpdateResponseDto): Promise<ResponseDto> {

@@ -88,6 +88,10 @@ const schema = z.object({
   DEMO_LOGINS_FILE: z.string().min(1).optional(),
   REMINDER_SWEEP_MS: int(15_000, 200, 3_600_000),
   REMINDER_LOOKAHEAD_MS: int(300_000, 1_000, 86_400_000),
+  DELIVERY_ATTEMPTS: int(6, 1, 20),
+  DELIVERY_RETRY_MS: int(10_000, 100, 3_600_000),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool(false),
+  WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
 });
 
 function validUrl(value: string, protocols: string[]): boolean {
@@ -127,6 +131,15 @@ export interface Config {
   /** How often the worker moves reminders due soon from PostgreSQL into BullMQ, and how far ahead. */
   reminderSweepMs: number;
   reminderLookaheadMs: number;
+  /**
+   * Reminders, notification e-mails and webhook deliveries are tried this many times, the first
+   * retry after `deliveryRetryMs` and each next one after twice as long; then marked failed.
+   */
+  deliveryAttempts: number;
+  deliveryRetryMs: number;
+  /** Operators only: let webhooks reach private, loopback and link-local addresses (off by default). */
+  webhookAllowPrivateTargets: boolean;
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +200,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoLoginsFile: resolve(v.DEMO_LOGINS_FILE ?? resolve(REPO_ROOT, '.demarche/demo-logins.txt')),
     reminderSweepMs: v.REMINDER_SWEEP_MS,
     reminderLookaheadMs: v.REMINDER_LOOKAHEAD_MS,
+    deliveryAttempts: v.DELIVERY_ATTEMPTS,
+    deliveryRetryMs: v.DELIVERY_RETRY_MS,
+    webhookAllowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    webhookTimeoutMs: v.WEBHOOK_TIMEOUT_MS,
   };
 }
 

@@ -19,6 +19,9 @@ import { Session } from '../auth/session.entity.js';
 import { StatusProposal } from '../../proposals/status-proposal.entity.js';
 import { Reminder } from '../../reminders/reminder.entity.js';
 import { Notification } from '../../notifications/notification.entity.js';
+import { NotificationPreference } from '../../notifications/notification-preference.entity.js';
+import { Webhook } from '../../webhooks/webhook.entity.js';
+import { WebhookDelivery } from '../../webhooks/webhook-delivery.entity.js';
 
 /** Every entity the schema holds. The data source and the drift check both read this list. */
 export const ENTITIES = [
@@ -43,4 +46,7 @@ export const ENTITIES = [
   StatusProposal,
   Reminder,
   Notification,
+  NotificationPreference,
+  Webhook,
+  WebhookDelivery,
 ];

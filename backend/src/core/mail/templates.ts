@@ -1,4 +1,4 @@
-import type { Locale } from '@demarche/shared';
+import type { DemandStatus, Locale, ResponseAssessment } from '@demarche/shared';
 
 /**
  * The e-mails Demarche sends, in the recipient's language. Each carries a link and nothing
@@ -211,6 +211,167 @@ export function escalationMail(
       ],
       { href: p.link, label: 'Open the campaign' },
       'You receive this because you coordinate this campaign in Demarche.',
+    ),
+  };
+}
+
+const STATUS_LABELS: Record<Locale, Record<DemandStatus, string>> = {
+  en: {
+    draft: 'draft',
+    sent: 'sent',
+    acknowledged: 'acknowledged',
+    under_consideration: 'under consideration',
+    partially_met: 'partially met',
+    met: 'met',
+    rejected: 'rejected',
+    no_response: 'no response',
+    withdrawn: 'withdrawn',
+  },
+  es: {
+    draft: 'borrador',
+    sent: 'enviada',
+    acknowledged: 'acusado recibo',
+    under_consideration: 'en consideración',
+    partially_met: 'cumplida en parte',
+    met: 'cumplida',
+    rejected: 'rechazada',
+    no_response: 'sin respuesta',
+    withdrawn: 'retirada',
+  },
+};
+
+const ASSESSMENT_LABELS: Record<Locale, Record<ResponseAssessment, string>> = {
+  en: { positive: 'positive', partial: 'partial', negative: 'negative', non_committal: 'non-committal' },
+  es: { positive: 'positiva', partial: 'parcial', negative: 'negativa', non_committal: 'sin compromiso' },
+};
+
+export const statusLabel = (locale: Locale, status: DemandStatus): string => STATUS_LABELS[locale][status] ?? status;
+
+const clip = (s: string, n = 80): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+const PREFERENCES_FOOTER: Record<Locale, string> = {
+  en: 'Choose what you are told, and how, in Demarche under Notifications → Preferences.',
+  es: 'Elija qué se le notifica, y cómo, en Demarche: Notificaciones → Preferencias.',
+};
+
+/** To the people of an organization: a follow-up is now theirs. */
+export function assignmentMail(
+  locale: Locale,
+  p: { title: string; assignedBy: string; campaignTitle: string; dueAt: Date; timeZone: string; link: string },
+): RenderedMail {
+  const due = dateIn(locale, p.dueAt, p.timeZone);
+  if (locale === 'es') {
+    return {
+      subject: `Nuevo seguimiento: «${clip(p.title)}»`,
+      ...render(
+        [`${p.assignedBy} le asignó el seguimiento «${p.title}» en la campaña «${p.campaignTitle}».`, `Plazo: ${due}.`],
+        { href: p.link, label: 'Abrir la campaña' },
+        PREFERENCES_FOOTER.es,
+      ),
+    };
+  }
+  return {
+    subject: `New follow-up: “${clip(p.title)}”`,
+    ...render(
+      [`${p.assignedBy} assigned you the follow-up “${p.title}” in the campaign “${p.campaignTitle}”.`, `Deadline: ${due}.`],
+      { href: p.link, label: 'Open the campaign' },
+      PREFERENCES_FOOTER.en,
+    ),
+  };
+}
+
+/** To the organizations following a demand: an office answered it. */
+export function responseMail(
+  locale: Locale,
+  p: { institutionName: string; assessment: ResponseAssessment; summary: string; demandCount: number; campaignTitle: string; link: string },
+): RenderedMail {
+  const assessment = ASSESSMENT_LABELS[locale][p.assessment];
+  if (locale === 'es') {
+    return {
+      subject: `Respuesta de ${p.institutionName} (${assessment})`,
+      ...render(
+        [
+          `${p.institutionName} respondió a ${p.demandCount === 1 ? 'una demanda' : `${p.demandCount} demandas`} de la campaña «${p.campaignTitle}». Valoración: ${assessment}.`,
+          p.summary,
+        ],
+        { href: p.link, label: 'Ver la respuesta' },
+        PREFERENCES_FOOTER.es,
+      ),
+    };
+  }
+  return {
+    subject: `Response from ${p.institutionName} (${assessment})`,
+    ...render(
+      [
+        `${p.institutionName} answered ${p.demandCount === 1 ? 'a demand' : `${p.demandCount} demands`} of the campaign “${p.campaignTitle}”. Assessment: ${assessment}.`,
+        p.summary,
+      ],
+      { href: p.link, label: 'See the response' },
+      PREFERENCES_FOOTER.en,
+    ),
+  };
+}
+
+/** To the organizations following a demand: its status moved. */
+export function statusChangeMail(
+  locale: Locale,
+  p: {
+    demandText: string;
+    officeTitle: string;
+    from: DemandStatus;
+    to: DemandStatus;
+    note: string | null;
+    campaignTitle: string;
+    link: string;
+  },
+): RenderedMail {
+  const from = statusLabel(locale, p.from);
+  const to = statusLabel(locale, p.to);
+  if (locale === 'es') {
+    return {
+      subject: `«${clip(p.demandText, 60)}»: ${to}`,
+      ...render(
+        [
+          `La demanda «${p.demandText}» dirigida a ${p.officeTitle} (campaña «${p.campaignTitle}») pasó de «${from}» a «${to}».`,
+          ...(p.note ? [p.note] : []),
+        ],
+        { href: p.link, label: 'Abrir la demanda' },
+        PREFERENCES_FOOTER.es,
+      ),
+    };
+  }
+  return {
+    subject: `“${clip(p.demandText, 60)}”: ${to}`,
+    ...render(
+      [
+        `The demand “${p.demandText}” to ${p.officeTitle} (campaign “${p.campaignTitle}”) moved from “${from}” to “${to}”.`,
+        ...(p.note ? [p.note] : []),
+      ],
+      { href: p.link, label: 'Open the demand' },
+      PREFERENCES_FOOTER.en,
+    ),
+  };
+}
+
+/** One e-mail a day, at 08:00 local time, with what the person chose to receive as a digest. */
+export function digestMail(locale: Locale, p: { date: string; items: { subject: string; link: string }[]; link: string }): RenderedMail {
+  const lines = p.items.map((i) => `• ${i.subject} — ${i.link}`);
+  if (locale === 'es') {
+    return {
+      subject: `Demarche: resumen del ${p.date} (${p.items.length})`,
+      ...render(
+        [`${p.items.length === 1 ? 'Una novedad' : `${p.items.length} novedades`} desde el último resumen:`, ...lines],
+        { href: p.link, label: 'Abrir las notificaciones' },
+        PREFERENCES_FOOTER.es,
+      ),
+    };
+  }
+  return {
+    subject: `Demarche: your digest for ${p.date} (${p.items.length})`,
+    ...render(
+      [`${p.items.length === 1 ? 'One update' : `${p.items.length} updates`} since your last digest:`, ...lines],
+      { href: p.link, label: 'Open your notifications' },
+      PREFERENCES_FOOTER.en,
     ),
   };
 }

@@ -19,7 +19,7 @@ import { QUEUES } from './queues.js';
         prefix: `${config.redisPrefix}:q`,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.maintenance }, { name: QUEUES.mail }, { name: QUEUES.reminders }),
+    BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
   exports: [BullModule],
 })

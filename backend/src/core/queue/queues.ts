@@ -6,6 +6,8 @@ export const QUEUES = {
   maintenance: 'maintenance',
   mail: 'mail',
   reminders: 'reminders',
+  notifications: 'notifications',
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -24,6 +26,16 @@ export interface JobPayloads {
     /** Deliver one reminder; the job id is derived from the reminder id. */
     deliver: { reminderId: string };
   };
+  notifications: {
+    /** Enqueue e-mails and webhook deliveries still pending; send the daily digests now due. */
+    sweep: Record<string, never>;
+    /** Send one notification's e-mail (the job id is derived from the notification). */
+    email: { notificationId: string };
+  };
+  webhooks: {
+    /** POST one webhook delivery (the job id is derived from the delivery). */
+    deliver: { deliveryId: string };
+  };
 }
 
 export interface MailMessage {
@@ -39,6 +51,7 @@ export interface MailMessage {
 export const SCHEDULERS = {
   heartbeat: 'maintenance:heartbeat',
   reminderSweep: 'reminders:sweep',
+  notificationSweep: 'notifications:sweep',
 } as const;
 
 export const HEARTBEAT_EVERY_MS = 30_000;

@@ -1,0 +1,68 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { CONFIG } from '../core/config/config.module.js';
+import type { Config } from '../core/config/config.js';
+import { QUEUES } from '../core/queue/queues.js';
+import { REDIS } from '../core/redis/redis.module.js';
+import { publishNotifications, type Recorded } from './notify.js';
+
+export const emailJobId = (notificationId: string): string => `notification-email-${notificationId}`;
+export const webhookJobId = (deliveryId: string): string => `webhook-delivery-${deliveryId}`;
+
+/**
+ * After a transaction that recorded events has committed: pushes the new in-app notifications
+ * to open streams and enqueues their e-mails and webhook deliveries. If this process dies first,
+ * the worker's sweep finds the rows still pending and enqueues them; job ids derived from the
+ * rows keep BullMQ from holding one twice.
+ */
+@Injectable()
+export class Dispatcher {
+  private readonly logger = new Logger(Dispatcher.name);
+
+  constructor(
+    @InjectQueue(QUEUES.notifications) private readonly notifications: Queue,
+    @InjectQueue(QUEUES.webhooks) private readonly webhooks: Queue,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /** Never throws: what it could not hand over, the sweep will. */
+  async dispatch(recorded: Recorded): Promise<void> {
+    try {
+      await publishNotifications(this.redis, this.config.redisPrefix, recorded.notifications);
+      await this.enqueueEmails(recorded.emailIds);
+      await this.enqueueDeliveries(recorded.deliveryIds);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not dispatch notifications now; the worker will pick them up');
+    }
+  }
+
+  private retry() {
+    return {
+      attempts: this.config.deliveryAttempts,
+      backoff: { type: 'exponential', delay: this.config.deliveryRetryMs },
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 24 * 3600 },
+    };
+  }
+
+  async enqueueEmails(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.notifications.addBulk(
+      ids.map((notificationId) => ({
+        name: 'email',
+        data: { notificationId },
+        opts: { jobId: emailJobId(notificationId), ...this.retry() },
+      })),
+    );
+  }
+
+  async enqueueDeliveries(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.webhooks.addBulk(
+      ids.map((deliveryId) => ({ name: 'deliver', data: { deliveryId }, opts: { jobId: webhookJobId(deliveryId), ...this.retry() } })),
+    );
+  }
+}

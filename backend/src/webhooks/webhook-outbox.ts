@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { Locale } from '@demarche/shared';
+import type { EntityManager } from 'typeorm';
+import type { NotificationEvent } from '../notifications/notify.js';
+
+/** The JSON a webhook receives (plus `id`, the delivery's id, added when sent). */
+export interface WebhookPayload {
+  /** The event's kind, e.g. `reminder`, `response`, `status_change`; `ping` for a test. */
+  event: string;
+  /** Stable per event: the same event has the same id for every webhook. */
+  eventId: string;
+  occurredAt: string;
+  campaign: { id: string; title: string } | null;
+  /** Slack-compatible message (mrkdwn), in the webhook's language. */
+  text: string;
+  title: string;
+  link: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Slack's mrkdwn needs &, < and > escaped in text that is not markup. */
+const slackEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function slackText(title: string, body: string, link: string | null, linkLabel: string): string {
+  return [`*${slackEscape(title)}*`, body ? slackEscape(body) : null, link ? `<${link}|${slackEscape(linkLabel)}>` : null]
+    .filter(Boolean)
+    .join('\n');
+}
+
+const OPEN_LABEL: Record<Locale, string> = { en: 'Open in Demarche', es: 'Abrir en Demarche' };
+
+/**
+ * Writes one delivery per active webhook interested in the event — the campaign's, and those of
+ * the organizations concerned — in the caller's transaction. A webhook that already has this
+ * event gets nothing new. Returns the new deliveries' ids.
+ */
+export async function queueWebhookDeliveries(manager: EntityManager, publicUrl: string, event: NotificationEvent): Promise<string[]> {
+  const hooks: { id: string; locale: Locale }[] = await manager.query(
+    `SELECT id, locale FROM webhooks
+     WHERE active AND (campaign_id = $1 OR organization_id = ANY($2::uuid[])) AND (cardinality(events) = 0 OR $3 = ANY(events))`,
+    [event.campaignId, event.organizationIds, event.kind],
+  );
+  if (hooks.length === 0) return [];
+  const link = `${publicUrl}${event.link}`;
+  const eventId = createHash('sha256').update(event.key).digest('hex').slice(0, 32);
+  const occurredAt = new Date().toISOString();
+  const ids: string[] = [];
+  for (const hook of hooks) {
+    const rendered = event.render(hook.locale, 'UTC', link);
+    const payload: WebhookPayload = {
+      event: event.kind,
+      eventId,
+      occurredAt,
+      campaign: { id: event.campaignId, title: event.campaignTitle },
+      text: slackText(rendered.title, rendered.body, link, OPEN_LABEL[hook.locale]),
+      title: rendered.title,
+      link,
+      data: event.data,
+    };
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO webhook_deliveries (webhook_id, event_key, event, payload) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (webhook_id, event_key) DO NOTHING RETURNING id`,
+      [hook.id, event.key, event.kind, JSON.stringify(payload)],
+    );
+    if (rows[0]) ids.push(rows[0].id);
+  }
+  return ids;
+}
