@@ -32,8 +32,9 @@ export async function registerDashboard(fastify: FastifyInstance, publicDir: str
 
   fastify.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (path === '/api' || path.startsWith('/api/') || !publicDir) {
-      const message = publicDir
+    const api = path === '/api' || path.startsWith('/api/');
+    if (api || !publicDir) {
+      const message = api
         ? `Cannot GET ${path}`
         : 'The dashboard has not been built: run `npm run build`, or use `npm start`, which builds it.';
       const { body } = toErrorBody(new NotFoundException(message), String(request.id));
