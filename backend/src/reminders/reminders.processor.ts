@@ -20,8 +20,6 @@ import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
 
 type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']], void, keyof JobPayloads['reminders']>;
 
-const ATTEMPTS = 6;
-
 /**
  * An event (a deadline passing, an escalation level reached) older than this is history: it is
  * recorded but e-mails nobody, so loaded or long-past data sets off no burst.
@@ -272,8 +270,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         opts: {
           jobId: deliveryJobId(r.id),
           delay: Math.max(0, r.fire_at.getTime() - now.getTime()),
-          attempts: ATTEMPTS,
-          backoff: { type: 'exponential', delay: 10_000 },
+          attempts: this.config.deliveryAttempts,
+          backoff: { type: 'exponential', delay: this.config.deliveryRetryMs },
           removeOnComplete: { age: 3600 },
           removeOnFail: { age: 24 * 3600 },
         },
