@@ -9,6 +9,7 @@ import { HttpErrorFilter } from '../core/http/http-exception.filter.js';
 import { requestId } from '../core/http/request-id.js';
 import { registerSecurity } from '../core/http/security-headers.js';
 import { createValidationPipe } from '../core/http/validation.js';
+import { registerQueueBoard } from '../core/queue/queue-board.js';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -21,7 +22,8 @@ export interface ApiAppOptions {
 
 /**
  * Builds the HTTP API: Fastify, the `/api` prefix, one error shape, validation, OpenAPI and its
- * docs UI, and the built dashboard at `/`. Not yet listening.
+ * docs UI, the admins' queue board at `/api/admin/queues`, and the built dashboard at `/`. Not yet
+ * listening.
  */
 export async function createApiApp(config: Config, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -58,6 +60,7 @@ export async function createApiApp(config: Config, options: ApiAppOptions = {}):
     // Swagger UI would otherwise send the document to a third-party validator.
     swaggerOptions: { validatorUrl: null },
   });
+  await registerQueueBoard(fastify, app, config, logger);
   await registerDashboard(fastify, config.publicDir);
   return app;
 }

@@ -21,3 +21,11 @@ export class DependencyUnavailableError extends Error {
     this.name = 'DependencyUnavailableError';
   }
 }
+
+/** PostgreSQL or Redis is reachable but configured so that the process must not run on it. */
+export class DependencyMisconfiguredError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DependencyMisconfiguredError';
+  }
+}

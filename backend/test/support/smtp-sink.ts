@@ -6,8 +6,22 @@ export class SmtpSink {
   readonly messages: (ParsedMail & { raw: string })[] = [];
   private server: SMTPServer | null = null;
   port = 0;
+  /**
+   * While true, each message is kept as soon as its DATA has arrived, but the server's reply to
+   * it is held back until `releaseData()`: the sender is stuck mid-delivery, as with a slow
+   * relay, and a sender killed then never learns that the message got through.
+   */
+  stallData = false;
+  private readonly heldReplies: (() => void)[] = [];
 
-  async start(): Promise<this> {
+  /** Stops stalling, and sends every reply held back so far (to senders still connected). */
+  releaseData(): void {
+    this.stallData = false;
+    for (const reply of this.heldReplies.splice(0)) reply();
+  }
+
+  /** Listens on `port` (0: a free one); after `stop()`, may start again, e.g. on the same port. */
+  async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -20,13 +34,17 @@ export class SmtpSink {
           simpleParser(raw)
             .then((parsed) => {
               this.messages.push(Object.assign(parsed, { raw }));
-              callback();
+              if (this.stallData) this.heldReplies.push(() => callback());
+              else callback();
             })
             .catch(callback);
         });
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject); // e.g. the port is taken
+      this.server!.listen(port, '127.0.0.1', resolve);
+    });
     this.port = (this.server.server.address() as { port: number }).port;
     return this;
   }
@@ -51,7 +69,9 @@ export class SmtpSink {
   }
 
   async stop(): Promise<void> {
+    for (const reply of this.heldReplies.splice(0)) reply();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server = null;
   }
 }
 
