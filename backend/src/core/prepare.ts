@@ -4,16 +4,18 @@ import { writeDemoLogins } from '../demo/demo-logins-file.js';
 import type { Config } from './config/config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { migrate } from './database/database-admin.js';
-import { preflight } from './preflight.js';
+import { checkRedisEvictionPolicy, preflight } from './preflight.js';
 
 /**
  * What must be true before the API and worker start: PostgreSQL and Redis reachable (the
- * database created if missing), migrations applied, and — when DEMO_DATA is on — the demo
+ * database created if missing; Redis with maxmemory-policy noeviction), migrations applied, and — when DEMO_DATA is on — the demo
  * campaign loaded into a database that has no campaign. Safe to run from several processes at
  * once. `npm start` and the Compose `migrate` service both run it.
  */
 export async function prepare(config: Config, say: (message: string) => void): Promise<void> {
   await preflight(config);
+  // The worker would refuse to start; say so once, before anything starts.
+  await checkRedisEvictionPolicy(config.redisUrl, say);
   const applied = await migrate(config);
   say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
   if (!config.demoData) return;
