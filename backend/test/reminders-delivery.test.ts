@@ -1,8 +1,11 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WorkerModule } from '../src/app/worker.module.js';
-import { reminderMessageId } from '../src/reminders/reminders.processor.js';
+import { deliveryJobId, reminderMessageId } from '../src/reminders/reminders.processor.js';
+import { QUEUES } from '../src/core/queue/queues.js';
 import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
 import { createCampaign, createDemand, createOffice } from './support/campaigns.js';
 import { startWorld, type World } from './support/world.js';
@@ -102,6 +105,26 @@ describe('reminder delivery', () => {
     await world.smtp.waitFor(coordinator.email, (m) => m.messageId === messageId, 15_000);
     expect(mailsWith(messageId)).toHaveLength(1);
     expect(await status(reminderId)).toBe('sent');
+  });
+
+  it('revives a due reminder whose delivery job failed without sending it (as when workers crash twice mid-send)', async () => {
+    // Not due for a while: the sweep leaves it in PostgreSQL.
+    const { reminderId } = await reminderDueIn(10 * 60_000);
+    const queue = world.worker.get<Queue>(getQueueToken(QUEUES.reminders), { strict: false });
+    // A job under the reminder's id that fails without delivering (BullMQ fails a job that stalled
+    // twice the same way); BullMQ keeps the failed job, and with it the id, for a day.
+    await queue.add('no-such-step', { reminderId }, { jobId: deliveryJobId(reminderId), attempts: 1, removeOnFail: { age: 86_400 } });
+    const deadline = Date.now() + 8000;
+    while ((await (await queue.getJob(deliveryJobId(reminderId)))?.getState()) !== 'failed') {
+      if (Date.now() > deadline) throw new Error('the job never failed');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Now the row is pending and long due, under that failed job's id.
+    await withDb((db) => db.query(`UPDATE reminders SET fire_at = now() - interval '5 minutes' WHERE id = $1`, [reminderId]));
+    const messageId = reminderMessageId(reminderId, HOST);
+    await world.smtp.waitFor(coordinator.email, (m) => m.messageId === messageId, 10_000);
+    expect(await status(reminderId)).toBe('sent');
+    expect(mailsWith(messageId)).toHaveLength(1);
   });
 
   it('does not deliver a reminder that is no longer current, and says why', async () => {

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { QUEUES } from '../core/queue/queues.js';
+import { addReviving } from '../core/queue/revive.js';
 import { REDIS } from '../core/redis/redis.module.js';
 import { publishNotifications, type Recorded } from './notify.js';
 
@@ -48,21 +49,24 @@ export class Dispatcher {
     };
   }
 
-  async enqueueEmails(ids: string[]): Promise<void> {
+  /** `revive`: the rows have been pending a while (the sweep); re-add any whose job finished (see addReviving). */
+  async enqueueEmails(ids: string[], revive = false): Promise<void> {
     if (ids.length === 0) return;
-    await this.notifications.addBulk(
-      ids.map((notificationId) => ({
-        name: 'email',
-        data: { notificationId },
-        opts: { jobId: emailJobId(notificationId), ...this.retry() },
-      })),
-    );
+    const jobs = ids.map((notificationId) => ({
+      name: 'email',
+      data: { notificationId },
+      opts: { jobId: emailJobId(notificationId), ...this.retry() },
+    }));
+    await (revive ? addReviving(this.notifications, jobs) : this.notifications.addBulk(jobs));
   }
 
-  async enqueueDeliveries(ids: string[]): Promise<void> {
+  async enqueueDeliveries(ids: string[], revive = false): Promise<void> {
     if (ids.length === 0) return;
-    await this.webhooks.addBulk(
-      ids.map((deliveryId) => ({ name: 'deliver', data: { deliveryId }, opts: { jobId: webhookJobId(deliveryId), ...this.retry() } })),
-    );
+    const jobs = ids.map((deliveryId) => ({
+      name: 'deliver',
+      data: { deliveryId },
+      opts: { jobId: webhookJobId(deliveryId), ...this.retry() },
+    }));
+    await (revive ? addReviving(this.webhooks, jobs) : this.webhooks.addBulk(jobs));
   }
 }

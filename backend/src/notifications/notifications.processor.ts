@@ -92,12 +92,18 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
       `SELECT id FROM notifications WHERE email_status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT 5000`,
       [stray],
     );
-    await this.dispatcher.enqueueEmails(emails.map((r) => r.id));
+    await this.dispatcher.enqueueEmails(
+      emails.map((r) => r.id),
+      true,
+    );
     const deliveries: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM webhook_deliveries WHERE status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT 5000`,
       [stray],
     );
-    await this.dispatcher.enqueueDeliveries(deliveries.map((r) => r.id));
+    await this.dispatcher.enqueueDeliveries(
+      deliveries.map((r) => r.id),
+      true,
+    );
     await this.sendDigests(now);
   }
 

@@ -4,7 +4,7 @@ import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDemandAwaitingAnswer, type DemandStatus, type Locale } from '@demarche/shared';
 import type { Job, Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { Mailer } from '../core/mail/mailer.js';
@@ -17,6 +17,7 @@ import { transitionDemand } from '../demands/demand-transition.js';
 import { leadCoordinators } from './reminder-planner.js';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
 import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
+import { addReviving, type JobSpec } from '../core/queue/revive.js';
 
 type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']], void, keyof JobPayloads['reminders']>;
 
@@ -28,6 +29,13 @@ const HISTORY_AFTER_MS = 2 * 86_400_000;
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_ESCALATE_AFTER_DAYS = 3;
+
+/**
+ * A reminder still pending this long after it fell due is not merely queued: its job may have
+ * finished without delivering it, and is revived (a crashed worker's job comes back through
+ * BullMQ's stalled-job check within about a minute first).
+ */
+const STUCK_AFTER_MS = 90_000;
 
 /** The job id of a reminder's delivery: one per reminder, so BullMQ holds it at most once. */
 export const deliveryJobId = (reminderId: string): string => `reminder-${reminderId}`;
@@ -262,21 +270,26 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       [new Date(now.getTime() + this.config.reminderLookaheadMs)],
     );
     if (rows.length === 0) return 0;
-    // A job id already in Redis (waiting, delayed, active) is not added twice.
-    await this.queue.addBulk(
-      rows.map((r) => ({
-        name: 'deliver',
-        data: { reminderId: r.id },
-        opts: {
-          jobId: deliveryJobId(r.id),
-          delay: Math.max(0, r.fire_at.getTime() - now.getTime()),
-          attempts: this.config.deliveryAttempts,
-          backoff: { type: 'exponential', delay: this.config.deliveryRetryMs },
-          removeOnComplete: { age: 3600 },
-          removeOnFail: { age: 24 * 3600 },
-        },
-      })),
-    );
+    const job = (r: { id: string; fire_at: Date }): JobSpec => ({
+      name: 'deliver',
+      data: { reminderId: r.id },
+      opts: {
+        jobId: deliveryJobId(r.id),
+        delay: Math.max(0, r.fire_at.getTime() - now.getTime()),
+        attempts: this.config.deliveryAttempts,
+        backoff: { type: 'exponential', delay: this.config.deliveryRetryMs },
+        removeOnComplete: { age: 3600 },
+        removeOnFail: { age: 24 * 3600 },
+      },
+    });
+    // A job id already in Redis (waiting, delayed, active) is not added twice. A row still
+    // pending well after it fell due, though, may sit under a job that finished without
+    // delivering it (failed after workers crashed twice mid-send): that one is added again.
+    const stuck = now.getTime() - STUCK_AFTER_MS;
+    const late = rows.filter((r) => r.fire_at.getTime() < stuck);
+    const onTime = rows.filter((r) => r.fire_at.getTime() >= stuck);
+    await addReviving(this.queue, late.map(job));
+    await this.queue.addBulk(onTime.map(job));
     return rows.length;
   }
 
@@ -293,7 +306,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       )) as DueRow[];
       // Gone, delivered, cancelled — or another worker holds it right now.
       if (!row) return 'skipped';
-      const subject = await this.currentSubject(row);
+      const subject = await this.currentSubject(manager, row);
       if (subject === null || !row.user_active || row.campaign_status !== 'active') {
         await manager.query(
           `UPDATE reminders SET status = 'cancelled', last_error = 'no longer current', updated_at = now() WHERE id = $1`,
@@ -389,30 +402,22 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
    * The subject's title and organizations concerned, if the reminder is still current (same
    * deadline, still open); else null.
    */
-  private async currentSubject(row: DueRow): Promise<{ title: string; organizationIds: string[] } | null> {
+  private async currentSubject(manager: EntityManager, row: DueRow): Promise<{ title: string; organizationIds: string[] } | null> {
     if (row.subject_type === 'follow_up') {
-      const [f] = (await this.dataSource.query(`SELECT title, due_at, status, organization_id FROM follow_ups WHERE id = $1`, [
+      const [f] = (await manager.query(`SELECT title, due_at, status, organization_id FROM follow_ups WHERE id = $1`, [
         row.subject_id,
       ])) as { title: string; due_at: Date; status: string; organization_id: string }[];
       return f && ['open', 'in_progress'].includes(f.status) && f.due_at.getTime() === row.due_at.getTime()
         ? { title: f.title, organizationIds: [f.organization_id] }
         : null;
     }
-    const title = await this.currentTitle(row);
+    const title = await this.currentDemandText(manager, row);
     return title === null ? null : { title, organizationIds: [] };
   }
 
-  /** The subject's title if the reminder is still current (same deadline, still open); else null. */
-  private async currentTitle(row: DueRow): Promise<string | null> {
-    if (row.subject_type === 'follow_up') {
-      const [f] = (await this.dataSource.query(`SELECT title, due_at, status FROM follow_ups WHERE id = $1`, [row.subject_id])) as {
-        title: string;
-        due_at: Date;
-        status: string;
-      }[];
-      return f && ['open', 'in_progress'].includes(f.status) && f.due_at.getTime() === row.due_at.getTime() ? f.title : null;
-    }
-    const [d] = (await this.dataSource.query(`SELECT text, deadline_at, status FROM demands WHERE id = $1`, [row.subject_id])) as {
+  /** A demand's text if the reminder is still current (same deadline, still awaiting an answer); else null. */
+  private async currentDemandText(manager: EntityManager, row: DueRow): Promise<string | null> {
+    const [d] = (await manager.query(`SELECT text, deadline_at, status FROM demands WHERE id = $1`, [row.subject_id])) as {
       text: string;
       deadline_at: Date | null;
       status: DemandStatus;

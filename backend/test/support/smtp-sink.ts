@@ -45,6 +45,9 @@ export class SmtpSink {
       this.server!.once('error', reject); // e.g. the port is taken
       this.server!.listen(port, '127.0.0.1', resolve);
     });
+    // A sender that dies mid-message (a killed worker) resets its connection: the server reports
+    // it as an error, which is no failure of the sink's.
+    this.server.on('error', () => undefined);
     this.port = (this.server.server.address() as { port: number }).port;
     return this;
   }
