@@ -1,24 +1,12 @@
 import type { Page } from '@playwright/test';
 
-import { demoLogin, type DemoRole } from './demo-logins';
-import { expect, seriousAxeViolations, test } from './fixtures';
+import { demoLogin } from './demo-logins';
+import { expect, seriousAxeViolations, signInAs, test } from './fixtures';
 
 /**
  * Sign-in, profile and API tokens against the real server, as the demo accounts it creates at
  * first start (E2E_DEMO_LOGINS). Every test signs in by itself and puts back what it changes.
  */
-
-async function signIn(page: Page, role: DemoRole): Promise<void> {
-  const { email, password } = demoLogin(role);
-  if (!page.url().includes('/sign-in')) {
-    await page.goto('/sign-in');
-  }
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('link', { name: /^Your profile:/ })).toBeVisible();
-  await expect(page).not.toHaveURL(/\/sign-in/); // on the page it went on to, not still leaving
-}
 
 /** Waits for the API tokens panel of /profile to have its list (or its empty state). */
 async function tokensLoaded(page: Page): Promise<void> {
@@ -44,7 +32,7 @@ test('/profile signed out goes to sign-in, and signing in comes back to it', asy
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to Demarche');
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 
-  await signIn(page, 'member');
+  await signInAs(page, 'member');
 
   await expect(page).toHaveURL(/\/profile$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your profile');
@@ -70,7 +58,7 @@ test('a wrong password says so without saying which field, and marks both invali
 });
 
 test('name and language are saved to the profile and survive a reload', async ({ page }) => {
-  await signIn(page, 'coordinator');
+  await signInAs(page, 'coordinator');
   const before = await profileNow(page);
   try {
     await page.getByRole('link', { name: /^Your profile:/ }).click();
@@ -104,7 +92,7 @@ test('name and language are saved to the profile and survive a reload', async ({
 });
 
 test('an API token is shown once, listed by its prefix, and revoked', async ({ page }) => {
-  await signIn(page, 'member');
+  await signInAs(page, 'member');
   await page.goto('/profile');
   const tokens = page.getByRole('region', { name: 'API tokens' });
   await tokensLoaded(page);
@@ -146,7 +134,7 @@ test('an API token is shown once, listed by its prefix, and revoked', async ({ p
 });
 
 test('signing out returns to the signed-out state, and /profile asks to sign in again', async ({ page }) => {
-  await signIn(page, 'member');
+  await signInAs(page, 'member');
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -180,7 +168,7 @@ test('no serious or critical accessibility violations on sign-in, forgot-passwor
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   await page.goto('/sign-in?next=%2Fprofile');
-  await signIn(page, 'member');
+  await signInAs(page, 'member');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your profile');
   await tokensLoaded(page);
   expect(await seriousAxeViolations(page)).toEqual([]);

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 import { test as base, expect, type Page } from '@playwright/test';
+
+import { demoLogin, type DemoRole } from './demo-logins';
 
 /**
  * axe-core's source, evaluated in the page through DevTools. (`page.addScriptTag` would insert
@@ -98,4 +101,29 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 
 interface AxeResults {
   violations: { id: string; impact?: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/**
+ * Saves what a person sees first on this page (1280×900, the top of it) to docs/screenshots/,
+ * for the README. Not full-page: the README shows the first screen, and the repository stays small.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+}
+
+/** Signs in as a demo account through the sign-in page, and waits until the app has moved on. */
+export async function signInAs(page: Page, role: DemoRole): Promise<void> {
+  const { email, password } = demoLogin(role);
+  if (!page.url().includes('/sign-in')) {
+    await page.goto('/sign-in');
+  }
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('link', { name: /^Your profile:/ })).toBeVisible();
+  await expect(page).not.toHaveURL(/\/sign-in/); // on the page it went on to, not still leaving
 }

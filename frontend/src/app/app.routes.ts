@@ -39,6 +39,12 @@ export const routes: Routes = [
     loadComponent: () => import('./account/profile/profile-page').then((m) => m.ProfilePage),
   },
   {
+    // Campaigns: list, overview, timeline; their demands and responses (campaigns.routes.ts).
+    path: 'campaigns',
+    canActivate: [authGuard],
+    loadChildren: () => import('./campaigns/campaigns.routes').then((m) => m.CAMPAIGN_ROUTES),
+  },
+  {
     path: '**',
     title: 'notFound.title' satisfies TranslationKey,
     loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),

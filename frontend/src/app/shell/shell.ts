@@ -59,6 +59,13 @@ import { LanguageSwitcher } from './language-switcher';
               >{{ 'shell.nav.overview' | t }}</a
             >
           </li>
+          @if (session.signedIn()) {
+            <li>
+              <a class="nav__link" routerLink="/campaigns" routerLinkActive="nav__link--active" ariaCurrentWhenActive="page">{{
+                'campaigns.nav' | t
+              }}</a>
+            </li>
+          }
         </ul>
       </nav>
     </header>

@@ -1,3 +1,6 @@
+import { campaignsEn } from '../../campaigns/campaigns.en';
+import { demandsEn } from '../../demands/demands.en';
+
 /**
  * English: the source dictionary. Every other locale must provide exactly these keys (enforced by
  * the `Dictionary` type). Keys are flat and dotted: `<feature>.<element>`.
@@ -181,4 +184,8 @@ export const en = {
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you asked for does not exist or has moved.',
   'notFound.home': 'Go to the overview',
+
+  // Features keep their texts beside their code.
+  ...campaignsEn,
+  ...demandsEn,
 } as const;

@@ -1,3 +1,5 @@
+import { campaignsEs } from '../../campaigns/campaigns.es';
+import { demandsEs } from '../../demands/demands.es';
 import type { Dictionary } from './dictionary';
 
 /** Spanish. Typed as `Dictionary`: a missing or extra key is a compile error. */
@@ -181,4 +183,7 @@ export const es: Dictionary = {
   'notFound.title': 'Página no encontrada',
   'notFound.body': 'La página que busca no existe o ha cambiado de dirección.',
   'notFound.home': 'Ir al resumen',
+
+  ...campaignsEs,
+  ...demandsEs,
 };

@@ -1,0 +1,26 @@
+import type { Routes } from '@angular/router';
+
+import type { TranslationKey } from '../core/i18n/dictionary';
+
+/** `/campaigns`: the list, a campaign's overview and timeline, and (from demands/) its demands and responses. */
+export const CAMPAIGN_ROUTES: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'campaigns.title' satisfies TranslationKey,
+    loadComponent: () => import('./campaigns-list-page').then((m) => m.CampaignsListPage),
+  },
+  { path: ':campaignId/demands', loadChildren: () => import('../demands/demands.routes').then((m) => m.DEMAND_ROUTES) },
+  { path: ':campaignId/responses', loadChildren: () => import('../demands/responses.routes').then((m) => m.RESPONSE_ROUTES) },
+  {
+    path: ':campaignId/timeline',
+    title: 'campaigns.timeline.title' satisfies TranslationKey,
+    loadComponent: () => import('./campaign-timeline-page').then((m) => m.CampaignTimelinePage),
+  },
+  {
+    path: ':campaignId',
+    pathMatch: 'full',
+    title: 'campaigns.overview.title' satisfies TranslationKey,
+    loadComponent: () => import('./campaign-overview-page').then((m) => m.CampaignOverviewPage),
+  },
+];

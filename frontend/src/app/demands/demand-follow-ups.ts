@@ -1,0 +1,116 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+
+import { ApiClient } from '../core/api/api-client';
+import { formatInstant } from '../core/dates/dates';
+import { FormAlert } from '../core/forms/form-alert';
+import { I18n } from '../core/i18n/i18n';
+import { TPipe } from '../core/i18n/t-pipe';
+import { Session, signedInUser } from '../core/session/session';
+import { followUpStatusKey } from './demand-labels';
+import type { FollowUp } from './demand-types';
+import { LOADING, loadError, type LoadState } from './load-state';
+
+/** The follow-ups on one demand: what, who, when it is due (in the person's zone), how far along. */
+@Component({
+  selector: 'dm-demand-follow-ups',
+  imports: [TPipe, FormAlert],
+  template: `
+    <section class="panel" aria-labelledby="demand-follow-ups-heading">
+      <h2 id="demand-follow-ups-heading">{{ 'demand.followUps.heading' | t }}</h2>
+      @let current = state();
+      @switch (current.kind) {
+        @case ('loading') {
+          <p role="status">{{ 'demand.followUps.loading' | t }}</p>
+        }
+        @case ('error') {
+          <dm-form-alert [message]="current.message" />
+          <button type="button" class="button button--secondary" (click)="load()">{{ 'form.retry' | t }}</button>
+        }
+        @case ('ready') {
+          @if (current.value.length === 0) {
+            <p class="muted">{{ 'demand.followUps.empty' | t }}</p>
+          } @else {
+            <ul class="items">
+              @for (followUp of current.value; track followUp.id) {
+                <li>
+                  <strong>{{ followUp.title }}</strong>
+                  <span class="muted"> · {{ followUpStatusKey(followUp.status) | t }}</span>
+                  @if (followUp.overdue) {
+                    <strong class="overdue"> · {{ 'demand.followUps.overdue' | t }}</strong>
+                  }
+                  <p>
+                    {{
+                      'demand.followUps.who'
+                        | t: { organization: followUp.organizationName, person: followUp.assigneeName ?? ('demand.followUps.anyone' | t) }
+                    }}
+                    · {{ 'demand.followUps.due' | t: { date: instant(followUp.dueAt), zone: timeZone } }}
+                  </p>
+                </li>
+              }
+            </ul>
+          }
+        }
+      }
+    </section>
+  `,
+  styles: `
+    .items {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .items li + li {
+      margin-top: var(--space-3);
+    }
+    .items p {
+      margin: 0;
+    }
+    .overdue {
+      color: var(--color-bad);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DemandFollowUps {
+  private readonly api = inject(ApiClient);
+  private readonly i18n = inject(I18n);
+  protected readonly timeZone = signedInUser(inject(Session)).timeZone;
+  readonly campaignId = input.required<string>();
+  readonly demandId = input.required<string>();
+  protected readonly followUpStatusKey = followUpStatusKey;
+  protected readonly state = signal<LoadState<readonly FollowUp[]>>(LOADING);
+  private generation = 0;
+
+  constructor() {
+    effect(() => {
+      this.campaignId();
+      this.demandId();
+      untracked(() => void this.load());
+    });
+  }
+
+  protected instant(iso: string): string {
+    return formatInstant(iso, this.i18n.locale(), this.timeZone);
+  }
+
+  protected async load(): Promise<void> {
+    const generation = ++this.generation;
+    this.state.set(LOADING);
+    try {
+      const page = await firstValueFrom(
+        this.api.get('/api/campaigns/{id}/follow-ups', {
+          pathParams: { id: this.campaignId() },
+          params: { demandId: this.demandId(), limit: 200 },
+        }),
+      );
+      if (generation === this.generation) {
+        this.state.set({ kind: 'ready', value: page.items });
+      }
+    } catch (error) {
+      if (generation === this.generation) {
+        this.state.set(loadError(error, 'demand.notFound'));
+      }
+    }
+  }
+}

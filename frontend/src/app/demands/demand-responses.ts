@@ -1,0 +1,107 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+
+import { ApiClient } from '../core/api/api-client';
+import { FormAlert } from '../core/forms/form-alert';
+import { I18n } from '../core/i18n/i18n';
+import { TPipe } from '../core/i18n/t-pipe';
+import { formatDay } from './day-format';
+import { assessmentKey, channelKey } from './demand-labels';
+import type { InstitutionResponse } from './demand-types';
+import { LOADING, loadError, type LoadState } from './load-state';
+
+/** The responses that answered one demand, newest first, each linking to its page. */
+@Component({
+  selector: 'dm-demand-responses',
+  imports: [TPipe, RouterLink, FormAlert],
+  template: `
+    <section class="panel" aria-labelledby="demand-responses-heading">
+      <h2 id="demand-responses-heading">{{ 'demand.responses.heading' | t }}</h2>
+      @let current = state();
+      @switch (current.kind) {
+        @case ('loading') {
+          <p role="status">{{ 'demand.responses.loading' | t }}</p>
+        }
+        @case ('error') {
+          <dm-form-alert [message]="current.message" />
+          <button type="button" class="button button--secondary" (click)="load()">{{ 'form.retry' | t }}</button>
+        }
+        @case ('ready') {
+          @if (current.value.length === 0) {
+            <p class="muted">{{ 'demand.responses.empty' | t }}</p>
+          } @else {
+            <ul class="items">
+              @for (response of current.value; track response.id) {
+                <li>
+                  <a [routerLink]="['/campaigns', campaignId(), 'responses', response.id]">{{
+                    'demand.responses.item' | t: { institution: response.institutionName, date: day(response.receivedOn) }
+                  }}</a>
+                  <span class="muted"> · {{ assessmentKey(response.assessment) | t }} · {{ channelKey(response.channel) | t }}</span>
+                  <p>{{ response.summary }}</p>
+                </li>
+              }
+            </ul>
+          }
+        }
+      }
+    </section>
+  `,
+  styles: `
+    .items {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .items li + li {
+      margin-top: var(--space-3);
+    }
+    .items p {
+      margin: 0;
+      white-space: pre-line;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DemandResponses {
+  private readonly api = inject(ApiClient);
+  private readonly i18n = inject(I18n);
+  readonly campaignId = input.required<string>();
+  readonly demandId = input.required<string>();
+  protected readonly assessmentKey = assessmentKey;
+  protected readonly channelKey = channelKey;
+  protected readonly state = signal<LoadState<readonly InstitutionResponse[]>>(LOADING);
+  private generation = 0;
+
+  constructor() {
+    effect(() => {
+      this.campaignId();
+      this.demandId();
+      untracked(() => void this.load());
+    });
+  }
+
+  protected day(day: string): string {
+    return formatDay(day, this.i18n.locale());
+  }
+
+  protected async load(): Promise<void> {
+    const generation = ++this.generation;
+    this.state.set(LOADING);
+    try {
+      const page = await firstValueFrom(
+        this.api.get('/api/campaigns/{id}/responses', {
+          pathParams: { id: this.campaignId() },
+          params: { demandId: this.demandId(), limit: 200 },
+        }),
+      );
+      if (generation === this.generation) {
+        this.state.set({ kind: 'ready', value: page.items });
+      }
+    } catch (error) {
+      if (generation === this.generation) {
+        this.state.set(loadError(error, 'demand.notFound'));
+      }
+    }
+  }
+}
