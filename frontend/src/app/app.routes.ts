@@ -45,6 +45,18 @@ export const routes: Routes = [
     loadChildren: () => import('./campaigns/campaigns.routes').then((m) => m.CAMPAIGN_ROUTES),
   },
   {
+    // Follow-ups across campaigns: "my organization" board and list (follow-ups.routes.ts).
+    path: 'follow-ups',
+    canActivate: [authGuard],
+    loadChildren: () => import('./follow-ups/follow-ups.routes').then((m) => m.FOLLOW_UP_ROUTES),
+  },
+  {
+    // The inbox and notification preferences (notifications.routes.ts).
+    path: 'notifications',
+    canActivate: [authGuard],
+    loadChildren: () => import('./notifications/notifications.routes').then((m) => m.NOTIFICATION_ROUTES),
+  },
+  {
     path: '**',
     title: 'notFound.title' satisfies TranslationKey,
     loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),

@@ -48,6 +48,8 @@ describe('CampaignOverviewPage', () => {
     ]);
     expect(log).toEqual([
       ['Log a response', `/campaigns/${CAMPAIGN_ID}/responses/new`],
+      ['Follow-ups', `/campaigns/${CAMPAIGN_ID}/follow-ups`],
+      ['Calendar', `/campaigns/${CAMPAIGN_ID}/calendar`],
       ['Full timeline', `/campaigns/${CAMPAIGN_ID}/timeline`],
     ]);
     expect([...page.querySelectorAll('h2')].map((h) => h.textContent?.trim())).toEqual([
@@ -135,7 +137,8 @@ describe('CampaignOverviewPage', () => {
 
   it('offers no "Log a response" to someone who may not contribute', async () => {
     await answer(aCampaign({ access: { organizationRole: null, canCoordinate: false, canContribute: false } }));
-    expect(text(page, '.head__actions')).toBe('Full timeline');
+    expect(text(page, '.head__actions')).not.toContain('Log a response');
+    expect(text(page, '.head__actions')).toContain('Full timeline');
     expect(page.querySelector('.office__log')).toBeNull();
   });
 

@@ -42,6 +42,8 @@ export const campaignsEn = {
   'campaigns.overview.title': 'Campaign overview',
   'campaigns.overview.loading': 'Loading the campaign…',
   'campaigns.overview.back': 'All campaigns',
+  'campaigns.overview.followUps': 'Follow-ups',
+  'campaigns.overview.calendar': 'Calendar',
   'campaigns.overview.summary': 'What the letter asks',
   'campaigns.overview.letterDate': 'Letter of {date}',
   'campaigns.overview.signatories': 'Signed by',

@@ -41,6 +41,8 @@ export const campaignsEs: Readonly<Record<keyof typeof campaignsEn, string>> = {
   'campaigns.overview.title': 'Resumen de la campaña',
   'campaigns.overview.loading': 'Cargando la campaña…',
   'campaigns.overview.back': 'Todas las campañas',
+  'campaigns.overview.followUps': 'Seguimientos',
+  'campaigns.overview.calendar': 'Calendario',
   'campaigns.overview.summary': 'Qué pide la carta',
   'campaigns.overview.letterDate': 'Carta del {date}',
   'campaigns.overview.signatories': 'Firmada por',

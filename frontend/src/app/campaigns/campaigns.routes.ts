@@ -13,6 +13,11 @@ export const CAMPAIGN_ROUTES: Routes = [
   { path: ':campaignId/demands', loadChildren: () => import('../demands/demands.routes').then((m) => m.DEMAND_ROUTES) },
   { path: ':campaignId/responses', loadChildren: () => import('../demands/responses.routes').then((m) => m.RESPONSE_ROUTES) },
   {
+    path: ':campaignId/follow-ups',
+    loadChildren: () => import('../follow-ups/follow-ups.routes').then((m) => m.CAMPAIGN_FOLLOW_UP_ROUTES),
+  },
+  { path: ':campaignId/calendar', loadChildren: () => import('../calendar/calendar.routes').then((m) => m.CALENDAR_ROUTES) },
+  {
     path: ':campaignId/timeline',
     title: 'campaigns.timeline.title' satisfies TranslationKey,
     loadComponent: () => import('./campaign-timeline-page').then((m) => m.CampaignTimelinePage),

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../core/api/api-client';
@@ -14,7 +15,7 @@ import { LOADING, loadError, type LoadState } from './load-state';
 /** The follow-ups on one demand: what, who, when it is due (in the person's zone), how far along. */
 @Component({
   selector: 'dm-demand-follow-ups',
-  imports: [TPipe, FormAlert],
+  imports: [TPipe, FormAlert, RouterLink],
   template: `
     <section class="panel" aria-labelledby="demand-follow-ups-heading">
       <h2 id="demand-follow-ups-heading">{{ 'demand.followUps.heading' | t }}</h2>
@@ -34,7 +35,9 @@ import { LOADING, loadError, type LoadState } from './load-state';
             <ul class="items">
               @for (followUp of current.value; track followUp.id) {
                 <li>
-                  <strong>{{ followUp.title }}</strong>
+                  <strong
+                    ><a [routerLink]="['/campaigns', campaignId(), 'follow-ups', followUp.id]">{{ followUp.title }}</a></strong
+                  >
                   <span class="muted"> · {{ followUpStatusKey(followUp.status) | t }}</span>
                   @if (followUp.overdue) {
                     <strong class="overdue"> · {{ 'demand.followUps.overdue' | t }}</strong>

@@ -10,6 +10,7 @@ import { Session } from '../core/session/session';
 import { sessionInterceptor } from '../core/session/session-interceptor';
 import { button } from '../testing/dom';
 import { aUser } from '../testing/fixtures';
+import { FAKE_EVENT_STREAM, FakeEventStream, aNotification } from '../notifications/notification-fixtures';
 import { Shell } from './shell';
 
 describe('Shell', () => {
@@ -17,7 +18,12 @@ describe('Shell', () => {
     localStorage.clear();
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
     TestBed.configureTestingModule({
-      providers: [provideRouter(routes), provideHttpClient(withInterceptors([sessionInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter(routes),
+        provideHttpClient(withInterceptors([sessionInterceptor])),
+        provideHttpClientTesting(),
+        FAKE_EVENT_STREAM,
+      ],
     });
     await TestBed.inject(I18n).init(); // what the app initializer does
   });
@@ -119,6 +125,38 @@ describe('Shell', () => {
     await fixture.whenStable();
     expect(header.querySelector('a[href="/sign-in"]')?.textContent?.trim()).toBe('Sign in');
     expect(session.signedIn()).toBe(false);
-    http.match(() => true).forEach((r) => r.flush(null)); // the pages' own requests
+    http.match(() => true).forEach((r) => r.flush(r.request.url.endsWith('/unread-count') ? { unread: 0 } : null)); // the pages' and the bell's requests
+  });
+
+  it('shows the bell with the unread count, announces arrivals, and links Follow-ups, when signed in', async () => {
+    FakeEventStream.opened = [];
+    const http = TestBed.inject(HttpTestingController);
+    const session = TestBed.inject(Session);
+    const loading = session.load();
+    http.expectOne('/api/me').flush({ user: aUser(), csrfToken: 'csrf-1' });
+    await loading;
+    const fixture = TestBed.createComponent(Shell);
+    await fixture.whenStable();
+    const header = (fixture.nativeElement as HTMLElement).querySelector('header') as HTMLElement;
+    const bell = () => header.querySelector('a[href="/notifications"]');
+    expect(bell()?.getAttribute('aria-label')).toBe('Notifications');
+
+    await vi.waitFor(() => expect(FakeEventStream.opened).toHaveLength(1));
+    http.expectOne('/api/notifications/unread-count').flush({ unread: 3 });
+    await fixture.whenStable();
+    expect(bell()?.getAttribute('aria-label')).toBe('Notifications, 3 unread');
+    expect(bell()?.querySelector('.bell__count')?.textContent?.trim()).toBe('3');
+
+    FakeEventStream.latest().emit('notification', JSON.stringify(aNotification({ title: 'Call the mission' })));
+    await fixture.whenStable();
+    expect(bell()?.getAttribute('aria-label')).toBe('Notifications, 4 unread');
+    expect(header.querySelector('[aria-live="polite"]')?.textContent?.trim()).toBe('New notification: Call the mission');
+    expect([...header.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Overview', 'Campaigns', 'Follow-ups']);
+    expect(header.querySelector('nav a[href="/follow-ups"]')).not.toBeNull();
+
+    session.clear();
+    await fixture.whenStable();
+    expect(bell()).toBeNull();
+    await vi.waitFor(() => expect(FakeEventStream.latest().closed).toBe(true));
   });
 });

@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
+import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
 import type { SignInArrival } from '../core/session/sign-in-redirect';
+import { UnreadNotifications } from '../notifications/unread-notifications';
 import { LanguageSwitcher } from './language-switcher';
 
 /** The frame around every page: skip link, header, primary navigation, main area, footer. */
@@ -28,6 +30,26 @@ import { LanguageSwitcher } from './language-switcher';
         </a>
         <div class="header__tools">
           @if (session.user(); as user) {
+            <!-- The bell: name "Notifications, 3 unread"; new arrivals are announced politely. -->
+            <a class="bell" routerLink="/notifications" [attr.aria-label]="bellLabel()">
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path
+                  d="M6 17v-6a6 6 0 0 1 12 0v6l2 2H4zm4 4h4"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="2"
+                  stroke-linejoin="round"
+                />
+              </svg>
+              @if (unread.count(); as count) {
+                <span class="bell__count" aria-hidden="true">{{ count > 99 ? '99+' : count }}</span>
+              }
+            </a>
+            <p class="visually-hidden" aria-live="polite">
+              @if (unread.latest(); as latest) {
+                {{ 'notifications.bell.arrived' | t: { title: latest.title } }}
+              }
+            </p>
             <a class="account" routerLink="/profile" routerLinkActive="account--active" ariaCurrentWhenActive="page">
               <!-- Accessible name "Your profile: Ana Pérez, Centro de Derechos": the spans alone would run together. -->
               <span class="visually-hidden">{{ 'shell.account.profile' | t }} </span>
@@ -65,6 +87,11 @@ import { LanguageSwitcher } from './language-switcher';
                 'campaigns.nav' | t
               }}</a>
             </li>
+            <li>
+              <a class="nav__link" routerLink="/follow-ups" routerLinkActive="nav__link--active" ariaCurrentWhenActive="page">{{
+                'notifications.nav.followUps' | t
+              }}</a>
+            </li>
           }
         </ul>
       </nav>
@@ -90,6 +117,12 @@ export class Shell {
   protected readonly session = inject(Session);
   protected readonly signingOut = signal(false);
   protected readonly signOutFailed = signal(false);
+  protected readonly unread = inject(UnreadNotifications);
+  private readonly i18n = inject(I18n);
+  protected readonly bellLabel = computed(() => {
+    const count = this.unread.count();
+    return this.i18n.translate(count === null ? 'notifications.title' : 'notifications.bell.label', { count: count ?? 0 });
+  });
 
   /** Ends the session on the server first: if that fails, say so rather than pretend. */
   protected async signOut(): Promise<void> {

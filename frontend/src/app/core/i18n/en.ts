@@ -1,5 +1,7 @@
 import { campaignsEn } from '../../campaigns/campaigns.en';
 import { demandsEn } from '../../demands/demands.en';
+import { followUpsEn } from '../../follow-ups/follow-ups.en';
+import { notificationsEn } from '../../notifications/notifications.en';
 
 /**
  * English: the source dictionary. Every other locale must provide exactly these keys (enforced by
@@ -188,4 +190,6 @@ export const en = {
   // Features keep their texts beside their code.
   ...campaignsEn,
   ...demandsEn,
+  ...followUpsEn,
+  ...notificationsEn,
 } as const;

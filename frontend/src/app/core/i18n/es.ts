@@ -1,5 +1,7 @@
 import { campaignsEs } from '../../campaigns/campaigns.es';
 import { demandsEs } from '../../demands/demands.es';
+import { followUpsEs } from '../../follow-ups/follow-ups.es';
+import { notificationsEs } from '../../notifications/notifications.es';
 import type { Dictionary } from './dictionary';
 
 /** Spanish. Typed as `Dictionary`: a missing or extra key is a compile error. */
@@ -186,4 +188,6 @@ export const es: Dictionary = {
 
   ...campaignsEs,
   ...demandsEs,
+  ...followUpsEs,
+  ...notificationsEs,
 };
