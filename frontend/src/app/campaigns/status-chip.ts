@@ -29,28 +29,6 @@ const ICONS: Readonly<Record<DemandStatus, string>> = {
     >{{ key() | t }}</span
   >`,
   styles: `
-    .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.3em;
-      padding: 0.05em 0.5em;
-      border: 1px solid;
-      border-radius: 1em;
-      font-size: 0.875rem;
-      font-weight: 600;
-      line-height: 1.5;
-      white-space: nowrap;
-    }
-    svg {
-      flex: none;
-      width: 1em;
-      height: 1em;
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 1.8;
-      stroke-linecap: round;
-      stroke-linejoin: round;
-    }
     [data-status='draft'] {
       color: #3d4550;
       background: #ffffff;

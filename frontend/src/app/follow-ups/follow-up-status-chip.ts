@@ -18,25 +18,6 @@ const ICONS: Readonly<Record<FollowUpStatus, string>> = {
     ><svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path [attr.d]="icon()" /></svg>{{ key() | t }}</span
   >`,
   styles: `
-    .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.3em;
-      padding: 0.05em 0.5em;
-      border: 1px solid;
-      border-radius: 1em;
-      font-size: 0.875rem;
-      font-weight: 600;
-      white-space: nowrap;
-    }
-    svg {
-      width: 1em;
-      height: 1em;
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 1.8;
-      stroke-linecap: round;
-    }
     [data-status='open'] {
       color: #0a4f99;
       background: #fff;
