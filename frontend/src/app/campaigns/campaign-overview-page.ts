@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { combineLatest, map, type Subscription } from 'rxjs';
+import { DEMAND_STATUSES } from '@demarche/shared';
 
 import { ApiClient } from '../core/api/api-client';
 import { FormAlert } from '../core/forms/form-alert';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { TPipe } from '../core/i18n/t-pipe';
 import { campaignDates, demandLabels, loading, type Campaign, type Dashboard, type Load } from './campaign-data';
-import { DEMAND_STATUSES } from './demand-status';
 import { Scorecard } from './scorecard';
 import { StatusChip } from './status-chip';
 import { TimelineList } from './timeline-list';

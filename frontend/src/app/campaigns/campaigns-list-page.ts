@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Subscription } from 'rxjs';
+import { DEMAND_STATUSES } from '@demarche/shared';
 
 import { ApiClient } from '../core/api/api-client';
 import { FormAlert } from '../core/forms/form-alert';
@@ -9,7 +10,6 @@ import type { Message } from '../core/forms/message';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { TPipe } from '../core/i18n/t-pipe';
 import { campaignDates, loading, type CampaignSummary, type Load } from './campaign-data';
-import { DEMAND_STATUSES } from './demand-status';
 import { StatusChip } from './status-chip';
 
 type Page = { readonly items: readonly CampaignSummary[]; readonly nextCursor: string | null };

@@ -1,8 +1,9 @@
 import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { DEMAND_STATUSES } from '@demarche/shared';
 
 import { I18n } from '../core/i18n/i18n';
-import { DEMAND_STATUSES, type DemandStatus } from './demand-status';
+import { type DemandStatus } from './demand-status';
 import { StatusChip } from './status-chip';
 
 @Component({

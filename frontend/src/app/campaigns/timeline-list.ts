@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { DEMAND_STATUSES } from '@demarche/shared';
 
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { campaignDates, type DemandLabel, type TimelineEntry } from './campaign-data';
-import { DEMAND_STATUSES, type DemandStatus } from './demand-status';
+import { type DemandStatus } from './demand-status';
 import { StatusChip } from './status-chip';
 
 interface EntryView {

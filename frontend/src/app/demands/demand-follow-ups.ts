@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
@@ -9,8 +9,7 @@ import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session, signedInUser } from '../core/session/session';
 import { followUpStatusKey } from './demand-labels';
-import type { FollowUp } from './demand-types';
-import { LOADING, loadError, type LoadState } from './load-state';
+import { loadFor } from './load-state';
 
 /** The follow-ups on one demand: what, who, when it is due (in the person's zone), how far along. */
 @Component({
@@ -19,14 +18,14 @@ import { LOADING, loadError, type LoadState } from './load-state';
   template: `
     <section class="panel" aria-labelledby="demand-follow-ups-heading">
       <h2 id="demand-follow-ups-heading">{{ 'demand.followUps.heading' | t }}</h2>
-      @let current = state();
+      @let current = followUps.state();
       @switch (current.kind) {
         @case ('loading') {
           <p role="status">{{ 'demand.followUps.loading' | t }}</p>
         }
         @case ('error') {
           <dm-form-alert [message]="current.message" />
-          <button type="button" class="button button--secondary" (click)="load()">{{ 'form.retry' | t }}</button>
+          <button type="button" class="button button--secondary" (click)="followUps.reload()">{{ 'form.retry' | t }}</button>
         }
         @case ('ready') {
           @if (current.value.length === 0) {
@@ -81,39 +80,15 @@ export class DemandFollowUps {
   protected readonly timeZone = signedInUser(inject(Session)).timeZone;
   readonly campaignId = input.required<string>();
   readonly demandId = input.required<string>();
+  protected readonly followUps = loadFor(
+    () => ({ id: this.campaignId(), demandId: this.demandId() }),
+    async ({ id, demandId }) =>
+      (await firstValueFrom(this.api.get('/api/campaigns/{id}/follow-ups', { pathParams: { id }, params: { demandId, limit: 200 } })))
+        .items,
+    'demand.notFound',
+  );
   protected readonly followUpStatusKey = followUpStatusKey;
-  protected readonly state = signal<LoadState<readonly FollowUp[]>>(LOADING);
-  private generation = 0;
-
-  constructor() {
-    effect(() => {
-      this.campaignId();
-      this.demandId();
-      untracked(() => void this.load());
-    });
-  }
-
   protected instant(iso: string): string {
     return formatInstant(iso, this.i18n.locale(), this.timeZone);
-  }
-
-  protected async load(): Promise<void> {
-    const generation = ++this.generation;
-    this.state.set(LOADING);
-    try {
-      const page = await firstValueFrom(
-        this.api.get('/api/campaigns/{id}/follow-ups', {
-          pathParams: { id: this.campaignId() },
-          params: { demandId: this.demandId(), limit: 200 },
-        }),
-      );
-      if (generation === this.generation) {
-        this.state.set({ kind: 'ready', value: page.items });
-      }
-    } catch (error) {
-      if (generation === this.generation) {
-        this.state.set(loadError(error, 'demand.notFound'));
-      }
-    }
   }
 }

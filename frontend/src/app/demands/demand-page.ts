@@ -214,24 +214,6 @@ interface Loaded {
       background: var(--color-surface);
       font-size: 1.1rem;
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
-      gap: var(--space-3);
-      margin: 0 0 var(--space-4);
-    }
-    .facts dt {
-      color: var(--color-text-muted);
-      font-size: 0.95rem;
-    }
-    .facts dd {
-      margin: 0;
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
-    .facts__wide {
-      grid-column: 1 / -1;
-    }
     .follows {
       display: block;
       font-weight: 400;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
@@ -8,8 +8,7 @@ import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { formatDay } from './day-format';
 import { assessmentKey, channelKey } from './demand-labels';
-import type { InstitutionResponse } from './demand-types';
-import { LOADING, loadError, type LoadState } from './load-state';
+import { loadFor } from './load-state';
 
 /** The responses that answered one demand, newest first, each linking to its page. */
 @Component({
@@ -18,14 +17,14 @@ import { LOADING, loadError, type LoadState } from './load-state';
   template: `
     <section class="panel" aria-labelledby="demand-responses-heading">
       <h2 id="demand-responses-heading">{{ 'demand.responses.heading' | t }}</h2>
-      @let current = state();
+      @let current = responses.state();
       @switch (current.kind) {
         @case ('loading') {
           <p role="status">{{ 'demand.responses.loading' | t }}</p>
         }
         @case ('error') {
           <dm-form-alert [message]="current.message" />
-          <button type="button" class="button button--secondary" (click)="load()">{{ 'form.retry' | t }}</button>
+          <button type="button" class="button button--secondary" (click)="responses.reload()">{{ 'form.retry' | t }}</button>
         }
         @case ('ready') {
           @if (current.value.length === 0) {
@@ -68,40 +67,15 @@ export class DemandResponses {
   private readonly i18n = inject(I18n);
   readonly campaignId = input.required<string>();
   readonly demandId = input.required<string>();
+  protected readonly responses = loadFor(
+    () => ({ id: this.campaignId(), demandId: this.demandId() }),
+    async ({ id, demandId }) =>
+      (await firstValueFrom(this.api.get('/api/campaigns/{id}/responses', { pathParams: { id }, params: { demandId, limit: 200 } }))).items,
+    'demand.notFound',
+  );
   protected readonly assessmentKey = assessmentKey;
   protected readonly channelKey = channelKey;
-  protected readonly state = signal<LoadState<readonly InstitutionResponse[]>>(LOADING);
-  private generation = 0;
-
-  constructor() {
-    effect(() => {
-      this.campaignId();
-      this.demandId();
-      untracked(() => void this.load());
-    });
-  }
-
   protected day(day: string): string {
     return formatDay(day, this.i18n.locale());
-  }
-
-  protected async load(): Promise<void> {
-    const generation = ++this.generation;
-    this.state.set(LOADING);
-    try {
-      const page = await firstValueFrom(
-        this.api.get('/api/campaigns/{id}/responses', {
-          pathParams: { id: this.campaignId() },
-          params: { demandId: this.demandId(), limit: 200 },
-        }),
-      );
-      if (generation === this.generation) {
-        this.state.set({ kind: 'ready', value: page.items });
-      }
-    } catch (error) {
-      if (generation === this.generation) {
-        this.state.set(loadError(error, 'demand.notFound'));
-      }
-    }
   }
 }

@@ -1,3 +1,5 @@
+import { effect, signal, untracked, type Signal } from '@angular/core';
+
 import { toApiError } from '../core/api/api-error';
 import { feedbackFor } from '../core/forms/form-feedback';
 import { message, type Message } from '../core/forms/message';
@@ -16,4 +18,37 @@ export const LOADING: LoadState<never> = { kind: 'loading' };
 export function loadError(error: unknown, notFound: TranslationKey): LoadState<never> {
   const text = toApiError(error).statusCode === 404 ? message(notFound) : (feedbackFor(error, []).form ?? message('form.error.unexpected'));
   return { kind: 'error', message: text };
+}
+
+/** What `loadFor` gives a component: the state to render, and a way to try again. */
+export interface Loaded<T> {
+  readonly state: Signal<LoadState<T>>;
+  /** Loads again with the current parameters (the "Try again" button). */
+  reload(): void;
+}
+
+/**
+ * Loads `request(params())` now and again whenever the signals `params` reads change. An answer
+ * that arrives after a newer load started is dropped, so a quick change of page cannot show the
+ * previous page's data. Call it in an injection context (a field initializer).
+ */
+export function loadFor<P, T>(params: () => P, request: (params: P) => Promise<T>, notFound: TranslationKey): Loaded<T> {
+  const state = signal<LoadState<T>>(LOADING);
+  let generation = 0;
+  let current: P;
+  const load = async (): Promise<void> => {
+    const mine = ++generation;
+    state.set(LOADING);
+    try {
+      const value = await request(current);
+      if (mine === generation) state.set({ kind: 'ready', value });
+    } catch (error) {
+      if (mine === generation) state.set(loadError(error, notFound));
+    }
+  };
+  effect(() => {
+    current = params();
+    untracked(() => void load());
+  });
+  return { state: state.asReadonly(), reload: () => void load() };
 }

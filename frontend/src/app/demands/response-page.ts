@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
@@ -11,8 +11,7 @@ import { TPipe } from '../core/i18n/t-pipe';
 import { Session, signedInUser } from '../core/session/session';
 import { formatDay } from './day-format';
 import { assessmentKey, channelKey } from './demand-labels';
-import type { InstitutionResponse } from './demand-types';
-import { LOADING, loadError, type LoadState } from './load-state';
+import { loadFor } from './load-state';
 import { routeParam } from './route-param';
 
 /**
@@ -27,7 +26,7 @@ import { routeParam } from './route-param';
     <p class="back">
       <a [routerLink]="['/campaigns', campaignId()]">{{ 'response.back.campaign' | t }}</a>
     </p>
-    @let current = state();
+    @let current = response.state();
     @switch (current.kind) {
       @case ('loading') {
         <h1>{{ 'response.title' | t }}</h1>
@@ -36,7 +35,7 @@ import { routeParam } from './route-param';
       @case ('error') {
         <h1>{{ 'response.title' | t }}</h1>
         <dm-form-alert [message]="current.message" />
-        <button type="button" class="button" (click)="load()">{{ 'form.retry' | t }}</button>
+        <button type="button" class="button" (click)="response.reload()">{{ 'form.retry' | t }}</button>
       }
       @case ('ready') {
         @let response = current.value;
@@ -96,20 +95,6 @@ import { routeParam } from './route-param';
     .back {
       margin-bottom: var(--space-2);
     }
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-      gap: var(--space-3);
-      margin: 0 0 var(--space-4);
-    }
-    .facts dt {
-      color: var(--color-text-muted);
-      font-size: 0.95rem;
-    }
-    .facts dd {
-      margin: 0;
-      font-weight: 600;
-    }
     .summary {
       white-space: pre-line;
     }
@@ -143,15 +128,11 @@ export class ResponsePage {
   protected readonly channelKey = channelKey;
   protected readonly campaignId = routeParam('campaignId');
   protected readonly responseId = routeParam('responseId');
-  protected readonly state = signal<LoadState<InstitutionResponse>>(LOADING);
-  private generation = 0;
-
-  constructor() {
-    effect(() => {
-      this.responseId();
-      untracked(() => void this.load());
-    });
-  }
+  protected readonly response = loadFor(
+    () => this.responseId(),
+    (id) => firstValueFrom(this.api.get('/api/responses/{id}', { pathParams: { id } })),
+    'response.notFound',
+  );
 
   protected day(day: string): string {
     return formatDay(day, this.i18n.locale());
@@ -159,20 +140,5 @@ export class ResponsePage {
 
   protected instant(iso: string): string {
     return formatInstant(iso, this.i18n.locale(), this.timeZone);
-  }
-
-  protected async load(): Promise<void> {
-    const generation = ++this.generation;
-    this.state.set(LOADING);
-    try {
-      const response = await firstValueFrom(this.api.get('/api/responses/{id}', { pathParams: { id: this.responseId() } }));
-      if (generation === this.generation) {
-        this.state.set({ kind: 'ready', value: response });
-      }
-    } catch (error) {
-      if (generation === this.generation) {
-        this.state.set(loadError(error, 'response.notFound'));
-      }
-    }
   }
 }

@@ -13,8 +13,6 @@ export type FollowUpChange = components['schemas']['UpdateFollowUpDto'];
 export type NewFollowUp = components['schemas']['CreateFollowUpDto'];
 export type FollowUpPage = components['schemas']['FollowUpPageDto'];
 
-export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const satisfies readonly FollowUpStatus[];
-
 const STATUS_KEYS = {
   open: 'followUp.status.open',
   in_progress: 'followUp.status.in_progress',

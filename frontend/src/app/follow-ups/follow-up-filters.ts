@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { FOLLOW_UP_STATUSES } from '@demarche/shared';
 
 import { TPipe } from '../core/i18n/t-pipe';
-import { FOLLOW_UP_STATUSES, followUpStatusKey, type FollowUpFilters, type FollowUpStatus } from './follow-up-data';
+import { followUpStatusKey, type FollowUpFilters, type FollowUpStatus } from './follow-up-data';
 
 export interface CampaignChoice {
   readonly id: string;

@@ -90,23 +90,6 @@ import { roleKey } from '../roles';
       </form>
     </section>
   `,
-  styles: `
-    .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-      gap: var(--space-3);
-      margin: 0 0 var(--space-4);
-    }
-    .facts dt {
-      color: var(--color-text-muted);
-      font-size: 0.95rem;
-    }
-    .facts dd {
-      margin: 0;
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
-  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProfileDetailsForm {
