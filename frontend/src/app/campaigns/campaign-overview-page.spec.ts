@@ -53,11 +53,11 @@ describe('CampaignOverviewPage', () => {
       ['Full timeline', `/campaigns/${CAMPAIGN_ID}/timeline`],
     ]);
     expect([...page.querySelectorAll('h2')].map((h) => h.textContent?.trim())).toEqual([
-      'Milestones',
+      'At a glance',
       'Scorecard',
+      'Milestones',
       'Overdue',
       'Next 14 days',
-      'Demands by status',
       'Response rate by institution',
       'Latest changes',
     ]);
@@ -105,7 +105,7 @@ describe('CampaignOverviewPage', () => {
     expect(firstLink.getAttribute('href')).toBe(`/campaigns/${CAMPAIGN_ID}/demands/d0000000-0000-4000-8000-000000000001`);
   });
 
-  it('fills the panels: overdue, next 14 days, counts by status, response rates, milestones, latest changes', async () => {
+  it('fills the panels: at a glance (counts by status), overdue, next 14 days, response rates, milestones, latest changes', async () => {
     await answer();
     expect(text(page, '[data-panel="overdue"]')).toContain('Demands past their deadline without an answer: 1');
     expect(text(page, '[data-panel="overdue"]')).toContain('Security Council: urgently call an emergency meeting');
@@ -118,6 +118,9 @@ describe('CampaignOverviewPage', () => {
       'Acknowledged 1',
       'No response 1',
     ]);
+    // At a glance: the total, and what needs attention (1 overdue demand + 2 overdue follow-ups).
+    expect(text(page, '.glance__total')).toBe('Demands in all: 3');
+    expect(text(page, '.glance__attention')).toBe('Overdue: 3 · Due in the next 14 days: 1');
     expect([...page.querySelectorAll('[data-panel="rates"] tbody tr > *')].map((cell) => clean(cell.textContent))).toEqual([
       'United Nations Secretariat',
       '2',

@@ -79,6 +79,12 @@ export class CampaignOverviewPage {
     return { total: items.reduce((sum, c) => sum + c.count, 0), items };
   });
 
+  /** Demands past their deadline unanswered, plus overdue follow-ups. */
+  protected readonly overdueTotal = computed(() => {
+    const dashboard = this.overview()?.dashboard;
+    return dashboard ? dashboard.overdueDemands + dashboard.overdueFollowUps.reduce((sum, org) => sum + org.overdue, 0) : 0;
+  });
+
   protected readonly overdueDemands = computed(
     () =>
       this.overview()?.dashboard.scorecard.flatMap((row) =>

@@ -79,6 +79,9 @@ export const campaignsEn = {
   'campaigns.responseOn': '{date}, {assessment}',
 
   'campaigns.counts.heading': 'Demands by status',
+  'campaigns.glance.heading': 'At a glance',
+  'campaigns.glance.overdue': 'Overdue: {count}',
+  'campaigns.glance.upcoming': 'Due in the next 14 days: {count}',
   'campaigns.counts.total': 'Demands in all: {count}',
 
   'campaigns.rates.heading': 'Response rate by institution',

@@ -78,6 +78,9 @@ export const campaignsEs: Readonly<Record<keyof typeof campaignsEn, string>> = {
   'campaigns.responseOn': '{date}, {assessment}',
 
   'campaigns.counts.heading': 'Demandas por estado',
+  'campaigns.glance.heading': 'De un vistazo',
+  'campaigns.glance.overdue': 'Vencidos: {count}',
+  'campaigns.glance.upcoming': 'Vencen en los próximos 14 días: {count}',
   'campaigns.counts.total': 'Demandas en total: {count}',
 
   'campaigns.rates.heading': 'Tasa de respuesta por institución',
