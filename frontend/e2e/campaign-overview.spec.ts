@@ -68,11 +68,11 @@ test('the campaigns list links to the founding campaign, whose overview reads li
 
   // The panels and the calendar.
   for (const name of [
-    'Milestones',
+    'At a glance',
     'Scorecard',
+    'Milestones',
     'Overdue',
     'Next 14 days',
-    'Demands by status',
     'Response rate by institution',
     'Latest changes',
   ]) {
@@ -81,7 +81,9 @@ test('the campaigns list links to the founding campaign, whose overview reads li
   const milestones = page.getByRole('region', { name: 'Milestones' }).getByRole('listitem');
   await expect(milestones.filter({ hasText: 'End of the April 2025 Security Council presidency' })).toHaveCount(1);
   await expect(milestones.filter({ hasText: 'Human Rights Council 59th regular session opens' })).toHaveCount(1);
-  await expect(page.getByRole('region', { name: 'Demands by status' })).toContainText(`Demands in all: ${DEMANDS}`);
+  const glance = page.getByRole('region', { name: 'At a glance' });
+  await expect(glance).toContainText(`Demands in all: ${DEMANDS}`);
+  await expect(glance.getByRole('list', { name: 'Demands by status' }).getByRole('listitem').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Response rate by institution' }).getByRole('table')).toContainText(
     'United Nations Security Council',
   );
@@ -104,7 +106,7 @@ test('the overview follows a switch to Spanish', async ({ page }) => {
       await expect(chip).toHaveText(STATUS_NAMES_ES);
     }
     await expect(page.getByRole('link', { name: 'Registrar una respuesta', exact: true })).toBeVisible();
-    for (const name of ['Hitos', 'Vencido', 'Próximos 14 días', 'Demandas por estado', 'Tasa de respuesta por institución']) {
+    for (const name of ['Hitos', 'Vencido', 'Próximos 14 días', 'De un vistazo', 'Tasa de respuesta por institución']) {
       await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
     }
     await expect(page).toHaveTitle('Resumen de la campaña · Demarche');
