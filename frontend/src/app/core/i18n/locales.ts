@@ -1,9 +1,10 @@
 import type { Dictionary } from './dictionary';
 
 /**
- * The locales the dashboard speaks. Adding one (say French) is one dictionary file (`fr.ts`,
- * typed `Dictionary`) plus one line here; the `Locale` type, the language switcher and the
- * detection of the browser language follow from this list.
+ * The locales the dashboard speaks. Adding one (say French): a dictionary `fr.ts` typed
+ * `Dictionary` that spreads each feature's `<feature>.fr.ts`, plus one line here; the `Locale`
+ * type, the language switcher and the detection of the browser language follow from this list.
+ * The whole checklist, API and e-mails included: docs/adding-a-language.md.
  *
  * Every dictionary, English included, is a lazy chunk: only the one in use is downloaded, and
  * the initial bundle does not grow with each new page's text. Start-up loads it in parallel with
