@@ -84,7 +84,7 @@ const KIND_ICONS: Readonly<Record<EntryKind, string>> = { demand: '◆', follow_
             <tbody>
               @for (week of weeks(); track $index) {
                 <tr>
-                  @for (day of week; track day) {
+                  @for (day of week; track $index) {
                     <td
                       role="gridcell"
                       [attr.data-day]="day"

@@ -39,7 +39,8 @@ interface Person {
 /**
  * Assigns a follow-up to an organization of the campaign (coordinators of a lead organization):
  * title, details, organization, optional assignee, due day, time and zone, optional demand.
- * The API's field errors show at their fields (`dueAt` at the day).
+ * The API's field errors show at their fields; one about `dueAt`, which the form computes from the
+ * day, time and zone, shows above the form.
  */
 @Component({
   selector: 'dm-follow-up-create-form',
