@@ -57,6 +57,12 @@ export const routes: Routes = [
     loadChildren: () => import('./notifications/notifications.routes').then((m) => m.NOTIFICATION_ROUTES),
   },
   {
+    // Administration: users and invitations (admins, coordinators), organizations (admins) (admin.routes.ts).
+    path: 'admin',
+    canActivate: [authGuard],
+    loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+  },
+  {
     path: '**',
     title: 'notFound.title' satisfies TranslationKey,
     loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),

@@ -7,10 +7,11 @@ import { FormAlert } from '../core/forms/form-alert';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
-import { LOADING, loadError, type LoadState } from '../demands/load-state';
+import { LOADING, loadError, type LoadState } from '../core/api/load-state';
 import { routeParam } from '../demands/route-param';
-import { allPages, dueDates } from '../follow-ups/follow-up-data';
+import { allPages } from '../core/api/pages';
 import { addDays, calendarEntries, monthOf, monthWeeks, shiftMonth, type CalendarEntry, type EntryKind } from './calendar-data';
+import { personDates } from '../core/dates/person-dates';
 
 const KIND_KEYS: Readonly<Record<EntryKind, TranslationKey>> = {
   demand: 'calendar.kind.demand',
@@ -252,7 +253,7 @@ export class CalendarPage {
   private readonly api = inject(ApiClient);
   private readonly i18n = inject(I18n);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  protected readonly dates = dueDates();
+  protected readonly dates = personDates();
   protected readonly campaignId = routeParam('campaignId');
   protected readonly today = dayInZone(this.dates.zone());
   protected readonly kinds: readonly EntryKind[] = ['demand', 'follow_up', 'milestone'];

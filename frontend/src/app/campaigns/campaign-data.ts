@@ -1,12 +1,8 @@
-import { inject } from '@angular/core';
 import { catchError, map, of, startWith, type Observable } from 'rxjs';
 
 import type { ResponseBody } from '../core/api/api-client';
-import { formatInstant } from '../core/dates/dates';
 import { feedbackFor } from '../core/forms/form-feedback';
 import { message, type Message } from '../core/forms/message';
-import { I18n } from '../core/i18n/i18n';
-import { Session } from '../core/session/session';
 
 export type CampaignSummary = ResponseBody<'/api/campaigns', 'get'>['items'][number];
 export type Campaign = ResponseBody<'/api/campaigns/{id}', 'get'>;
@@ -44,24 +40,6 @@ export interface DemandLabel {
 /** Demand id → office and text, from the scorecard (for the timeline's links). */
 export function demandLabels(scorecard: readonly ScorecardRow[]): ReadonlyMap<string, DemandLabel> {
   return new Map(scorecard.flatMap((row) => row.demands.map((d) => [d.id, { office: row.officeTitle, text: d.text }] as const)));
-}
-
-/**
- * Dates for the signed-in person: instants in their time zone (named), calendar days as they are.
- * Call in an injection context; the functions read the locale signal, so views update on a switch.
- */
-export function campaignDates() {
-  const i18n = inject(I18n);
-  const session = inject(Session);
-  const zone = () => session.user()?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return {
-    zone,
-    /** E.g. "30 Apr 2025, 23:59 GMT-3" in the person's zone. */
-    instant: (iso: string) => formatInstant(iso, i18n.locale(), zone()),
-    /** A calendar day `YYYY-MM-DD`, e.g. "29 Apr 2025" (no zone: it is a day, not an instant). */
-    day: (day: string) => formatDay(day, i18n.locale()),
-    percent: (rate: number) => new Intl.NumberFormat(i18n.locale(), { style: 'percent', maximumFractionDigits: 0 }).format(rate),
-  };
 }
 
 export function formatDay(day: string, locale: string): string {

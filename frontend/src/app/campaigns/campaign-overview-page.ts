@@ -7,11 +7,12 @@ import { ApiClient } from '../core/api/api-client';
 import { FormAlert } from '../core/forms/form-alert';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { TPipe } from '../core/i18n/t-pipe';
-import { campaignDates, demandLabels, loading, type Campaign, type Dashboard, type Load } from './campaign-data';
+import { demandLabels, loading, type Campaign, type Dashboard, type Load } from './campaign-data';
 import { Scorecard } from './scorecard';
 import { StatusChip } from './status-chip';
 import { TimelineList } from './timeline-list';
 import { FlashNotice } from '../core/ui/flash-notice';
+import { personDates } from '../core/dates/person-dates';
 
 interface Overview {
   readonly campaign: Campaign;
@@ -32,7 +33,7 @@ interface Overview {
 })
 export class CampaignOverviewPage {
   private readonly api = inject(ApiClient);
-  protected readonly dates = campaignDates();
+  protected readonly dates = personDates();
   private readonly route = inject(ActivatedRoute);
   private subscription: Subscription | undefined;
 

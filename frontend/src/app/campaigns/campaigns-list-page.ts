@@ -9,8 +9,9 @@ import { feedbackFor } from '../core/forms/form-feedback';
 import type { Message } from '../core/forms/message';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { TPipe } from '../core/i18n/t-pipe';
-import { campaignDates, loading, type CampaignSummary, type Load } from './campaign-data';
+import { loading, type CampaignSummary, type Load } from './campaign-data';
 import { StatusChip } from './status-chip';
+import { personDates } from '../core/dates/person-dates';
 
 type Page = { readonly items: readonly CampaignSummary[]; readonly nextCursor: string | null };
 
@@ -154,7 +155,7 @@ type Page = { readonly items: readonly CampaignSummary[]; readonly nextCursor: s
 })
 export class CampaignsListPage {
   private readonly api = inject(ApiClient);
-  protected readonly dates = campaignDates();
+  protected readonly dates = personDates();
   private subscription: Subscription | undefined;
 
   protected readonly state = signal<Load<Page>>({ kind: 'loading' });

@@ -3,8 +3,9 @@ import { RouterLink } from '@angular/router';
 
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
-import { campaignDates, type ScorecardDemand, type ScorecardRow } from './campaign-data';
+import { type ScorecardDemand, type ScorecardRow } from './campaign-data';
 import { StatusChip } from './status-chip';
+import { personDates } from '../core/dates/person-dates';
 
 /**
  * The scorecard: each addressed office (with who holds it) and, beneath it, the demands the letter
@@ -172,7 +173,7 @@ import { StatusChip } from './status-chip';
 })
 export class Scorecard {
   private readonly i18n = inject(I18n);
-  protected readonly dates = campaignDates();
+  protected readonly dates = personDates();
 
   readonly rows = input.required<readonly ScorecardRow[]>();
   readonly campaignId = input.required<string>();

@@ -4,9 +4,10 @@ import { DEMAND_STATUSES } from '@demarche/shared';
 
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
-import { campaignDates, type DemandLabel, type TimelineEntry } from './campaign-data';
+import { type DemandLabel, type TimelineEntry } from './campaign-data';
 import { type DemandStatus } from './demand-status';
 import { StatusChip } from './status-chip';
+import { personDates } from '../core/dates/person-dates';
 
 interface EntryView {
   readonly id: string;
@@ -91,7 +92,7 @@ const MAX_LABEL = 90;
 })
 export class TimelineList {
   private readonly i18n = inject(I18n);
-  private readonly dates = campaignDates();
+  private readonly dates = personDates();
 
   readonly entries = input.required<readonly TimelineEntry[]>();
   readonly campaignId = input.required<string>();

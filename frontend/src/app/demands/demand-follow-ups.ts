@@ -9,7 +9,7 @@ import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session, signedInUser } from '../core/session/session';
 import { followUpStatusKey } from './demand-labels';
-import { loadFor } from './load-state';
+import { loadFor } from '../core/api/load-state';
 
 /** The follow-ups on one demand: what, who, when it is due (in the person's zone), how far along. */
 @Component({

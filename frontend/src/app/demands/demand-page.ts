@@ -15,7 +15,7 @@ import { categoryKey, priorityKey } from './demand-labels';
 import { DemandResponses } from './demand-responses';
 import type { Campaign, DemandDetail } from './demand-types';
 import { FlashNotice } from '../core/ui/flash-notice';
-import { LOADING, loadError, type LoadState } from './load-state';
+import { LOADING, loadError, type LoadState } from '../core/api/load-state';
 import { routeParam } from './route-param';
 import { StatusChangeForm } from './status-change-form';
 

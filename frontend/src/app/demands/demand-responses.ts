@@ -3,12 +3,12 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../core/api/api-client';
+import { formatDay } from '../core/dates/dates';
 import { FormAlert } from '../core/forms/form-alert';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
-import { formatDay } from './day-format';
 import { assessmentKey, channelKey } from './demand-labels';
-import { loadFor } from './load-state';
+import { loadFor } from '../core/api/load-state';
 
 /** The responses that answered one demand, newest first, each linking to its page. */
 @Component({

@@ -23,7 +23,7 @@ import { Session, signedInUser } from '../core/session/session';
 import { assessmentKey, channelKey } from './demand-labels';
 import { ASSESSMENTS, CHANNELS, type Campaign, type DemandStatus, type DemandSummary, type NewResponse } from './demand-types';
 import type { FlashState } from '../core/ui/flash-notice';
-import { LOADING, loadError, type LoadState } from './load-state';
+import { LOADING, loadError, type LoadState } from '../core/api/load-state';
 import { routeParam } from './route-param';
 
 type Field = 'institutionId' | 'demandIds' | 'statusMoves' | 'assessment' | 'channel' | 'receivedOn' | 'summary' | 'sourceUrl';

@@ -4,14 +4,13 @@ import { firstValueFrom } from 'rxjs';
 
 import { StatusChip } from '../campaigns/status-chip';
 import { ApiClient } from '../core/api/api-client';
-import { formatInstant } from '../core/dates/dates';
+import { formatDay, formatInstant } from '../core/dates/dates';
 import { FormAlert } from '../core/forms/form-alert';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session, signedInUser } from '../core/session/session';
-import { formatDay } from './day-format';
 import { assessmentKey, channelKey } from './demand-labels';
-import { loadFor } from './load-state';
+import { loadFor } from '../core/api/load-state';
 import { routeParam } from './route-param';
 
 /**

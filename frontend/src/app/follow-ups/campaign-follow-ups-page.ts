@@ -7,12 +7,14 @@ import type { components } from '../core/api/schema.generated';
 import { FormAlert } from '../core/forms/form-alert';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
-import { LOADING, loadError, type LoadState } from '../demands/load-state';
+import { LOADING, loadError, type LoadState } from '../core/api/load-state';
 import { routeParam } from '../demands/route-param';
 import { FollowUpCard } from './follow-up-card';
 import { FollowUpCreateForm } from './follow-up-create-form';
-import { NO_FILTERS, allPages, dueDates, filterQuery, type FollowUp, type FollowUpFilters } from './follow-up-data';
+import { NO_FILTERS, filterQuery, type FollowUp, type FollowUpFilters } from './follow-up-data';
+import { allPages } from '../core/api/pages';
 import { FollowUpFiltersBar } from './follow-up-filters';
+import { personDates } from '../core/dates/person-dates';
 
 type Campaign = components['schemas']['CampaignDto'];
 type Demand = components['schemas']['DemandDto'];
@@ -113,7 +115,7 @@ interface Loaded {
 export class CampaignFollowUpsPage {
   private readonly api = inject(ApiClient);
   private readonly session = inject(Session);
-  private readonly dates = dueDates();
+  private readonly dates = personDates();
   protected readonly campaignId = routeParam('campaignId');
   protected readonly preDemandId = inject(ActivatedRoute).snapshot.queryParamMap.get('demandId') ?? '';
   protected readonly data = signal<LoadState<Loaded>>(LOADING);

@@ -3,8 +3,9 @@ import { RouterLink } from '@angular/router';
 
 import { TPipe } from '../core/i18n/t-pipe';
 import { FollowUpActions } from './follow-up-actions';
-import { dueDates, type FollowUp } from './follow-up-data';
+import { type FollowUp } from './follow-up-data';
 import { FollowUpStatusChip } from './follow-up-status-chip';
+import { personDates } from '../core/dates/person-dates';
 
 /** One follow-up in a board column or a list: what, where, for whom, when, and (if allowed) what to do. */
 @Component({
@@ -88,7 +89,7 @@ import { FollowUpStatusChip } from './follow-up-status-chip';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowUpCard {
-  protected readonly dates = dueDates();
+  protected readonly dates = personDates();
   readonly followUp = input.required<FollowUp>();
   readonly showCampaign = input(true);
   readonly canAct = input(false);

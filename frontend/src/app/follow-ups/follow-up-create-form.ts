@@ -25,7 +25,8 @@ import { message } from '../core/forms/message';
 import { SubmitButton } from '../core/forms/submit-button';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
-import { allPages, instantInZone, timeZones, type FollowUp, type NewFollowUp } from './follow-up-data';
+import { instantInZone, timeZones, type FollowUp, type NewFollowUp } from './follow-up-data';
+import { allPages } from '../core/api/pages';
 
 type Campaign = components['schemas']['CampaignDto'];
 type Demand = components['schemas']['DemandDto'];

@@ -1,11 +1,6 @@
-import { inject } from '@angular/core';
-import { firstValueFrom, type Observable } from 'rxjs';
-
 import type { components } from '../core/api/schema.generated';
-import { endOfDayInZone, formatInstant } from '../core/dates/dates';
+import { endOfDayInZone } from '../core/dates/dates';
 import type { TranslationKey } from '../core/i18n/dictionary';
-import { I18n } from '../core/i18n/i18n';
-import { Session } from '../core/session/session';
 
 export type FollowUp = components['schemas']['FollowUpDto'];
 export type FollowUpStatus = FollowUp['status'];
@@ -22,34 +17,6 @@ const STATUS_KEYS = {
 
 export function followUpStatusKey(status: FollowUpStatus): TranslationKey {
   return STATUS_KEYS[status];
-}
-
-/** Every page of a cursor-paged list (the API pages by 200 at most). */
-export async function allPages<T>(
-  fetch: (cursor: string | undefined) => Observable<{ items: T[]; nextCursor: string | null }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await firstValueFrom(fetch(cursor));
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-
-/**
- * Due dates for the signed-in person: in their zone, with the zone named ("due 3 Dec 2026,
- * 23:59 GMT-3 (America/Argentina/Buenos_Aires)"). Call in an injection context.
- */
-export function dueDates() {
-  const i18n = inject(I18n);
-  const session = inject(Session);
-  const zone = () => session.user()?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return {
-    zone,
-    instant: (iso: string) => formatInstant(iso, i18n.locale(), zone()),
-  };
 }
 
 /** The list filters both lists take (the API's query parameters). */

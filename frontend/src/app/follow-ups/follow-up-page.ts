@@ -7,11 +7,12 @@ import type { components } from '../core/api/schema.generated';
 import { FormAlert } from '../core/forms/form-alert';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
-import { LOADING, loadError, type LoadState } from '../demands/load-state';
+import { LOADING, loadError, type LoadState } from '../core/api/load-state';
 import { routeParam } from '../demands/route-param';
 import { FollowUpActions } from './follow-up-actions';
-import { dueDates, type FollowUp } from './follow-up-data';
+import { type FollowUp } from './follow-up-data';
 import { FollowUpStatusChip } from './follow-up-status-chip';
+import { personDates } from '../core/dates/person-dates';
 
 type Access = components['schemas']['CampaignAccessDto'];
 
@@ -141,7 +142,7 @@ interface Loaded {
 export class FollowUpPage {
   private readonly api = inject(ApiClient);
   private readonly session = inject(Session);
-  protected readonly dates = dueDates();
+  protected readonly dates = personDates();
   protected readonly campaignId = routeParam('campaignId');
   protected readonly followUpId = routeParam('followUpId');
   protected readonly state = signal<LoadState<Loaded>>(LOADING);

@@ -5,10 +5,12 @@ import { FormAlert } from '../core/forms/form-alert';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
-import { LOADING, loadError, type LoadState } from '../demands/load-state';
+import { LOADING, loadError, type LoadState } from '../core/api/load-state';
 import { FollowUpCard } from './follow-up-card';
-import { NO_FILTERS, allPages, dueDates, filterQuery, type FollowUp, type FollowUpFilters, type FollowUpStatus } from './follow-up-data';
+import { NO_FILTERS, filterQuery, type FollowUp, type FollowUpFilters, type FollowUpStatus } from './follow-up-data';
+import { allPages } from '../core/api/pages';
 import { FollowUpFiltersBar, type CampaignChoice } from './follow-up-filters';
+import { personDates } from '../core/dates/person-dates';
 
 /** How long a done follow-up stays on the board. */
 const RECENT_DAYS = 30;
@@ -135,7 +137,7 @@ interface Column {
 export class MyFollowUpsPage {
   private readonly api = inject(ApiClient);
   private readonly session = inject(Session);
-  private readonly dates = dueDates();
+  private readonly dates = personDates();
   protected readonly organization = computed(() => this.session.user()?.organization.name ?? '');
   /** Observers read; everyone else in the organization updates its follow-ups. */
   protected readonly canAct = computed(() => (this.session.user()?.role ?? 'observer') !== 'observer');

@@ -128,6 +128,29 @@ describe('Shell', () => {
     http.match(() => true).forEach((r) => r.flush(r.request.url.endsWith('/unread-count') ? { unread: 0 } : null)); // the pages' and the bell's requests
   });
 
+  it('links the admin pages for administrators and coordinators only', async () => {
+    FakeEventStream.opened = [];
+    const session = TestBed.inject(Session);
+    const fixture = TestBed.createComponent(Shell);
+    const links = () =>
+      [...(fixture.nativeElement as HTMLElement).querySelectorAll('nav a')].map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    for (const role of ['admin', 'coordinator'] as const) {
+      await session.start({ user: aUser({ role }), csrfToken: 'csrf-1' });
+      await fixture.whenStable();
+      expect(links()).toContainEqual(['Admin', '/admin']);
+    }
+    for (const role of ['member', 'observer'] as const) {
+      await session.start({ user: aUser({ role }), csrfToken: 'csrf-1' });
+      await fixture.whenStable();
+      expect(links().map(([name]) => name)).toEqual(['Overview', 'Campaigns', 'Follow-ups']);
+    }
+    session.clear();
+    await fixture.whenStable();
+    TestBed.inject(HttpTestingController)
+      .match(() => true)
+      .forEach((r) => r.flush({ unread: 0 })); // the bell's count
+  });
+
   it('shows the bell with the unread count, announces arrivals, and links Follow-ups, when signed in', async () => {
     FakeEventStream.opened = [];
     const http = TestBed.inject(HttpTestingController);

@@ -92,6 +92,13 @@ import { LanguageSwitcher } from './language-switcher';
                 'notifications.nav.followUps' | t
               }}</a>
             </li>
+            @if (session.user()?.role === 'admin' || session.user()?.role === 'coordinator') {
+              <li>
+                <a class="nav__link" routerLink="/admin" routerLinkActive="nav__link--active" ariaCurrentWhenActive="page">{{
+                  'admin.nav' | t
+                }}</a>
+              </li>
+            }
           }
         </ul>
       </nav>

@@ -1,3 +1,4 @@
+import { adminEn } from '../../admin/admin.en';
 import { campaignsEn } from '../../campaigns/campaigns.en';
 import { demandsEn } from '../../demands/demands.en';
 import { followUpsEn } from '../../follow-ups/follow-ups.en';
@@ -188,6 +189,7 @@ export const en = {
   'notFound.home': 'Go to the overview',
 
   // Features keep their texts beside their code.
+  ...adminEn,
   ...campaignsEn,
   ...demandsEn,
   ...followUpsEn,

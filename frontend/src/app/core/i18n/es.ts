@@ -1,3 +1,4 @@
+import { adminEs } from '../../admin/admin.es';
 import { campaignsEs } from '../../campaigns/campaigns.es';
 import { demandsEs } from '../../demands/demands.es';
 import { followUpsEs } from '../../follow-ups/follow-ups.es';
@@ -186,6 +187,7 @@ export const es: Dictionary = {
   'notFound.body': 'La página que busca no existe o ha cambiado de dirección.',
   'notFound.home': 'Ir al resumen',
 
+  ...adminEs,
   ...campaignsEs,
   ...demandsEs,
   ...followUpsEs,

@@ -1,9 +1,9 @@
 import { effect, signal, untracked, type Signal } from '@angular/core';
 
-import { toApiError } from '../core/api/api-error';
-import { feedbackFor } from '../core/forms/form-feedback';
-import { message, type Message } from '../core/forms/message';
-import type { TranslationKey } from '../core/i18n/dictionary';
+import { toApiError } from './api-error';
+import { feedbackFor } from '../forms/form-feedback';
+import { message, type Message } from '../forms/message';
+import type { TranslationKey } from '../i18n/dictionary';
 
 /** Something a page loads: on its way, failed (with what to say), or there. */
 export type LoadState<T> =
