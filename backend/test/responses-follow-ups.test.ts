@@ -159,6 +159,31 @@ describe('responses, follow-ups and the timeline', () => {
     expect(rows[2].before.summary).toBe('Second reading');
   });
 
+  it("keeps each demand's latest response on the scorecard through logging, back-dating, relinking and deleting", async () => {
+    const [x, y] = [await createDemand(campaignId, office.officeId, 'sent'), await createDemand(campaignId, office.officeId, 'sent')];
+    const latest = async (demandId: string): Promise<string | null> => {
+      const dashboard = await call(api.url, 'GET', `/api/campaigns/${campaignId}/dashboard`, as);
+      const demands = dashboard.body.scorecard.flatMap((row: { demands: { id: string }[] }) => row.demands);
+      return demands.find((d: { id: string; lastResponse: { id: string } | null }) => d.id === demandId).lastResponse?.id ?? null;
+    };
+    expect(await latest(x)).toBeNull();
+    const first = (await log(as, { demandIds: [x], receivedOn: '2025-05-10' })).body.id;
+    expect(await latest(x)).toBe(first);
+    // Received earlier, logged later: not the latest.
+    const older = (await log(as, { demandIds: [x, y], receivedOn: '2025-05-01' })).body.id;
+    expect([await latest(x), await latest(y)]).toEqual([first, older]);
+    // Its received day corrected to after the first: now it is.
+    await call(api.url, 'PATCH', `/api/responses/${older}`, as, { receivedOn: '2025-05-20' });
+    expect(await latest(x)).toBe(older);
+    // Relinked to y only: x falls back to the first.
+    await call(api.url, 'PATCH', `/api/responses/${older}`, as, { demandIds: [y] });
+    expect([await latest(x), await latest(y)]).toEqual([first, older]);
+    // Deleted: x has none left that answer it, y none either.
+    expect((await call(api.url, 'DELETE', `/api/responses/${first}`, as)).status).toBe(204);
+    expect((await call(api.url, 'DELETE', `/api/responses/${older}`, as)).status).toBe(204);
+    expect([await latest(x), await latest(y)]).toEqual([null, null]);
+  });
+
   it('searches and pages responses newest first', async () => {
     const own = await createCampaign([{ id: coordinator.organizationId, role: 'lead' }]);
     const d = await createDemand(own, office.officeId, 'sent');

@@ -12,6 +12,7 @@ import { Campaign } from '../campaigns/campaign.entity.js';
 import { Office } from '../institutions/office.entity.js';
 import { OfficeholderTerm } from '../institutions/officeholder-term.entity.js';
 import { Milestone } from '../milestones/milestone.entity.js';
+import { Response } from '../responses/response.entity.js';
 
 /**
  * What a campaign asks of one office, in the letter's words. The deadline is an instant with the
@@ -85,6 +86,19 @@ export class Demand extends BaseEntity {
   @ManyToOne(() => OfficeholderTerm, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'deadline_term_id', foreignKeyConstraintName: 'demands_deadline_term_id_fkey' })
   deadlineTerm?: Relation<OfficeholderTerm> | null;
+
+  /**
+   * The latest response that answers this demand (by received day, then logging time), kept by
+   * database triggers on response_demands and responses (migration LatestResponse): the
+   * scorecard reads it instead of searching each demand's responses.
+   */
+  @Index('demands_latest_response_id_idx')
+  @Column({ type: 'uuid', nullable: true })
+  latestResponseId: string | null;
+
+  @ManyToOne(() => Response, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'latest_response_id', foreignKeyConstraintName: 'demands_latest_response_id_fkey' })
+  latestResponse?: Relation<Response> | null;
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;

@@ -17,8 +17,7 @@ const QUERIES: Record<ExportKind, string> = {
            lr.received_on AS last_response_on, lr.assessment AS last_assessment, d.notes, d.id
     FROM demands d JOIN offices o ON o.id = d.office_id JOIN institutions i ON i.id = o.institution_id
     LEFT JOIN milestones m ON m.id = d.deadline_milestone_id
-    LEFT JOIN LATERAL (SELECT r.received_on, r.assessment FROM response_demands rd JOIN responses r ON r.id = rd.response_id
-                       WHERE rd.demand_id = d.id ORDER BY r.received_on DESC LIMIT 1) lr ON true
+    LEFT JOIN responses lr ON lr.id = d.latest_response_id
     WHERE d.campaign_id = $1 ORDER BY d.position, d.id`,
   responses: `
     SELECT r.received_on, i.name AS institution, r.channel, r.assessment, r.summary, r.source_url,

@@ -12,6 +12,8 @@ import { User } from '../users/user.entity.js';
 @Check('follow_ups_status_check', oneOf('status', FOLLOW_UP_STATUSES))
 @Index('follow_ups_campaign_id_due_at_idx', ['campaignId', 'dueAt'])
 @Index('follow_ups_organization_id_due_at_idx', ['organizationId', 'dueAt'])
+// The work still to do, which the dashboard counts and lists; done and cancelled ones pile up.
+@Index('follow_ups_open_campaign_id_due_at_idx', ['campaignId', 'dueAt'], { where: `"status" IN ('open', 'in_progress')` })
 export class FollowUp extends BaseEntity {
   @Column({ type: 'uuid' })
   campaignId: string;

@@ -4,6 +4,7 @@ import { StatusProposals1795864832511 } from './1795864832511-StatusProposals.js
 import { Reminders1795866546108 } from './1795866546108-Reminders.js';
 import { Notifications1795867792198 } from './1795867792198-Notifications.js';
 import { NotificationChannels1795871156664 } from './1795871156664-NotificationChannels.js';
+import { LatestResponse1795879785421 } from './1795879785421-LatestResponse.js';
 
 /**
  * Every migration, in order. New ones come from `npm run migration:generate -w @demarche/backend -- <Name>`
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Reminders1795866546108,
   Notifications1795867792198,
   NotificationChannels1795871156664,
+  LatestResponse1795879785421,
 ];

@@ -5,6 +5,14 @@ import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
+/**
+ * Settings of every connection. JIT compilation off: PostgreSQL compiles a query whose estimated
+ * cost passes `jit_above_cost`, which the dashboard's queries on a large campaign do, and spends
+ * 15–20 ms compiling a query that then runs in a few (docs/performance.md). Short queries are
+ * all this application runs.
+ */
+export const CONNECTION_OPTIONS = '-c jit=off';
+
 /** The one description of how Demarche talks to PostgreSQL: API, worker, CLI and tests use it. */
 export function dataSourceOptions(config: Pick<Config, 'databaseUrl' | 'databasePoolSize'>): PostgresDataSourceOptions {
   return {
@@ -24,6 +32,7 @@ export function dataSourceOptions(config: Pick<Config, 'databaseUrl' | 'database
     poolSize: config.databasePoolSize,
     connectTimeoutMS: 5_000,
     applicationName: 'demarche',
+    extra: { options: CONNECTION_OPTIONS },
     logging: ['error'],
   };
 }
