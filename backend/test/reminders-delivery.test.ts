@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WorkerModule } from '../src/app/worker.module.js';
-import { deliveryJobId, reminderMessageId } from '../src/reminders/reminders.processor.js';
+import { RemindersProcessor, deliveryJobId, reminderMessageId } from '../src/reminders/reminders.processor.js';
 import { QUEUES } from '../src/core/queue/queues.js';
 import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
 import { createCampaign, createDemand, createOffice } from './support/campaigns.js';
@@ -208,6 +208,37 @@ describe('reminder delivery', () => {
     // One level later (6 days overdue) it escalates once more.
     await withDb((db) => db.query(`UPDATE follow_ups SET due_at = now() - interval '6 days 1 hour' WHERE id = $1`, [id]));
     await world.smtp.waitFor(coordinator.email, (m) => (m.subject ?? '').startsWith('Atrasado 6 días: «Send the dossier»'));
+  });
+
+  it('escalates every overdue follow-up in turn, not only the oldest batch', async () => {
+    // Due in ten days: nothing for the running sweeps. Asked as of two weeks ahead, one at a time.
+    const ids = await withDb(async (db) => {
+      const r = await db.query(
+        `INSERT INTO follow_ups (campaign_id, organization_id, title, due_at, due_time_zone)
+         SELECT $1, $2, 'Batch ' || n, now() + interval '10 days' + n * interval '1 minute', 'UTC' FROM generate_series(1, 3) n RETURNING id`,
+        [campaignId, coordinator.organizationId],
+      );
+      return r.rows.map((row: { id: string }) => row.id);
+    });
+    const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(world.config), { logger: false });
+    try {
+      const processor = context.get(RemindersProcessor);
+      const later = new Date(Date.now() + 14 * 86_400_000);
+      // One follow-up per call; each call must move on to one not yet escalated (older ones of
+      // other tests come first). Before escalation progress was kept, the second call picked the
+      // first again (recording nothing new) on every call, and the others were never reached.
+      for (let calls = 0; calls < 200 && (await processor.escalateOverdue(later, 1)) === 1; calls++);
+    } finally {
+      await context.close();
+    }
+    const { rows } = await withDb((db) => db.query(`SELECT id, escalated_level FROM follow_ups WHERE id = ANY($1) ORDER BY due_at`, [ids]));
+    expect(rows.map((r: { escalated_level: number }) => r.escalated_level)).toEqual([1, 1, 1]);
+    const keys = await withDb((db) =>
+      db.query(`SELECT dedupe_key FROM notifications WHERE kind = 'escalation' AND dedupe_key LIKE ANY($1)`, [
+        ids.map((id: string) => `escalation:${id}:%`),
+      ]),
+    );
+    expect(new Set(keys.rows.map((r: { dedupe_key: string }) => r.dedupe_key.split(':')[1])).size).toBe(3);
   });
 
   it('sends nothing for a follow-up completed before its reminder fires', async () => {

@@ -14,6 +14,8 @@ import { User } from '../users/user.entity.js';
 @Index('follow_ups_organization_id_due_at_idx', ['organizationId', 'dueAt'])
 // The work still to do, which the dashboard counts and lists; done and cancelled ones pile up.
 @Index('follow_ups_open_campaign_id_due_at_idx', ['campaignId', 'dueAt'], { where: `"status" IN ('open', 'in_progress')` })
+// The escalation sweep's candidates: open work, oldest due first, across campaigns.
+@Index('follow_ups_open_due_at_idx', ['dueAt'], { where: `"status" IN ('open', 'in_progress')` })
 export class FollowUp extends BaseEntity {
   @Column({ type: 'uuid' })
   campaignId: string;
@@ -76,6 +78,18 @@ export class FollowUp extends BaseEntity {
 
   @Column({ type: 'boolean', default: false })
   isExample: boolean;
+
+  /**
+   * How far escalation has gone (reminders.processor.ts `escalateOverdue`): the last level
+   * recorded, and the due time it was counted from. A new due time starts again from level 1;
+   * the sweep only picks follow-ups whose current level is past this one, so none waits behind
+   * those already escalated.
+   */
+  @Column({ type: 'integer', nullable: true })
+  escalatedLevel: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  escalatedDueAt: Date | null;
 
   @Index('follow_ups_created_by_id_idx')
   @Column({ type: 'uuid', nullable: true })

@@ -43,8 +43,12 @@ export class LatestResponse1795879785421 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "demands" ADD "latest_response_id" uuid`);
     await queryRunner.query(`CREATE INDEX "demands_latest_response_id_idx" ON "demands"  ("latest_response_id") `);
-    await queryRunner.query(`CREATE INDEX "follow_ups_open_campaign_id_due_at_idx" ON "follow_ups"  ("campaign_id", "due_at") WHERE "status" IN ('open', 'in_progress')`);
-    await queryRunner.query(`ALTER TABLE "demands" ADD CONSTRAINT "demands_latest_response_id_fkey" FOREIGN KEY ("latest_response_id") REFERENCES "responses"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `CREATE INDEX "follow_ups_open_campaign_id_due_at_idx" ON "follow_ups"  ("campaign_id", "due_at") WHERE "status" IN ('open', 'in_progress')`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "demands" ADD CONSTRAINT "demands_latest_response_id_fkey" FOREIGN KEY ("latest_response_id") REFERENCES "responses"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
     await queryRunner.query(REFRESH);
     await queryRunner.query(ON_LINKS);
     await queryRunner.query(ON_RESPONSES);

@@ -5,6 +5,7 @@ import { Reminders1795866546108 } from './1795866546108-Reminders.js';
 import { Notifications1795867792198 } from './1795867792198-Notifications.js';
 import { NotificationChannels1795871156664 } from './1795871156664-NotificationChannels.js';
 import { LatestResponse1795879785421 } from './1795879785421-LatestResponse.js';
+import { EscalationProgress1795881468337 } from './1795881468337-EscalationProgress.js';
 
 /**
  * Every migration, in order. New ones come from `npm run migration:generate -w @demarche/backend -- <Name>`
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Notifications1795867792198,
   NotificationChannels1795871156664,
   LatestResponse1795879785421,
+  EscalationProgress1795881468337,
 ];

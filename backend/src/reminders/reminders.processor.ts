@@ -29,6 +29,8 @@ const HISTORY_AFTER_MS = 2 * 86_400_000;
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_ESCALATE_AFTER_DAYS = 3;
+/** Follow-ups escalated per sweep at most; the rest wait for the next sweep, in due order. */
+const ESCALATION_BATCH = 500;
 
 /**
  * A reminder still pending this long after it fell due is not merely queued: its job may have
@@ -130,9 +132,12 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
    * A follow-up overdue by the campaign's `escalateAfterDays` (default 3) notifies the campaign's
    * lead coordinators, once per level (level 2 at twice the delay, and so on): the notification's
    * dedupe key holds the level, and the e-mail goes only with a newly stored notification. A level
-   * crossed long ago (history) is recorded silently, with no e-mail.
+   * crossed long ago (history) is recorded silently, with no e-mail. Returns how many follow-ups
+   * it moved to their current level (at most `batch`).
    */
-  async escalateOverdue(now = new Date()): Promise<number> {
+  async escalateOverdue(now = new Date(), batch = ESCALATION_BATCH): Promise<number> {
+    // Candidates: open work overdue by at least one escalation delay whose current level (whole
+    // delays overdue) has not been recorded yet for this due time.
     const rows: {
       id: string;
       title: string;
@@ -142,19 +147,24 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       campaign_title: string;
       organization_name: string;
       after_days: number;
+      level: number;
     }[] = await this.dataSource.query(
       `SELECT f.id, f.title, f.due_at, f.campaign_id, f.organization_id, c.title AS campaign_title, o.name AS organization_name,
-                GREATEST(1, COALESCE((c.reminder_policy->>'escalateAfterDays')::int, $2)) AS after_days
+              p.after_days, p.level
          FROM follow_ups f JOIN campaigns c ON c.id = f.campaign_id JOIN organizations o ON o.id = f.organization_id
-         WHERE f.status IN ('open', 'in_progress') AND c.status = 'active'
-           AND f.due_at < $1::timestamptz - make_interval(days => GREATEST(1, COALESCE((c.reminder_policy->>'escalateAfterDays')::int, $2)))
-         ORDER BY f.due_at LIMIT 500`,
-      [now, DEFAULT_ESCALATE_AFTER_DAYS],
+         CROSS JOIN LATERAL (SELECT GREATEST(1, COALESCE((c.reminder_policy->>'escalateAfterDays')::int, $2)) AS after_days) a
+         CROSS JOIN LATERAL (
+           SELECT a.after_days,
+                  floor(floor(extract(epoch FROM $1::timestamptz - f.due_at) / 86400) / a.after_days)::int AS level) p
+         WHERE f.status IN ('open', 'in_progress') AND c.status = 'active' AND f.due_at < $1::timestamptz - make_interval(days => 1)
+           AND p.level >= 1
+           AND (f.escalated_due_at IS DISTINCT FROM f.due_at OR f.escalated_level IS NULL OR f.escalated_level < p.level)
+         ORDER BY f.due_at LIMIT $3`,
+      [now, DEFAULT_ESCALATE_AFTER_DAYS, batch],
     );
-    let recorded = 0;
     for (const f of rows) {
       const overdueDays = Math.floor((now.getTime() - f.due_at.getTime()) / DAY_MS);
-      const level = Math.floor(overdueDays / f.after_days);
+      const level = f.level;
       const crossedAt = f.due_at.getTime() + level * f.after_days * DAY_MS;
       const coordinators = await leadCoordinators(this.dataSource, f.campaign_id);
       const result = await this.dataSource.transaction((manager) =>
@@ -189,12 +199,20 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
           },
           // A level crossed long ago is history: recorded, but it e-mails nobody.
           quiet: now.getTime() - crossedAt > HISTORY_AFTER_MS,
+        }).then(async (result) => {
+          // Done with this level: the next sweep moves on to the follow-ups behind it. Unless the due
+          // time changed meanwhile (compared to the millisecond, as JavaScript holds it): then the
+          // next sweep counts from the new one.
+          await manager.query(
+            `UPDATE follow_ups SET escalated_level = $2, escalated_due_at = due_at WHERE id = $1 AND date_trunc('milliseconds', due_at) = $3`,
+            [f.id, level, f.due_at],
+          );
+          return result;
         }),
       );
       await this.dispatcher.dispatch(result);
-      recorded += result.notifications.length + result.emailIds.length;
     }
-    return recorded;
+    return rows.length;
   }
 
   /**
