@@ -1,7 +1,7 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import type { ActivatedRoute, Router } from '@angular/router';
 
 import { isApiError } from '../core/api/api-error';
+import { HttpError } from '../core/api/http-error';
 
 /**
  * The token of an e-mailed link (`/reset-password#token=…`, `/accept-invitation#token=…`).
@@ -21,5 +21,5 @@ export function takeLinkToken(route: ActivatedRoute, router: Router): string | n
 
 /** The API's answer for an e-mailed link that has expired, was used already, or never existed. */
 export function isLinkInvalid(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && isApiError(error.error) && error.error.code === 'link_invalid';
+  return error instanceof HttpError && isApiError(error.body) && error.body.code === 'link_invalid';
 }

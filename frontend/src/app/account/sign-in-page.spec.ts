@@ -1,4 +1,3 @@
-import type { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
@@ -7,6 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { Session } from '../core/session/session';
 import { button, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { SignInPage } from './sign-in-page';
 

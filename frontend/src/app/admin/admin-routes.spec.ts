@@ -1,4 +1,3 @@
-import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Location } from '@angular/common';
 import { Router } from '@angular/router';
@@ -8,6 +7,7 @@ import type { Me } from '../core/session/session';
 import { Session } from '../core/session/session';
 import { text } from '../testing/dom';
 import { aUser } from '../testing/fixtures';
+import type { HttpTestingController } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { ADMIN_ROUTES } from './admin.routes';
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, type AfterViewInit } from '@angular/core';
 
 import { FormAlert } from '../core/forms/form-alert';
 import type { Message } from '../core/forms/message';
@@ -50,7 +50,7 @@ import { TPipe } from '../core/i18n/t-pipe';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ConfirmAction {
+export class ConfirmAction implements AfterViewInit {
   /** Unique on the page: names the question's element. */
   readonly questionId = input.required<string>();
   readonly question = input.required<string>();
@@ -62,8 +62,10 @@ export class ConfirmAction {
   readonly confirmed = output();
   readonly cancelled = output();
 
-  constructor() {
-    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-    afterNextRender(() => host.querySelector<HTMLElement>('.confirm__yes')?.focus());
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+
+  /** Rendered and in the page: focus the confirming button. */
+  ngAfterViewInit(): void {
+    this.host.querySelector<HTMLElement>('.confirm__yes')?.focus();
   }
 }

@@ -1,4 +1,3 @@
-import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 
@@ -6,6 +5,7 @@ import type { Me } from '../core/session/session';
 import { Session } from '../core/session/session';
 import { button, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController, TestRequest } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { ADMIN_ORG, OTHER_ORG, anInvitation, anOrganization } from './admin-fixtures';
 import { InvitationsPage } from './invitations-page';

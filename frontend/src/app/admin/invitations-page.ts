@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import { roleKey } from '../account/roles';
@@ -16,6 +16,7 @@ import { TPipe } from '../core/i18n/t-pipe';
 import { Session, signedInUser } from '../core/session/session';
 import { LOADING, loadError, type LoadState } from '../core/api/load-state';
 import { allPages } from '../core/api/pages';
+import { focusAfterRender } from '../core/ui/focus-after-render';
 import { invitableRoles, type Invitation, type NewInvitation, type Organization } from './admin-data';
 import { AdminNav } from './admin-nav';
 import { ConfirmAction } from './confirm-action';
@@ -364,6 +365,6 @@ export class InvitationsPage {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.ownerDocument.getElementById(id)?.focus(), { injector: this.injector });
+    focusAfterRender(this.injector, () => this.host.ownerDocument.getElementById(id)?.focus());
   }
 }

@@ -3,12 +3,12 @@ import {
   Component,
   ElementRef,
   Injector,
-  afterNextRender,
   effect,
   inject,
   input,
   output,
   untracked,
+  type AfterViewInit,
 } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
@@ -146,7 +146,7 @@ const countryCode: Check<Field> = {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class OrganizationForm {
+export class OrganizationForm implements AfterViewInit {
   private readonly api = inject(ApiClient);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   /** The organization to edit; none to add one. */
@@ -184,12 +184,13 @@ export class OrganizationForm {
         );
       }
     });
-    // Editing opens in place of the organization's details: start at its first field.
-    afterNextRender(() => {
-      if (this.organization()) {
-        this.host.querySelector<HTMLElement>('input')?.focus();
-      }
-    });
+  }
+
+  /** Editing opens in place of the organization's details: start at its first field. */
+  ngAfterViewInit(): void {
+    if (this.organization()) {
+      this.host.querySelector<HTMLElement>('input')?.focus();
+    }
   }
 
   protected id(field: Field): string {

@@ -1,10 +1,10 @@
-import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { Session } from '../core/session/session';
 import { button, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController, TestRequest } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { ADMIN_ORG, OTHER_ORG, anOrganization } from './admin-fixtures';
 import { OrganizationsPage } from './organizations-page';

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { ApiClient } from '../core/api/api-client';
@@ -6,6 +6,7 @@ import { FormAlert } from '../core/forms/form-alert';
 import { message, type Message } from '../core/forms/message';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session, signedInUser } from '../core/session/session';
+import { focusAfterRender } from '../core/ui/focus-after-render';
 import { kindKey, type Organization } from './admin-data';
 import { AdminNav } from './admin-nav';
 import { ConfirmAction } from './confirm-action';
@@ -326,6 +327,6 @@ export class OrganizationsPage {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.ownerDocument.getElementById(id)?.focus(), { injector: this.injector });
+    focusAfterRender(this.injector, () => this.host.ownerDocument.getElementById(id)?.focus());
   }
 }

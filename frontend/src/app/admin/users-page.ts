@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, signal } from '@angular/core';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
@@ -14,6 +14,7 @@ import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session, signedInUser } from '../core/session/session';
 import { allPages } from '../core/api/pages';
+import { focusAfterRender } from '../core/ui/focus-after-render';
 import { ALL_ROLES, type Organization, type Role, type User } from './admin-data';
 import { AdminNav } from './admin-nav';
 import { ConfirmAction } from './confirm-action';
@@ -434,6 +435,6 @@ export class UsersPage {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.ownerDocument.getElementById(id)?.focus(), { injector: this.injector });
+    focusAfterRender(this.injector, () => this.host.ownerDocument.getElementById(id)?.focus());
   }
 }

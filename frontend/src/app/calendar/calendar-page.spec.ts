@@ -1,5 +1,3 @@
-import type { HttpRequest } from '@angular/common/http';
-import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
@@ -11,6 +9,7 @@ import { Session, type Me } from '../core/session/session';
 import { aDemand } from '../demands/testing/demand-fixtures';
 import { button, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController, SentRequest, TestRequest } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { CALENDAR_ROUTES } from './calendar.routes';
 import { aFollowUp as aFollowUpOf } from '../follow-ups/testing/follow-up-fixtures';
@@ -97,7 +96,7 @@ describe('CalendarPage', () => {
   });
 
   // Matched on the URL without its query (`{ url }` would compare the query too).
-  const list = (what: 'milestones' | 'demands' | 'follow-ups') => (request: HttpRequest<unknown>) =>
+  const list = (what: 'milestones' | 'demands' | 'follow-ups') => (request: SentRequest) =>
     request.method === 'GET' && request.url === `/api/campaigns/${CAMPAIGN_ID}/${what}`;
   const paramsOf = (request: TestRequest): Record<string, string | null> =>
     Object.fromEntries(request.request.params.keys().map((key) => [key, request.request.params.get(key)]));

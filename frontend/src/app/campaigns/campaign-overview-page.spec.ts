@@ -1,4 +1,3 @@
-import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 
@@ -6,6 +5,7 @@ import { I18n } from '../core/i18n/i18n';
 import { Session } from '../core/session/session';
 import { button, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { CAMPAIGN_ID, UNSG_INSTITUTION, aCampaign, aDashboard } from './campaign-fixtures';
 import { CampaignOverviewPage } from './campaign-overview-page';

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 
 import type { TranslationKey } from '../core/i18n/dictionary';
+import { CampaignOverviewPage } from './campaign-overview-page';
 
 /** `/campaigns`: the list, a campaign's overview and timeline, and (from demands/) its demands and responses. */
 export const CAMPAIGN_ROUTES: Routes = [
@@ -23,9 +24,10 @@ export const CAMPAIGN_ROUTES: Routes = [
     loadComponent: () => import('./campaign-timeline-page').then((m) => m.CampaignTimelinePage),
   },
   {
+    // The page people open first: in this chunk, not one more round trip after it.
     path: ':campaignId',
     pathMatch: 'full',
     title: 'campaigns.overview.title' satisfies TranslationKey,
-    loadComponent: () => import('./campaign-overview-page').then((m) => m.CampaignOverviewPage),
+    component: CampaignOverviewPage,
   },
 ];

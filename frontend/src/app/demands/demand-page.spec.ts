@@ -1,4 +1,3 @@
-import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -6,6 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { Session } from '../core/session/session';
 import { button, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController, TestRequest } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { DEMAND_ROUTES } from './demands.routes';
 import { RESPONSE_ROUTES } from './responses.routes';

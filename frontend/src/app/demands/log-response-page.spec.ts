@@ -1,4 +1,3 @@
-import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
@@ -8,6 +7,7 @@ import { dayInZone } from '../core/dates/dates';
 import { Session } from '../core/session/session';
 import { button, click, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController, TestRequest } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { FlashNotice } from '../core/ui/flash-notice';
 import { RESPONSE_ROUTES } from './responses.routes';

@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, signal, untracked } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
@@ -7,6 +6,7 @@ import { statusKey } from '../campaigns/demand-status';
 import { StatusChip } from '../campaigns/status-chip';
 import { ApiClient } from '../core/api/api-client';
 import { isApiError, toApiError, type ApiErrorDetail } from '../core/api/api-error';
+import { HttpError } from '../core/api/http-error';
 import { dayInZone } from '../core/dates/dates';
 import { BindField } from '../core/forms/bind-field';
 import { required, type Check } from '../core/forms/checks';
@@ -529,10 +529,10 @@ export class LogResponsePage {
    * the demands fieldset, or the status move of the demand concerned.
    */
   private atFormFields(error: unknown, moves: readonly { demandId: string }[]): unknown {
-    if (!(error instanceof HttpErrorResponse) || !isApiError(error.error) || !Array.isArray(error.error.details)) {
+    if (!(error instanceof HttpError) || !isApiError(error.body) || !Array.isArray(error.body.details)) {
       return error;
     }
-    const details: ApiErrorDetail[] = error.error.details.map((detail) => {
+    const details: ApiErrorDetail[] = error.body.details.map((detail) => {
       const [head, index] = detail.field.split('.');
       if (head === 'statusMoves') {
         const demandId = index !== undefined ? moves[Number(index)]?.demandId : undefined;
@@ -543,12 +543,12 @@ export class LogResponsePage {
       }
       return head && head !== detail.field && FIELDS.includes(head as Field) ? { ...detail, field: head } : detail;
     });
-    return new HttpErrorResponse({
-      error: { ...error.error, details },
+    return new HttpError({
+      body: { ...error.body, details },
       headers: error.headers,
       status: error.status,
       statusText: error.statusText,
-      url: error.url ?? undefined,
+      url: error.url,
     });
   }
 }

@@ -1,10 +1,10 @@
-import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { Session } from '../core/session/session';
 import { query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { RESPONSE_ROUTES } from './responses.routes';
 import { CAMPAIGN_ID, aDemand, aResponse } from './testing/demand-fixtures';

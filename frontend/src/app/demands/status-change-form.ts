@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, input, output, signal } from '@angular/core';
-import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, output, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import { statusKey } from '../campaigns/demand-status';
 import { ApiClient } from '../core/api/api-client';
+import { HttpError } from '../core/api/http-error';
 import { BindField } from '../core/forms/bind-field';
 import { required } from '../core/forms/checks';
 import { FieldError } from '../core/forms/field-error';
@@ -14,6 +14,7 @@ import { message, type Message } from '../core/forms/message';
 import { SubmitButton } from '../core/forms/submit-button';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
+import { focusAfterRender } from '../core/ui/focus-after-render';
 import type { DemandDetail, DemandStatus } from './demand-types';
 
 type Field = 'to' | 'note';
@@ -153,14 +154,14 @@ export class StatusChangeForm {
       this.done.set(message('demand.changeStatus.done', { status: this.statusName(moved) }));
     } else if (!sent && this.state.formError()) {
       // The alert is announced; bring focus to it too, since no single field is to blame.
-      afterNextRender(() => this.host.querySelector<HTMLElement>(`#${this.state.alertId}`)?.focus(), { injector: this.injector });
+      focusAfterRender(this.injector, () => this.host.querySelector<HTMLElement>(`#${this.state.alertId}`)?.focus());
     }
   }
 }
 
 function conflictOf(error: unknown): Conflict | null {
-  if (error instanceof HttpErrorResponse && error.status === 409 && typeof error.error === 'object' && error.error !== null) {
-    return error.error as Conflict;
+  if (error instanceof HttpError && error.status === 409 && typeof error.body === 'object' && error.body !== null) {
+    return error.body as Conflict;
   }
   return null;
 }

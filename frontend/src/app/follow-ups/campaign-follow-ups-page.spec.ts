@@ -1,5 +1,3 @@
-import type { HttpRequest } from '@angular/common/http';
-import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +9,7 @@ import { Session, type Me } from '../core/session/session';
 import { aDemand } from '../demands/testing/demand-fixtures';
 import { button, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController, SentRequest, TestRequest } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import type { FollowUp } from './follow-up-data';
 import { CAMPAIGN_FOLLOW_UP_ROUTES } from './follow-ups.routes';
@@ -104,7 +103,7 @@ describe('CampaignFollowUpsPage', () => {
 
   const campaignRequest = (): TestRequest => http.expectOne({ method: 'GET', url: `/api/campaigns/${CAMPAIGN_ID}` });
   // Matched on the URL without its query (`{ url }` would compare the query too).
-  const isGet = (url: string) => (request: HttpRequest<unknown>) => request.method === 'GET' && request.url === url;
+  const isGet = (url: string) => (request: SentRequest) => request.method === 'GET' && request.url === url;
   const LIST = isGet(`/api/campaigns/${CAMPAIGN_ID}/follow-ups`);
   const USERS = isGet('/api/users');
   const listRequest = (): TestRequest => http.expectOne(LIST);

@@ -1,4 +1,3 @@
-import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import type { Campaign } from '../campaigns/campaign-data';
 import { Session, type Me } from '../core/session/session';
 import { button, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController, TestRequest } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import type { FollowUp } from './follow-up-data';
 import { CAMPAIGN_FOLLOW_UP_ROUTES } from './follow-ups.routes';

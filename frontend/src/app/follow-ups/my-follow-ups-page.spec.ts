@@ -1,10 +1,10 @@
 import { TestBed } from '@angular/core/testing';
-import type { HttpTestingController } from '@angular/common/http/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { Session } from '../core/session/session';
 import { click, fill, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
+import type { HttpTestingController } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import type { FollowUp } from './follow-up-data';
 import { MyFollowUpsPage } from './my-follow-ups-page';

@@ -1,9 +1,9 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { catchError, map, of, type Observable } from 'rxjs';
 
 import { ApiClient, type ResponseBody } from '../core/api/api-client';
 import { toApiError, type ApiError } from '../core/api/api-error';
+import { HttpError } from '../core/api/http-error';
 
 /** The body of `GET /api/health`, from the OpenAPI document (same shape for 200 and 503). */
 export type HealthReport = ResponseBody<'/api/health', 'get'>;
@@ -28,8 +28,8 @@ export class HealthCheck {
 }
 
 function outcomeOfFailure(error: unknown): HealthOutcome {
-  if (error instanceof HttpErrorResponse && error.status === 503 && isHealthReport(error.error)) {
-    return { kind: 'report', report: error.error };
+  if (error instanceof HttpError && error.status === 503 && isHealthReport(error.body)) {
+    return { kind: 'report', report: error.body };
   }
   return { kind: 'error', error: toApiError(error) };
 }

@@ -1,8 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 
 import { I18n } from '../core/i18n/i18n';
+import { HttpTestingController, provideHttpTesting, type TestRequest } from '../testing/http-testing';
 import { ServiceStatus } from './service-status';
 
 const up = (port: number) => ({ status: 'up', address: `127.0.0.1:${port}` });
@@ -29,7 +28,7 @@ describe('ServiceStatus', () => {
     localStorage.clear();
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideHttpTesting()],
     });
     await TestBed.inject(I18n).init();
     http = TestBed.inject(HttpTestingController);

@@ -1,8 +1,8 @@
-import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
 import { Session } from '../core/session/session';
 import { aUser } from '../testing/fixtures';
+import type { HttpTestingController } from '../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../testing/page-spec';
 import { FAKE_EVENT_STREAM, FakeEventStream, aNotification } from './notification-fixtures';
 import { NotificationStream } from './notification-stream';

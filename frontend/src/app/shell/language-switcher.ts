@@ -1,16 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 
+import type { TranslationKey } from '../core/i18n/dictionary';
 import { I18n } from '../core/i18n/i18n';
 import { isLocale } from '../core/i18n/locales';
-import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
 
 /** A labelled `<select>` of the supported locales, each named in its own language. */
 @Component({
   selector: 'dm-language-switcher',
-  imports: [TPipe],
   template: `
-    <label class="label" for="language-select">{{ 'shell.language.label' | t }}</label>
+    <label class="label" for="language-select">{{ t('shell.language.label') }}</label>
     <select id="language-select" class="select" #select (change)="choose(select)">
       @for (locale of i18n.locales; track locale.code) {
         <option [value]="locale.code" [attr.lang]="locale.code" [selected]="locale.code === i18n.locale()">
@@ -41,6 +40,8 @@ import { Session } from '../core/session/session';
 })
 export class LanguageSwitcher {
   protected readonly i18n = inject(I18n);
+  /** Translates as the `t` pipe does (less code in the initial bundle: see `Shell`). */
+  protected readonly t = (key: TranslationKey): string => this.i18n.translate(key);
   private readonly session = inject(Session);
 
   protected choose(select: HTMLSelectElement): void {

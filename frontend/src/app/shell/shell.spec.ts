@@ -1,16 +1,16 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { routes } from '../app.routes';
+import { provideApiInterceptors } from '../core/api/http-transport';
 import { I18n, LOCALE_STORAGE_KEY } from '../core/i18n/i18n';
 import { Session } from '../core/session/session';
 import { sessionInterceptor } from '../core/session/session-interceptor';
 import { button } from '../testing/dom';
 import { aUser } from '../testing/fixtures';
 import { FAKE_EVENT_STREAM, FakeEventStream, aNotification } from '../notifications/notification-fixtures';
+import { HttpTestingController, provideHttpTesting } from '../testing/http-testing';
 import { Shell } from './shell';
 
 describe('Shell', () => {
@@ -18,12 +18,7 @@ describe('Shell', () => {
     localStorage.clear();
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter(routes),
-        provideHttpClient(withInterceptors([sessionInterceptor])),
-        provideHttpClientTesting(),
-        FAKE_EVENT_STREAM,
-      ],
+      providers: [provideRouter(routes), provideApiInterceptors(sessionInterceptor), provideHttpTesting(), FAKE_EVENT_STREAM],
     });
     await TestBed.inject(I18n).init(); // what the app initializer does
   });

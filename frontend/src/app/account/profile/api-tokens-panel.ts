@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient, type ResponseBody } from '../../core/api/api-client';
@@ -15,6 +15,7 @@ import { SubmitButton } from '../../core/forms/submit-button';
 import { I18n } from '../../core/i18n/i18n';
 import { TPipe } from '../../core/i18n/t-pipe';
 import { Session, signedInUser } from '../../core/session/session';
+import { focusAfterRender } from '../../core/ui/focus-after-render';
 
 export type ApiToken = ResponseBody<'/api/me/tokens', 'get'>['items'][number];
 
@@ -408,7 +409,7 @@ export class ApiTokensPanel {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.ownerDocument.getElementById(id)?.focus(), { injector: this.injector });
+    focusAfterRender(this.injector, () => this.host.ownerDocument.getElementById(id)?.focus());
   }
 }
 

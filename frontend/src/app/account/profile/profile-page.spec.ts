@@ -1,4 +1,3 @@
-import type { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
@@ -8,6 +7,7 @@ import { I18n } from '../../core/i18n/i18n';
 import { Session } from '../../core/session/session';
 import { button, fill, query, settle, text } from '../../testing/dom';
 import { aUser, anError } from '../../testing/fixtures';
+import type { HttpTestingController } from '../../testing/http-testing';
 import { setUpPageSpec, tearDownPageSpec } from '../../testing/page-spec';
 import type { ApiToken } from './api-tokens-panel';
 import { ProfilePage } from './profile-page';

@@ -1,10 +1,10 @@
-import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Injectable } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 
+import { HttpTestingController, provideHttpTesting } from '../../testing/http-testing';
 import { ApiClient, OpenApiClient, expandPath } from './api-client';
+import { HttpError } from './http-error';
 
 /** A schema in the shape openapi-typescript generates, with the parameters /api/health lacks. */
 interface TestPaths {
@@ -45,7 +45,7 @@ describe('ApiClient', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -109,12 +109,12 @@ describe('ApiClient', () => {
     del.flush(null, { status: 204, statusText: 'No Content' });
   });
 
-  it('passes HTTP errors through as HttpErrorResponse', async () => {
+  it('passes HTTP errors through as HttpError', async () => {
     const failure = firstValueFrom(TestBed.inject(ApiClient).get('/api/health')).catch((error: unknown) => error);
     http.expectOne('/api/health').flush('boom', { status: 500, statusText: 'Server Error' });
     const error = await failure;
-    expect(error).toBeInstanceOf(HttpErrorResponse);
-    expect((error as HttpErrorResponse).status).toBe(500);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(500);
   });
 
   it('refuses to build a URL with a missing path parameter', () => {

@@ -1,28 +1,23 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
+import { HttpTransport, type RequestOptions } from './http-transport';
 import type { HttpMethod, OperationOf, OptionsArg, PathsWith, RequestBodyOf, ResponseBodyOf, SuccessStatus } from './openapi-types';
 import type { paths } from './schema.generated';
 
-type QueryValue = string | number | boolean;
-type LooseOptions = {
-  pathParams?: Readonly<Record<string, unknown>>;
-  params?: Readonly<Record<string, QueryValue | readonly QueryValue[] | null | undefined>>;
-  headers?: Readonly<Record<string, string>>;
-};
+type LooseOptions = Omit<RequestOptions, 'body'> & { pathParams?: Readonly<Record<string, unknown>> };
 
 /**
- * HTTP over Angular's `HttpClient`, typed by an OpenAPI `paths` interface: the path must exist
- * for the method, path/query parameters and bodies have the document's types, and the result is
- * the documented 2xx JSON body. Errors are the `HttpErrorResponse`s of `HttpClient`; turn them
- * into an `ApiError` with `toApiError`.
+ * HTTP over our small `fetch` transport (`HttpTransport`, ADR 0010), typed by an OpenAPI `paths`
+ * interface: the path must exist for the method, path/query parameters and bodies have the
+ * document's types, and the result is the documented 2xx JSON body (null when empty). Errors are
+ * `HttpError`s; turn them into an `ApiError` with `toApiError`.
  *
  * Generic so that its logic can be tested against a schema with path parameters; the app uses
  * `ApiClient`, bound to the schema generated from the backend's OpenAPI document.
  */
 export abstract class OpenApiClient<Paths extends object> {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(HttpTransport);
 
   get<P extends PathsWith<Paths, 'get'>>(
     path: P,
@@ -64,12 +59,7 @@ export abstract class OpenApiClient<Paths extends object> {
 
   private send<T>(method: HttpMethod, path: string, body: unknown, options: object | undefined): Observable<T> {
     const { pathParams, params, headers } = (options ?? {}) as LooseOptions;
-    return this.http.request<T>(method.toUpperCase(), expandPath(path, pathParams), {
-      body,
-      params: toHttpParams(params),
-      headers: headers ? { ...headers } : undefined,
-      responseType: 'json',
-    });
+    return this.http.request<T>(method, expandPath(path, pathParams), { body, params, headers });
   }
 }
 
@@ -95,20 +85,4 @@ export function expandPath(template: string, pathParams?: Readonly<Record<string
     }
     return encodeURIComponent(String(value));
   });
-}
-
-function toHttpParams(params: LooseOptions['params']): HttpParams | undefined {
-  if (!params) {
-    return undefined;
-  }
-  let result = new HttpParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value === undefined || value === null) {
-      continue;
-    }
-    for (const item of Array.isArray(value) ? value : [value]) {
-      result = result.append(name, String(item));
-    }
-  }
-  return result;
 }

@@ -1,6 +1,5 @@
-import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-
 import { toApiError } from './api-error';
+import { HttpError } from './http-error';
 
 describe('toApiError', () => {
   it('keeps the server error body as it is', () => {
@@ -11,15 +10,15 @@ describe('toApiError', () => {
       details: [{ field: 'title', message: 'must not be empty' }],
       requestId: 'req-1',
     };
-    const error = new HttpErrorResponse({ status: 400, statusText: 'Bad Request', error: body });
+    const error = new HttpError({ status: 400, statusText: 'Bad Request', body });
     expect(toApiError(error)).toEqual(body);
   });
 
   it('takes the request id from the header when the body lacks one', () => {
-    const error = new HttpErrorResponse({
+    const error = new HttpError({
       status: 404,
-      error: { statusCode: 404, code: 'NOT_FOUND', message: 'No such demand' },
-      headers: new HttpHeaders({ 'x-request-id': 'req-2' }),
+      body: { statusCode: 404, code: 'NOT_FOUND', message: 'No such demand' },
+      headers: { 'x-request-id': 'req-2' },
     });
     expect(toApiError(error)).toEqual({
       statusCode: 404,
@@ -30,16 +29,16 @@ describe('toApiError', () => {
   });
 
   it('reports a request that got no HTTP answer as NETWORK_ERROR', () => {
-    const error = new HttpErrorResponse({ status: 0, error: new ProgressEvent('error'), url: '/api/health' });
+    const error = new HttpError({ status: 0, body: new ProgressEvent('error'), url: '/api/health' });
     expect(toApiError(error)).toMatchObject({ statusCode: 0, code: 'NETWORK_ERROR', requestId: '' });
   });
 
   it('falls back to HTTP_<status> for a non-JSON error page', () => {
-    const error = new HttpErrorResponse({
+    const error = new HttpError({
       status: 502,
       statusText: 'Bad Gateway',
-      error: '<html>proxy error</html>',
-      headers: new HttpHeaders({ 'x-request-id': 'req-3' }),
+      body: '<html>proxy error</html>',
+      headers: { 'x-request-id': 'req-3' },
     });
     expect(toApiError(error)).toEqual({
       statusCode: 502,
@@ -50,7 +49,7 @@ describe('toApiError', () => {
   });
 
   it('calls an unparsable successful answer INVALID_RESPONSE', () => {
-    const error = new HttpErrorResponse({ status: 200, statusText: 'OK', error: { text: 'not json' } });
+    const error = new HttpError({ status: 200, statusText: 'OK', body: { text: 'not json' } });
     expect(toApiError(error)).toMatchObject({ statusCode: 200, code: 'INVALID_RESPONSE' });
   });
 

@@ -1,4 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
+import { HttpError } from './http-error';
 
 /**
  * The body of every error the API returns (see the backend's HTTP exception filter).
@@ -44,7 +44,7 @@ export function isApiError(value: unknown): value is ApiError {
  * - `UNEXPECTED_ERROR` for anything that is not an HTTP error at all.
  */
 export function toApiError(error: unknown): ApiError {
-  if (!(error instanceof HttpErrorResponse)) {
+  if (!(error instanceof HttpError)) {
     return {
       statusCode: 0,
       code: CLIENT_ERROR_CODES.unexpected,
@@ -52,9 +52,9 @@ export function toApiError(error: unknown): ApiError {
       requestId: '',
     };
   }
-  const headerRequestId = error.headers?.get('x-request-id') ?? '';
-  if (isApiError(error.error)) {
-    const body = error.error;
+  const headerRequestId = error.headers.get('x-request-id') ?? '';
+  if (isApiError(error.body)) {
+    const body = error.body;
     const details = Array.isArray(body.details) ? body.details : undefined;
     return {
       statusCode: body.statusCode,

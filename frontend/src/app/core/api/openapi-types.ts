@@ -20,7 +20,7 @@ export type OperationOf<Paths, P extends keyof Paths, M extends HttpMethod> = Pa
 
 export type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206;
 
-type JsonContent<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : null; // no content: Angular's HttpClient yields null for an empty JSON response
+type JsonContent<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : null; // no content: the transport yields null for an empty response
 
 /** The JSON body of the operation's response(s) with status `S` (default: any 2xx). */
 export type ResponseBodyOf<Op, S extends number = SuccessStatus> = Op extends {

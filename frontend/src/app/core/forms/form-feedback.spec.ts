@@ -1,10 +1,9 @@
-import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-
 import { anError } from '../../testing/fixtures';
+import { HttpError } from '../api/http-error';
 import { feedbackFor, retryAfterMinutes } from './form-feedback';
 
-function httpError(status: number, body: unknown, headers: Record<string, string> = {}): HttpErrorResponse {
-  return new HttpErrorResponse({ status, error: body, headers: new HttpHeaders(headers) });
+function httpError(status: number, body: unknown, headers: Record<string, string> = {}): HttpError {
+  return new HttpError({ status, body, headers });
 }
 
 describe('feedbackFor', () => {

@@ -1,6 +1,5 @@
-import { HttpErrorResponse } from '@angular/common/http';
-
 import { CLIENT_ERROR_CODES, toApiError } from '../api/api-error';
+import { HttpError } from '../api/http-error';
 import { message, type Message } from './message';
 
 /**
@@ -85,7 +84,7 @@ function formMessage<F extends string>(form: Message): Feedback<F> {
  * 1 when the header is missing or unreadable.
  */
 export function retryAfterMinutes(error: unknown, now: number = Date.now()): number {
-  const header = error instanceof HttpErrorResponse ? error.headers?.get('retry-after')?.trim() : undefined;
+  const header = error instanceof HttpError ? error.headers.get('retry-after')?.trim() : undefined;
   let seconds = Number.NaN;
   if (header && /^\d+$/.test(header)) {
     seconds = Number(header);

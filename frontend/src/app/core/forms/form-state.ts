@@ -1,5 +1,6 @@
-import { Injector, afterNextRender, computed, signal, type WritableSignal } from '@angular/core';
+import { Injector, computed, signal, type WritableSignal } from '@angular/core';
 
+import { focusAfterRender } from '../ui/focus-after-render';
 import type { Check } from './checks';
 import { NO_FEEDBACK, feedbackFor, type CodeMessages, type Feedback } from './form-feedback';
 import type { Message } from './message';
@@ -146,7 +147,7 @@ export class FormState<F extends string> implements FieldOwner {
     this.feedback.set(feedback);
     const first = this.names.find((name) => feedback.fields[name]);
     if (first) {
-      afterNextRender(() => this.host.querySelector<HTMLElement>(`[name="${first}"]`)?.focus(), { injector: this.injector });
+      focusAfterRender(this.injector, () => this.host.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
     }
   }
 }

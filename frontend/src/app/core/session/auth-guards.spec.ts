@@ -1,12 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { aUser } from '../../testing/fixtures';
-import { authGuard, guestGuard } from './auth-guards';
+import { HttpTestingController, provideHttpTesting } from '../../testing/http-testing';
+import { authGuard, guestGuard, needsSession } from './auth-guards';
 import { Session } from './session';
 
 @Component({ template: '' })
@@ -21,8 +20,7 @@ describe('authGuard and guestGuard', () => {
           { path: 'sign-in', canActivate: [guestGuard], component: Blank },
           { path: '**', component: Blank },
         ]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
+        provideHttpTesting(),
       ],
     });
   });
@@ -49,5 +47,25 @@ describe('authGuard and guestGuard', () => {
     await signIn();
     await RouterTestingHarness.create('/sign-in');
     expect(TestBed.inject(Router).url).toBe('/');
+  });
+
+  it('tells the paths under a route that needs a session, through path-less parents', () => {
+    const routes = [
+      {
+        path: '',
+        component: Blank,
+        children: [
+          { path: '', component: Blank },
+          { path: 'sign-in', canActivate: [guestGuard], component: Blank },
+          { path: 'campaigns', canActivate: [authGuard], children: [] },
+          { path: '**', component: Blank },
+        ],
+      },
+    ];
+    expect(needsSession('/campaigns/c1', routes)).toBe(true);
+    expect(needsSession('/campaigns?q=x', routes)).toBe(true);
+    expect(needsSession('/', routes)).toBe(false);
+    expect(needsSession('/sign-in', routes)).toBe(false);
+    expect(needsSession('/campaignsx', routes)).toBe(false);
   });
 });

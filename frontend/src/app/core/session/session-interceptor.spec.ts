@@ -1,32 +1,41 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { aUser, anError } from '../../testing/fixtures';
+import { HttpTestingController, provideHttpTesting } from '../../testing/http-testing';
+import { HttpTransport, provideApiInterceptors, type RequestOptions } from '../api/http-transport';
 import { Session } from './session';
 import { sessionInterceptor } from './session-interceptor';
 
 @Component({ template: '' })
 class Blank {}
 
+/** `HttpClient`'s shape over `HttpTransport`, for requests to any URL (`ApiClient` only knows the API's). */
+function clientOf(transport: HttpTransport) {
+  const send = (method: string) => (url: string, body?: unknown, options?: RequestOptions) =>
+    transport.request(method, url, { ...options, body });
+  return {
+    get: (url: string) => transport.request('GET', url),
+    post: send('POST'),
+    put: send('PUT'),
+    patch: send('PATCH'),
+    delete: send('DELETE'),
+  };
+}
+
 describe('sessionInterceptor', () => {
   let http: HttpTestingController;
-  let client: HttpClient;
+  let client: ReturnType<typeof clientOf>;
   let session: Session;
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: '**', component: Blank }]),
-        provideHttpClient(withInterceptors([sessionInterceptor])),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter([{ path: '**', component: Blank }]), provideApiInterceptors(sessionInterceptor), provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
-    client = TestBed.inject(HttpClient);
+    client = clientOf(TestBed.inject(HttpTransport));
     session = TestBed.inject(Session);
     const loading = session.load();
     http.expectOne('/api/me').flush({ user: aUser(), csrfToken: 'csrf-1' });

@@ -1,16 +1,17 @@
-import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
 import { DOCUMENT, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 
-import { isApiError } from '../api/api-error';
+import { HttpError } from '../api/http-error';
+import type { ApiInterceptor } from '../api/http-transport';
 import { Session } from './session';
 import { signInRedirect, type SignInArrival } from './sign-in-redirect';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Ties every request to the Demarche API to the session:
+ * Ties every request to the Demarche API to the session (an `ApiInterceptor` of `HttpTransport`;
+ * it injects `Session` per request, so `Session` → `ApiClient` → `HttpTransport` is no cycle):
  *
  * - adds `X-CSRF-Token` to unsafe requests (POST, PUT, PATCH, DELETE). Only to our own `/api/`:
  *   the token must never travel to another origin;
@@ -22,7 +23,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  *   re-read the session, so that trying again works. The error still reaches the page, which
  *   asks the person to check and try again (the new session may even be someone else's).
  */
-export const sessionInterceptor: HttpInterceptorFn = (request, next) => {
+export const sessionInterceptor: ApiInterceptor = (request, next) => {
   const document = inject(DOCUMENT);
   const path = apiPath(request.url, document);
   if (path === null) {
@@ -30,21 +31,25 @@ export const sessionInterceptor: HttpInterceptorFn = (request, next) => {
   }
   const session = inject(Session);
   const router = inject(Router);
-  const unsafe = !SAFE_METHODS.has(request.method.toUpperCase());
+  const unsafe = !SAFE_METHODS.has(request.method);
   const csrfToken = session.csrfToken();
   // A caller that sets the header itself (a session just opened, not yet the app's) keeps it.
-  const sent =
-    unsafe && csrfToken && !request.headers.has('X-CSRF-Token') ? request.clone({ setHeaders: { 'X-CSRF-Token': csrfToken } }) : request;
+  let sent = request;
+  if (unsafe && csrfToken && !request.headers.has('X-CSRF-Token')) {
+    const headers = new Headers(request.headers);
+    headers.set('X-CSRF-Token', csrfToken);
+    sent = { ...request, headers };
+  }
 
   return next(sent).pipe(
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse) {
+      if (error instanceof HttpError) {
         if (error.status === 401 && !(path === '/api/me' && request.method === 'GET') && !path.startsWith('/api/auth/')) {
           session.clear();
           if (!router.url.startsWith('/sign-in')) {
             void router.navigateByUrl(signInRedirect(router, router.url), { state: { signIn: 'expired' satisfies SignInArrival } });
           }
-        } else if (error.status === 403 && unsafe && isApiError(error.error) && error.error.code === 'csrf_invalid') {
+        } else if (error.status === 403 && unsafe && (error.body as { code?: unknown } | null)?.code === 'csrf_invalid') {
           void session.load();
         }
       }

@@ -1,9 +1,9 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { aUser, anError } from '../../testing/fixtures';
+import { HttpTestingController, provideHttpTesting } from '../../testing/http-testing';
+import { provideApiInterceptors } from '../api/http-transport';
 import { I18n, LOCALE_STORAGE_KEY } from '../i18n/i18n';
 import { Session } from './session';
 import { sessionInterceptor } from './session-interceptor';
@@ -16,7 +16,7 @@ describe('Session', () => {
     localStorage.clear();
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en']);
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([sessionInterceptor])), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideApiInterceptors(sessionInterceptor), provideHttpTesting()],
     });
     await TestBed.inject(I18n).init();
     http = TestBed.inject(HttpTestingController);

@@ -1,8 +1,8 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient, type ResponseBody } from '../api/api-client';
+import { HttpError } from '../api/http-error';
 import { I18n } from '../i18n/i18n';
 import { isLocale } from '../i18n/locales';
 
@@ -49,13 +49,13 @@ export class Session {
       await this.set({ user, csrfToken });
     } catch (error) {
       this.clear();
-      if (!(error instanceof HttpErrorResponse && error.status === 401)) {
+      if (!(error instanceof HttpError && error.status === 401)) {
         console.warn('Could not ask the API who is signed in; continuing signed out.', error);
       }
     }
   }
 
-  /** Signs in with e-mail and password. Rejects with the API's `HttpErrorResponse`. */
+  /** Signs in with e-mail and password. Rejects with the API's `HttpError`. */
   async signIn(email: string, password: string): Promise<Me> {
     const started = await firstValueFrom(this.api.post('/api/auth/login', { email, password }));
     await this.start(started);
@@ -103,7 +103,7 @@ export class Session {
     try {
       await firstValueFrom(request);
     } catch (error) {
-      if (!(error instanceof HttpErrorResponse && error.status === 401)) {
+      if (!(error instanceof HttpError && error.status === 401)) {
         throw error; // still signed in on the server: say so rather than pretend
       }
     }
