@@ -294,6 +294,9 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       opts: {
         jobId: deliveryJobId(r.id),
         delay: Math.max(0, r.fire_at.getTime() - now.getTime()),
+        // BullMQ schedules at timestamp + delay; without this the timestamp is when the job is
+        // built, after the sweep's queries, and every reminder fell due that much late.
+        timestamp: now.getTime(),
         attempts: this.config.deliveryAttempts,
         backoff: { type: 'exponential', delay: this.config.deliveryRetryMs },
         removeOnComplete: { age: 3600 },

@@ -12,13 +12,28 @@ export const UNSENT_MAIL_MARKER = '[mail not sent: SMTP_URL is not set]';
  * message is written to the log (in production only its recipient and subject). The caller's
  * Message-ID is kept, so a retried send is recognizably the same message.
  */
+/**
+ * SMTP_URL with connection reuse unless the operator set it otherwise: a burst of reminders (a
+ * 09:00 local slot) sent over one new connection per message ran at about 90 messages/s with
+ * lateness growing to a minute; a pool of 8 kept it up (docs/performance.md, reminder
+ * punctuality). `?pool=false` in SMTP_URL turns it off.
+ */
+export function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  const defaults = { pool: 'true', maxConnections: '8', maxMessages: '100' };
+  for (const [name, value] of Object.entries(defaults)) {
+    if (!url.searchParams.has(name)) url.searchParams.set(name, value);
+  }
+  return url.toString();
+}
+
 @Injectable()
 export class Mailer implements OnModuleDestroy {
   private readonly logger = new Logger('Mail');
   private readonly transport: Transporter | null;
 
   constructor(@Inject(CONFIG) private readonly config: Config) {
-    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+    this.transport = config.smtpUrl ? nodemailer.createTransport(pooled(config.smtpUrl)) : null;
   }
 
   async send(m: MailMessage): Promise<void> {

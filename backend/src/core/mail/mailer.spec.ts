@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { pooled } from './mailer.js';
+
+describe('pooled', () => {
+  it('reuses SMTP connections by default', () => {
+    const url = new URL(pooled('smtp://user:secret@mail.example.org:587'));
+    expect(Object.fromEntries(url.searchParams)).toEqual({ pool: 'true', maxConnections: '8', maxMessages: '100' });
+    expect([url.username, url.password, url.host]).toEqual(['user', 'secret', 'mail.example.org:587']);
+  });
+
+  it('keeps what the operator set in SMTP_URL', () => {
+    const url = new URL(pooled('smtps://mail.example.org/?pool=false&maxConnections=2'));
+    expect(Object.fromEntries(url.searchParams)).toEqual({ pool: 'false', maxConnections: '2', maxMessages: '100' });
+  });
+});
