@@ -24,16 +24,27 @@ function render(paragraphs: string[], link: { href: string; label: string }, foo
   return { text, html };
 }
 
-const dateIn = (locale: Locale, date: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat(locale === 'es' ? 'es' : 'en-GB', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(date);
+/** One formatter per language and zone: building one costs more than the formatting (5% of a
+ * worker's CPU in a burst of reminders, docs/performance.md). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const dateIn = (locale: Locale, date: Date, timeZone: string): string => {
+  const key = `${locale}|${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'es' ? 'es' : 'en-GB', {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    formatters.set(key, format);
+  }
+  return format.format(date);
+};
 
 export function invitationMail(
   locale: Locale,
