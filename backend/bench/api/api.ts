@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { formatCount, formatMs, formatRatio, type Figure } from '../common/report.js';
 import { PgProxy, type Statement } from '../common/pg-proxy.js';
@@ -389,6 +390,14 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<Figure[]>
         met: ratio <= 1.2,
       });
     }
+  }
+  // The API's own keys (rate-limit counters, queues) under this run's prefix.
+  const redis = new Redis(REDIS_URL);
+  try {
+    const keys = await redis.keys(`bench-api-${process.pid}:*`);
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
   }
   return figures;
 }
