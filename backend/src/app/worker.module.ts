@@ -19,7 +19,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        ConfigModule.forRoot(config),
+        // The worker's own pool size (WORKER_DATABASE_POOL_SIZE) in place of the API's.
+        ConfigModule.forRoot({ ...config, databasePoolSize: config.workerDatabasePoolSize }),
         LoggingModule.forRoot(config, 'worker'),
         DatabaseModule,
         RedisModule,

@@ -5,7 +5,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isDemandAwaitingAnswer, type DemandStatus, type Locale } from '@demarche/shared';
 import type { Job, Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Redis } from 'ioredis';
 import { CONFIG } from '../core/config/config.module.js';
+import { REDIS } from '../core/redis/redis.module.js';
 import type { Config } from '../core/config/config.js';
 import { Mailer } from '../core/mail/mailer.js';
 import { escalationMail, noResponseMail, reminderMail } from '../core/mail/templates.js';
@@ -74,7 +76,9 @@ interface DueRow {
  *   no longer pending or current, sends, and marks it sent — in one transaction. A crash between
  *   the send and the commit can only repeat the same message (same Message-ID), never lose it.
  */
-@Processor(QUEUES.reminders, { concurrency: 8 })
+// 16 at once: a delivery spends most of its time waiting on PostgreSQL and the SMTP server, not on
+// the CPU; at 8, two workers fell behind 10,000 reminders due in one minute (docs/performance.md).
+@Processor(QUEUES.reminders, { concurrency: 16 })
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RemindersProcessor.name);
 
@@ -84,6 +88,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     @Inject(CONFIG) private readonly config: Config,
     private readonly mailer: Mailer,
     private readonly dispatcher: Dispatcher,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
     super();
   }
@@ -308,10 +313,26 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     // delivering it (failed after workers crashed twice mid-send): that one is added again.
     const stuck = now.getTime() - STUCK_AFTER_MS;
     const late = rows.filter((r) => r.fire_at.getTime() < stuck);
-    const onTime = rows.filter((r) => r.fire_at.getTime() >= stuck);
+    const onTime = await this.notQueued(rows.filter((r) => r.fire_at.getTime() >= stuck));
     await addReviving(this.queue, late.map(job));
     await this.queue.addBulk(onTime.map(job));
     return rows.length;
+  }
+
+  /**
+   * The rows whose delivery job Redis does not hold. Each sweep sees the whole look-ahead again,
+   * and BullMQ would refuse the ones it holds anyway, but only after parsing each job: asking for
+   * the keys first (one pipelined round trip) is what keeps a sweep of 10,000 cheap. A key
+   * missing — a Redis flush, a job removed — means the job is added, exactly as before.
+   */
+  private async notQueued<T extends { id: string }>(rows: T[]): Promise<T[]> {
+    if (rows.length === 0) return rows;
+    const pipeline = this.redis.pipeline();
+    for (const r of rows) pipeline.exists(this.queue.toKey(deliveryJobId(r.id)));
+    // No answer (this client still reconnecting) or an error on a key counts as missing: adding
+    // a job BullMQ holds is only wasted work, never a second delivery.
+    const answers = await pipeline.exec().catch(() => null);
+    return answers ? rows.filter((_, i) => answers[i]?.[1] !== 1) : rows;
   }
 
   async deliver(reminderId: string, lastAttempt: boolean): Promise<void> {

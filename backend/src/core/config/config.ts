@@ -60,6 +60,7 @@ const schema = z.object({
   PORT: int(3000, 0, 65535),
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres:postgres@localhost:5432/demarche'),
   DATABASE_POOL_SIZE: int(10, 1, 200),
+  WORKER_DATABASE_POOL_SIZE: int(24, 1, 200),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://localhost:6379'),
   REDIS_PREFIX: z
     .string()
@@ -108,6 +109,11 @@ export interface Config {
   port: number;
   databaseUrl: string;
   databasePoolSize: number;
+  /**
+   * The worker process's pool: a reminder delivery holds its connection through the SMTP send, and
+   * 16 run at once beside the other queues' jobs (docs/performance.md).
+   */
+  workerDatabasePoolSize: number;
   redisUrl: string;
   redisPrefix: string;
   demoData: boolean;
@@ -179,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: v.PORT,
     databaseUrl: v.DATABASE_URL,
     databasePoolSize: v.DATABASE_POOL_SIZE,
+    workerDatabasePoolSize: v.WORKER_DATABASE_POOL_SIZE,
     redisUrl: v.REDIS_URL,
     redisPrefix: v.REDIS_PREFIX,
     demoData: v.DEMO_DATA,

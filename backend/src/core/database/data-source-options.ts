@@ -35,7 +35,9 @@ export function dataSourceOptions(config: Pick<Config, 'databaseUrl' | 'database
     poolSize: config.databasePoolSize,
     connectTimeoutMS: 5_000,
     applicationName: 'demarche',
-    extra: { options: CONNECTION_OPTIONS },
+    // A connection idle for a minute is closed (pg's default is 10 s): bursts of reminder
+    // deliveries a sweep apart reuse their connections rather than open new ones.
+    extra: { options: CONNECTION_OPTIONS, idleTimeoutMillis: 60_000 },
     logging: ['error'],
   };
 }
