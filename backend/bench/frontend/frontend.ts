@@ -8,7 +8,7 @@
  * `baseUrl`, which should serve that build (the note says when its index.html differs); without
  * one, against the product started for the purpose on that build (product.ts), then stopped.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -64,7 +64,9 @@ export async function benchFrontend(options: FrontendBenchOptions = {}): Promise
 }
 
 function bundleFigures(bundle: Bundle): Figure[] {
-  console.log(`frontend: initial bundle ${kB(bundle.raw)} raw, ${kB(bundle.gzip)} gzip (${bundle.files.length} files)`);
+  console.log(
+    `frontend: initial bundle ${kB(bundle.raw)} raw, ${kB(bundle.gzip)} gzip, ${kB(bundle.brotli)} brotli (${bundle.files.length} files)`,
+  );
   return [
     {
       section: SECTION,
@@ -79,6 +81,12 @@ function bundleFigures(bundle: Bundle): Figure[] {
       name: 'initial bundle (gzip -9)',
       value: kB(bundle.gzip),
       note: 'each file gzipped at level 9 with node:zlib, summed',
+    },
+    {
+      section: SECTION,
+      name: 'initial bundle (as served, brotli)',
+      value: kB(bundle.brotli),
+      note: 'the .br files the build writes beside each file (frontend/scripts/precompress.mjs), which the API sends to browsers that accept brotli; summed',
     },
   ];
 }
@@ -141,6 +149,8 @@ interface Bundle {
   readonly files: readonly string[];
   readonly raw: number;
   readonly gzip: number;
+  /** The pre-compressed `.br` files the server sends (the raw size where the build wrote none). */
+  readonly brotli: number;
   /** The module script of index.html (main-<hash>.js). */
   readonly main: string;
 }
@@ -180,12 +190,15 @@ export function initialBundle(browserDir: string): Bundle {
 
   let raw = 0;
   let gzip = 0;
+  let brotli = 0;
   for (const file of files) {
     const content = readFileSync(join(browserDir, file));
     raw += content.length;
     gzip += gzipSync(content, { level: 9 }).length;
+    const br = join(browserDir, `${file}.br`);
+    brotli += existsSync(br) ? statSync(br).size : content.length;
   }
-  return { files: [...files], raw, gzip, main };
+  return { files: [...files], raw, gzip, brotli, main };
 }
 
 /** The module script of the index.html the server serves, to tell whether it is the build measured. */

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { Config } from '../core/config/config.js';
+import { registerCompression } from '../core/http/compression.js';
 import { registerDashboard } from '../core/http/dashboard.js';
 import { HttpErrorFilter } from '../core/http/http-exception.filter.js';
 import { requestId } from '../core/http/request-id.js';
@@ -48,6 +49,7 @@ export async function createApiApp(config: Config, options: ApiAppOptions = {}):
 
   const fastify = app.getHttpAdapter().getInstance();
   await registerSecurity(fastify, config);
+  registerCompression(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -22,13 +22,15 @@ function listFiles(root: string): Set<string> {
 const HASHED = /-[A-Z0-9]{8,}\.(js|css|woff2?|svg|png|jpg|webp)$/;
 
 /**
- * Serves the built dashboard at `/`: its files as they are, and index.html for any other path
+ * Serves the built dashboard at `/`: its files (pre-compressed when the client accepts brotli or gzip), and index.html for any other path
  * outside `/api` (client-side routes such as /campaigns/…). Unknown paths under `/api` answer the
  * API's JSON 404. Without a built dashboard, `/` explains how to build it.
  */
 export async function registerDashboard(fastify: FastifyInstance, publicDir: string | null): Promise<void> {
   const files = publicDir ? listFiles(publicDir) : new Set<string>();
-  if (publicDir) await fastify.register(fastifyStatic, { root: publicDir, serve: false, wildcard: false });
+  // preCompressed: the build writes name.br and name.gz beside each text file
+  // (frontend/scripts/precompress.mjs); a client that accepts one gets it, with Vary.
+  if (publicDir) await fastify.register(fastifyStatic, { root: publicDir, serve: false, wildcard: false, preCompressed: true });
 
   fastify.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
