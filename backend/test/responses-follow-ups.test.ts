@@ -289,6 +289,11 @@ describe('responses, follow-ups and the timeline', () => {
       ),
     ).toEqual(['late']);
     expect((await call(api.url, 'GET', '/api/follow-ups', me)).status).toBe(400);
+    // An organization that no longer takes part in a campaign no longer sees that campaign's work.
+    await withDb((db) => db.query('DELETE FROM campaign_organizations WHERE campaign_id = $1', [c1]));
+    expect((await call(api.url, 'GET', '/api/follow-ups?organization=mine', me)).body.items.map((f: { title: string }) => f.title)).toEqual(
+      ['soon', 'later'],
+    );
   });
 
   it('pages the timeline newest first with every change and who made it', async () => {

@@ -162,8 +162,12 @@ export class FollowUpsService {
   async listMine(user: AuthUser, query: MyFollowUpsQueryDto): Promise<FollowUpPageDto> {
     const f = new SqlFilters()
       .add('f.organization_id = ?', user.organizationId)
+      // Only campaigns the organization still takes part in. OFFSET 0 keeps this a per-row check
+      // (one primary-key probe) rather than a join the planner may drive from: it estimated the
+      // organization's follow-ups per campaign as evenly spread, drove from its 15 campaigns and
+      // sorted all 9,276 rows for a page of 200 (287 ms at bench scale 4; 11 ms this way).
       .add(
-        'EXISTS (SELECT 1 FROM campaign_organizations co WHERE co.campaign_id = f.campaign_id AND co.organization_id = f.organization_id)',
+        'EXISTS (SELECT 1 FROM campaign_organizations co WHERE co.campaign_id = f.campaign_id AND co.organization_id = f.organization_id OFFSET 0)',
       );
     if (query.campaignId) f.add('f.campaign_id = ?', query.campaignId);
     return this.page(f, query);
