@@ -12,6 +12,13 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
+/** Counts a hit; the first hit of a window starts its expiry. Answers [count, milliseconds left]. */
+const HIT = `local count = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1], 'NX')
+return {count, redis.call('PTTL', KEYS[1])}`;
+
+type RateLimitClient = Redis & { demarcheRateLimitHit(key: string, windowMs: number): Promise<[number, number]> };
+
 /**
  * Fixed-window counters in Redis, so a limit holds across every API process. `consume` throws a
  * 429 (with Retry-After) past the limit.
@@ -23,7 +30,11 @@ export class RateLimiter {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CONFIG) private readonly config: Config,
-  ) {}
+  ) {
+    // Every API request passes here: one script (EVALSHA, one command) rather than a MULTI of
+    // five. ioredis sends the script itself again if Redis has forgotten it (a restart).
+    if (!('demarcheRateLimitHit' in redis)) redis.defineCommand('demarcheRateLimitHit', { numberOfKeys: 1, lua: HIT });
+  }
 
   /**
    * Counts one hit of `id` against `rule`. When Redis cannot be asked, `failOpen` decides: the
@@ -35,10 +46,7 @@ export class RateLimiter {
     let count: number;
     let ttl: number;
     try {
-      const result = await this.redis.multi().incr(key).pexpire(key, rule.windowMs, 'NX').pttl(key).exec();
-      if (!result) throw new Error('transaction aborted');
-      count = Number(result[0]![1]);
-      ttl = Number(result[2]![1]);
+      [count, ttl] = await (this.redis as RateLimitClient).demarcheRateLimitHit(key, rule.windowMs);
     } catch (error) {
       this.logger.warn({ err: error, bucket: rule.bucket }, 'rate limiter unavailable');
       if (failOpen) return;
