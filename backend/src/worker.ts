@@ -1,9 +1,9 @@
 /** The worker process: `node dist/worker.js`. Runs queues and schedulers; serves no HTTP. */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { loadConfig } from './core/config/config.js';
 import { WorkerModule } from './app/worker.module.js';
+import { AppLogger } from './core/logging/logging.module.js';
 import { checkRedisEvictionPolicy } from './core/preflight.js';
 import { runMain } from './core/process.js';
 import { drainBudgetMs, WorkerDrain } from './core/queue/worker-drain.js';
@@ -15,7 +15,7 @@ await runMain(
     // Before anything touches a queue: a Redis that may evict keys would lose jobs silently.
     await checkRedisEvictionPolicy(config.redisUrl, (message) => console.warn(`demarche worker: ${message}`));
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(AppLogger));
     await app.init();
     process.send?.({ type: 'ready' });
     return app;

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import type { Config } from '../core/config/config.js';
 import { registerCompression } from '../core/http/compression.js';
+import { AppLogger, registerRequestLog } from '../core/logging/logging.module.js';
 import { registerDashboard } from '../core/http/dashboard.js';
 import { HttpErrorFilter } from '../core/http/http-exception.filter.js';
 import { requestId } from '../core/http/request-id.js';
@@ -41,13 +41,14 @@ export async function createApiApp(config: Config, options: ApiAppOptions = {}):
     bufferLogs: options.bufferLogs ?? true,
     abortOnError: false,
   });
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   app.useLogger(logger);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpErrorFilter(logger));
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLog(fastify, logger);
   await registerSecurity(fastify, config);
   registerCompression(fastify);
   fastify.addHook('onSend', async (request, reply) => {

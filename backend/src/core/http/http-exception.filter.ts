@@ -14,7 +14,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const { body, unexpected } = toErrorBody(error, String(request.id));
     if (error instanceof DomainError && error.headers) void reply.headers(error.headers);
-    if (unexpected) this.logger.error({ err: error, requestId: request.id }, 'unhandled error', 'HttpError');
+    if (unexpected)
+      this.logger.error(
+        { err: error, requestId: request.id, req: { id: request.id, method: request.method, url: request.url } },
+        'unhandled error',
+        'HttpError',
+      );
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

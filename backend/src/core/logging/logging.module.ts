@@ -1,6 +1,6 @@
-import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import pino from 'pino';
+import { Global, Module, type DynamicModule, type LoggerService } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger as Pino } from 'pino';
 import type { Config } from '../config/config.js';
 
 /** Paths never written to a log line: credentials travel in these. */
@@ -14,34 +14,97 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * JSON logs through pino, one line per request, carrying the request id. Synchronous writes, so
- * the last lines before a SIGTERM exit are not lost.
+ * The process's Nest logger: JSON lines through pino, synchronous writes, so the last lines
+ * before a SIGTERM exit are not lost. A Nest `Logger` call maps as nestjs-pino mapped it: an
+ * object first is merged into the line, a string is the message, the last extra argument is the
+ * context (the class name).
  */
+export class AppLogger implements LoggerService {
+  constructor(readonly pino: Pino) {}
+
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: pino.Level, message: unknown, params: unknown[]): void {
+    const fields: Record<string, unknown> = {};
+    const rest = params.slice(0, -1);
+    if (params.length > 0) fields.context = params.at(-1);
+    if (message instanceof Error) {
+      fields.err = message;
+      this.pino[level](fields, ...(rest as [string?]));
+    } else if (typeof message === 'object' && message !== null) {
+      this.pino[level](Object.assign(fields, message), ...(rest as [string?]));
+    } else if (level === 'error' && rest.length === 1 && typeof rest[0] === 'string' && /\n\s*at /.test(rest[0])) {
+      // Nest's own exception handlers call error(message, stack, context).
+      const err = new Error(String(message));
+      err.stack = rest[0];
+      this.pino.error(Object.assign(fields, { err }));
+    } else {
+      this.pino[level](fields, String(message), ...rest);
+    }
+  }
+}
+
+export function createPino(
+  config: Pick<Config, 'logLevel'>,
+  processName: 'api' | 'worker',
+  destination: pino.DestinationStream = pino.destination({ dest: 1, sync: true }),
+): Pino {
+  return pino(
+    { level: config.logLevel, name: `demarche-${processName}`, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    destination,
+  );
+}
+
+/**
+ * One line per API request, with its id, method, path, status and time, written when the answer
+ * has gone. A Fastify hook, not a Nest middleware: the middleware (pino-http under nestjs-pino)
+ * kept an AsyncLocalStorage per request, and its promise hooks cost 13% of the API's throughput
+ * on small pages (docs/performance.md). Health probes, every few seconds from orchestrators, get
+ * no line.
+ */
+export function registerRequestLog(fastify: FastifyInstance, logger: AppLogger): void {
+  fastify.addHook('onResponse', async (request, reply) => {
+    const status = reply.statusCode;
+    if (status < 400 && request.method === 'GET' && request.url.split('?')[0] === '/api/health') return;
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    if (!logger.pino.isLevelEnabled(level)) return;
+    logger.pino[level](
+      {
+        req: { id: request.id, method: request.method, url: request.url },
+        res: { statusCode: status },
+        responseTime: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+  });
+}
+
+/** Provides the process's `AppLogger` (`app.useLogger(app.get(AppLogger))`). */
+@Global()
 @Module({})
 export class LoggingModule {
   static forRoot(config: Config, processName: 'api' | 'worker'): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          // Health probes arrive every few seconds from orchestrators: not worth a line each.
-          exclude: [{ method: RequestMethod.GET, path: 'health' }],
-          pinoHttp: {
-            level: config.logLevel,
-            name: `demarche-${processName}`,
-            stream: pino.destination({ dest: 1, sync: true }),
-            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            // Fastify assigns the id (x-request-id or a new UUID) before any middleware runs.
-            genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          },
-        }),
-      ],
-      exports: [LoggerModule],
+      providers: [{ provide: AppLogger, useValue: new AppLogger(createPino(config, processName)) }],
+      exports: [AppLogger],
     };
   }
 }

@@ -1,0 +1,71 @@
+import Fastify from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppLogger, createPino, registerRequestLog } from './logging.module.js';
+
+/** A logger whose lines land in an array, parsed. */
+function capture(level: 'info' | 'trace' = 'info'): { logger: AppLogger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = new AppLogger(createPino({ logLevel: level }, 'api', { write: (line: string) => lines.push(JSON.parse(line)) }));
+  return { logger, lines };
+}
+
+describe('AppLogger', () => {
+  it('maps Nest logger calls to pino lines: message, context, merged fields, errors', () => {
+    const { logger, lines } = capture('trace');
+    logger.log('worker ready', 'MaintenanceProcessor');
+    logger.warn({ bucket: 'requests', err: new Error('down') }, 'rate limiter unavailable', 'RateLimiter');
+    logger.error(new Error('boom'), 'HttpError');
+    logger.error('Unhandled', 'Error: Unhandled\n    at somewhere (file.js:1:1)', 'ExceptionsHandler');
+    logger.verbose('detail');
+    expect(lines.map((l) => [l.level, l.msg, l.context, l.name])).toEqual([
+      [30, 'worker ready', 'MaintenanceProcessor', 'demarche-api'],
+      [40, 'rate limiter unavailable', 'RateLimiter', 'demarche-api'],
+      [50, 'boom', 'HttpError', 'demarche-api'],
+      [50, 'Unhandled', 'ExceptionsHandler', 'demarche-api'],
+      [10, 'detail', undefined, 'demarche-api'],
+    ]);
+    expect(lines[1]).toMatchObject({ bucket: 'requests', err: { message: 'down' } });
+    expect(lines[2]).toMatchObject({ err: { message: 'boom' } });
+    expect(lines[3]).toMatchObject({ err: { message: 'Unhandled', stack: expect.stringContaining('at somewhere') } });
+  });
+
+  it('redacts credentials wherever a line carries them', () => {
+    const { logger, lines } = capture();
+    logger.log({ user: { password: 'hunter2', token: 'tok' }, req: { headers: { authorization: 'Bearer x', cookie: 'sid=y' } } }, 'hello');
+    const text = JSON.stringify(lines);
+    for (const secret of ['hunter2', 'tok"', 'Bearer x', 'sid=y']) expect(text).not.toContain(secret);
+  });
+});
+
+describe('the request log', () => {
+  const app = Fastify({ logger: false });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('writes one line per request, with id, method, URL, status and time; none for a healthy health probe', async () => {
+    const { logger, lines } = capture();
+    registerRequestLog(app, logger);
+    app.get('/api/things', async () => ({ ok: true }));
+    app.get('/api/health', async () => ({ status: 'ok' }));
+    app.get('/api/broken', async (_request, reply) => reply.status(503).send({ status: 'down' }));
+    app.get('/api/missing', async (_request, reply) => reply.status(404).send({}));
+
+    await app.inject({ method: 'GET', url: '/api/things?limit=5', headers: { authorization: 'Bearer secret-token' } });
+    await app.inject({ method: 'GET', url: '/api/health' });
+    await app.inject({ method: 'GET', url: '/api/missing' });
+    await app.inject({ method: 'GET', url: '/api/broken' });
+
+    expect(lines.map((l) => [l.level, (l.req as { url: string }).url, (l.res as { statusCode: number }).statusCode])).toEqual([
+      [30, '/api/things?limit=5', 200],
+      [40, '/api/missing', 404],
+      [50, '/api/broken', 503],
+    ]);
+    expect(lines[0]).toMatchObject({
+      msg: 'request completed',
+      req: { id: expect.any(String), method: 'GET' },
+      responseTime: expect.any(Number),
+    });
+    expect(JSON.stringify(lines)).not.toContain('secret-token');
+  });
+});
