@@ -153,6 +153,41 @@ describe('reminder delivery', () => {
     expect(mailsWith(reminderMessageId(reminderId, HOST))).toEqual([]);
   });
 
+  it("delivers a sent demand's deadline reminder with the demand's text, and cancels one whose deadline moved", async () => {
+    const { officeId } = await createOffice();
+    const sentDemand = async (text: string): Promise<{ demandId: string; reminderId: string }> => {
+      const demandId = (
+        await call(world.api.url, 'POST', `/api/campaigns/${campaignId}/demands`, as, {
+          officeId,
+          text,
+          category: 'meeting',
+          deadline: { at: new Date(Date.now() + 10 * 86_400_000).toISOString() },
+        })
+      ).body.id as string;
+      expect((await call(world.api.url, 'POST', `/api/demands/${demandId}/transitions`, as, { to: 'sent' })).status).toBe(200);
+      const reminderId = await withDb(async (db) => {
+        const r = await db.query(
+          `SELECT id FROM reminders WHERE subject_id = $1 AND status = 'pending' AND recipient_id = $2 ORDER BY fire_at LIMIT 1`,
+          [demandId, coordinator.id],
+        );
+        return r.rows[0].id as string;
+      });
+      return { demandId, reminderId };
+    };
+    const [current, moved] = [await sentDemand('Grant unimpeded access to CECOT'), await sentDemand('Release the agreement')];
+    await withDb((db) => db.query(`UPDATE demands SET deadline_at = deadline_at + interval '1 day' WHERE id = $1`, [moved.demandId]));
+    await withDb((db) =>
+      db.query(`UPDATE reminders SET fire_at = now() + interval '300 milliseconds' WHERE id = ANY($1::uuid[])`, [
+        [current.reminderId, moved.reminderId],
+      ]),
+    );
+    const mail = await world.smtp.waitFor(coordinator.email, (m) => m.messageId === reminderMessageId(current.reminderId, HOST));
+    expect(mail.subject).toContain('Grant unimpeded access to CECOT');
+    expect(await settledStatus(current.reminderId)).toBe('sent');
+    expect(await settledStatus(moved.reminderId)).toBe('cancelled');
+    expect(mailsWith(reminderMessageId(moved.reminderId, HOST))).toEqual([]);
+  });
+
   it('moves an unanswered demand past its deadline to no_response, tells the coordinators, and leaves answered ones alone', async () => {
     const { officeId, institutionId } = await createOffice();
     const [recent, historic, answered] = [

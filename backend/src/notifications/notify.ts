@@ -89,17 +89,16 @@ export async function audience(manager: EntityManager, userIds: string[], campai
      ORDER BY u.id`,
     [[...new Set(userIds)], campaignId],
   );
-  return rows.map((r) => {
-    const c = channelsWithDefaults(r.channels)[kind];
-    return {
-      userId: r.id,
-      email: r.email,
-      locale: r.locale,
-      timeZone: r.time_zone,
-      inApp: c.inApp,
-      mail: !c.email ? 'off' : r.digest === 'daily' ? 'digest' : 'now',
-    };
-  });
+  return rows.map((r) => ({ userId: r.id, email: r.email, locale: r.locale, timeZone: r.time_zone, ...channelsFor(r, kind) }));
+}
+
+/** How one person hears of a `kind` event, from their preferences row (null: the defaults). */
+export function channelsFor(
+  preferences: { channels: Record<string, { email?: boolean; inApp?: boolean }> | null; digest: string | null } | null,
+  kind: NotificationKind,
+): Pick<Audience, 'inApp' | 'mail'> {
+  const c = channelsWithDefaults(preferences?.channels)[kind];
+  return { inApp: c.inApp, mail: !c.email ? 'off' : preferences?.digest === 'daily' ? 'digest' : 'now' };
 }
 
 /**

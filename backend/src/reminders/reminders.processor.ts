@@ -4,7 +4,7 @@ import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDemandAwaitingAnswer, type DemandStatus, type Locale } from '@demarche/shared';
 import type { Job, Queue } from 'bullmq';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../core/config/config.module.js';
 import { REDIS } from '../core/redis/redis.module.js';
@@ -12,7 +12,7 @@ import type { Config } from '../core/config/config.js';
 import { Mailer } from '../core/mail/mailer.js';
 import { escalationMail, noResponseMail, reminderMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { audience, mergeRecorded, recordEvent, storeNotification, type Recorded } from '../notifications/notify.js';
+import { channelsFor, mergeRecorded, recordEvent, storeNotification, type Recorded } from '../notifications/notify.js';
 import { queueWebhookDeliveries } from '../webhooks/webhook-outbox.js';
 import { ConflictError } from '../core/http/domain-error.js';
 import { transitionDemand } from '../demands/demand-transition.js';
@@ -49,6 +49,7 @@ export function reminderMessageId(reminderId: string, host: string): string {
   return `<reminder-${createHash('sha256').update(reminderId).digest('hex').slice(0, 32)}@${host}>`;
 }
 
+/** A reminder, locked, with all a delivery reads: its recipient, campaign, subject and preferences. */
 interface DueRow {
   id: string;
   recipient_id: string;
@@ -64,7 +65,38 @@ interface DueRow {
   user_active: boolean;
   campaign_title: string;
   campaign_status: string;
+  /** The follow-up's, when the subject is one (null otherwise, or when it is gone). */
+  follow_up_title: string | null;
+  follow_up_due_at: Date | null;
+  follow_up_status: string | null;
+  follow_up_organization_id: string | null;
+  /** The demand's, when the subject is one. */
+  demand_text: string | null;
+  demand_deadline_at: Date | null;
+  demand_status: DemandStatus | null;
+  /** The recipient's notification preferences (null: the defaults), and whether they muted the campaign. */
+  channels: Record<string, { email?: boolean; inApp?: boolean }> | null;
+  digest: string | null;
+  muted: boolean;
 }
+
+/**
+ * One statement reads everything a delivery needs, locking the reminder: its every round trip is
+ * paid by up to 16 deliveries at once per worker, holding their connection through the SMTP
+ * send (docs/performance.md, reminder punctuality). The subject and preferences are read in the
+ * same statement as the lock, so they are as fresh as the row it locked.
+ */
+const LOCK_DUE = `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.kind, r.offset_days, r.due_at,
+         u.email, u.locale, u.time_zone, (u.disabled_at IS NULL) AS user_active, c.title AS campaign_title, c.status AS campaign_status,
+         f.title AS follow_up_title, f.due_at AS follow_up_due_at, f.status AS follow_up_status, f.organization_id AS follow_up_organization_id,
+         d.text AS demand_text, d.deadline_at AS demand_deadline_at, d.status AS demand_status,
+         p.channels, p.digest, (r.campaign_id = ANY(COALESCE(p.muted_campaign_ids, '{}'))) AS muted
+  FROM reminders r JOIN users u ON u.id = r.recipient_id JOIN campaigns c ON c.id = r.campaign_id
+    LEFT JOIN follow_ups f ON r.subject_type = 'follow_up' AND f.id = r.subject_id
+    LEFT JOIN demands d ON r.subject_type = 'demand' AND d.id = r.subject_id
+    LEFT JOIN notification_preferences p ON p.user_id = r.recipient_id
+  WHERE r.id = $1 AND r.status = 'pending'
+  FOR UPDATE OF r SKIP LOCKED`;
 
 /**
  * The worker's side of reminders (DESIGN.md, "Reminders", rules 2–3):
@@ -338,17 +370,10 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   async deliver(reminderId: string, lastAttempt: boolean): Promise<void> {
     const host = new URL(this.config.publicUrl).hostname;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.kind, r.offset_days, r.due_at, u.email, u.locale, u.time_zone,
-                (u.disabled_at IS NULL) AS user_active, c.title AS campaign_title, c.status AS campaign_status
-         FROM reminders r JOIN users u ON u.id = r.recipient_id JOIN campaigns c ON c.id = r.campaign_id
-         WHERE r.id = $1 AND r.status = 'pending'
-         FOR UPDATE OF r SKIP LOCKED`,
-        [reminderId],
-      )) as DueRow[];
+      const [row] = (await manager.query(LOCK_DUE, [reminderId])) as DueRow[];
       // Gone, delivered, cancelled — or another worker holds it right now.
       if (!row) return 'skipped';
-      const subject = await this.currentSubject(manager, row);
+      const subject = currentSubject(row);
       if (subject === null || !row.user_active || row.campaign_status !== 'active') {
         await manager.query(
           `UPDATE reminders SET status = 'cancelled', last_error = 'no longer current', updated_at = now() WHERE id = $1`,
@@ -388,7 +413,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
           offsetDays: row.offset_days,
         },
       });
-      const [person] = await audience(manager, [row.recipient_id], row.campaign_id, 'reminder');
+      // The recipient is active (checked above); one who muted the campaign hears nothing of it.
+      const person = row.muted ? null : channelsFor(row, 'reminder');
       if (!person) {
         await manager.query(`UPDATE reminders SET status = 'cancelled', last_error = 'muted', updated_at = now() WHERE id = $1`, [row.id]);
         return { sent: null, deliveryIds };
@@ -439,31 +465,24 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     }
     if (outcome === 'failed') this.logger.warn({ reminderId }, 'reminder delivery failed for good');
   }
+}
 
-  /**
-   * The subject's title and organizations concerned, if the reminder is still current (same
-   * deadline, still open); else null.
-   */
-  private async currentSubject(manager: EntityManager, row: DueRow): Promise<{ title: string; organizationIds: string[] } | null> {
-    if (row.subject_type === 'follow_up') {
-      const [f] = (await manager.query(`SELECT title, due_at, status, organization_id FROM follow_ups WHERE id = $1`, [
-        row.subject_id,
-      ])) as { title: string; due_at: Date; status: string; organization_id: string }[];
-      return f && ['open', 'in_progress'].includes(f.status) && f.due_at.getTime() === row.due_at.getTime()
-        ? { title: f.title, organizationIds: [f.organization_id] }
-        : null;
-    }
-    const title = await this.currentDemandText(manager, row);
-    return title === null ? null : { title, organizationIds: [] };
+/**
+ * The subject's title and organizations concerned, if the reminder is still current (same
+ * deadline, still open or awaiting an answer); else null.
+ */
+function currentSubject(row: DueRow): { title: string; organizationIds: string[] } | null {
+  if (row.subject_type === 'follow_up') {
+    return row.follow_up_title !== null &&
+      ['open', 'in_progress'].includes(row.follow_up_status ?? '') &&
+      row.follow_up_due_at?.getTime() === row.due_at.getTime()
+      ? { title: row.follow_up_title, organizationIds: [row.follow_up_organization_id!] }
+      : null;
   }
-
-  /** A demand's text if the reminder is still current (same deadline, still awaiting an answer); else null. */
-  private async currentDemandText(manager: EntityManager, row: DueRow): Promise<string | null> {
-    const [d] = (await manager.query(`SELECT text, deadline_at, status FROM demands WHERE id = $1`, [row.subject_id])) as {
-      text: string;
-      deadline_at: Date | null;
-      status: DemandStatus;
-    }[];
-    return d && isDemandAwaitingAnswer(d.status) && d.deadline_at?.getTime() === row.due_at.getTime() ? d.text : null;
-  }
+  return row.demand_text !== null &&
+    row.demand_status !== null &&
+    isDemandAwaitingAnswer(row.demand_status) &&
+    row.demand_deadline_at?.getTime() === row.due_at.getTime()
+    ? { title: row.demand_text, organizationIds: [] }
+    : null;
 }

@@ -4,7 +4,7 @@ import { pooled } from './mailer.js';
 describe('pooled', () => {
   it('reuses SMTP connections by default', () => {
     const url = new URL(pooled('smtp://user:secret@mail.example.org:587'));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ pool: 'true', maxConnections: '8', maxMessages: '100' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ pool: 'true', maxConnections: '16', maxMessages: '100' });
     expect([url.username, url.password, url.host]).toEqual(['user', 'secret', 'mail.example.org:587']);
   });
 
