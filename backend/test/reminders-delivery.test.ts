@@ -76,6 +76,11 @@ describe('reminder delivery', () => {
     expect(mail.subject).toBe('Recordatorio: «Brief the delegation» vence en 7 días');
     expect(mail.text).toContain(`http://${HOST}/campaigns/${campaignId}`);
     expect(await settledStatus(reminderId)).toBe('sent');
+    // The in-app copy is stored with it; the e-mail's text is not kept again (it has been sent).
+    const stored = await withDb((db) =>
+      db.query(`SELECT title, email_status, mail FROM notifications WHERE dedupe_key = $1`, [`reminder:${reminderId}`]),
+    );
+    expect(stored.rows).toEqual([{ title: mail.subject, email_status: 'sent', mail: null }]);
     // The other reminders of that follow-up are still in the future and pending.
     expect(
       (

@@ -446,7 +446,10 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
               dedupeKey: `reminder:${row.id}`,
               inApp: person.inApp,
               emailStatus: person.mail === 'now' ? 'sent' : person.mail === 'digest' ? 'digest' : 'none',
-              mail: person.mail === 'off' ? null : rendered.mail,
+              // Kept only for the digest, which lists its subject. A reminder e-mailed now was sent
+              // above: storing its whole text again cost each delivery a compressed JSON write, and
+              // nothing reads it (less of people's correspondence at rest, too).
+              mail: person.mail === 'digest' ? rendered.mail : null,
             })
           : null;
       await manager.query(
