@@ -60,9 +60,9 @@ export function shouldCompress(answer: { method: string; path: string; contentTy
  * build time (served by `registerDashboard`). Nothing is compressed unless the client asks.
  */
 export function registerCompression(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     // Streams (files, exports) go as they are; Nest hands JSON over already serialized.
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (request.method === 'GET' && contentType.startsWith('application/json')) addVary(reply);
     const answer = {
@@ -72,15 +72,19 @@ export function registerCompression(fastify: FastifyInstance): void {
       bytes: Buffer.byteLength(payload),
       encoded: reply.getHeader('content-encoding') !== undefined,
     };
-    if (!shouldCompress(answer)) return payload;
-    const encoding = chooseEncoding(request.headers['accept-encoding']);
-    if (!encoding) return payload;
-    const body =
+    const encoding = shouldCompress(answer) ? chooseEncoding(request.headers['accept-encoding']) : null;
+    if (!encoding) return done(null, payload);
+    const compressed =
       encoding === 'br'
-        ? await brotli(payload, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: answer.bytes } })
-        : await gzipAsync(payload);
-    reply.header('content-encoding', encoding);
-    reply.removeHeader('content-length');
-    return body;
+        ? brotli(payload, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: answer.bytes } })
+        : gzipAsync(payload);
+    compressed.then(
+      (body) => {
+        void reply.header('content-encoding', encoding);
+        reply.removeHeader('content-length');
+        done(null, body);
+      },
+      (error: Error) => done(error),
+    );
   });
 }

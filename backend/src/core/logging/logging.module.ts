@@ -80,19 +80,21 @@ export function createPino(
  * no line.
  */
 export function registerRequestLog(fastify: FastifyInstance, logger: AppLogger): void {
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
-    if (status < 400 && request.method === 'GET' && request.url.split('?')[0] === '/api/health') return;
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    if (!logger.pino.isLevelEnabled(level)) return;
-    logger.pino[level](
-      {
-        req: { id: request.id, method: request.method, url: request.url },
-        res: { statusCode: status },
-        responseTime: Math.round(reply.elapsedTime),
-      },
-      'request completed',
-    );
+    const healthy = status < 400 && request.method === 'GET' && request.url.split('?')[0] === '/api/health';
+    if (!healthy && logger.pino.isLevelEnabled(level)) {
+      logger.pino[level](
+        {
+          req: { id: request.id, method: request.method, url: request.url },
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        'request completed',
+      );
+    }
+    done();
   });
 }
 
