@@ -1,4 +1,5 @@
 import { Injectable, InjectionToken, inject } from '@angular/core';
+import type { Subscription } from 'rxjs';
 
 import { ApiClient } from '../core/api/api-client';
 import { UnreadNotifications, type AppNotification } from './unread-notifications';
@@ -29,6 +30,7 @@ export class NotificationStream {
   private readonly listeners = new Set<(notification: AppNotification) => void>();
   private stream: EventStream | null = null;
   private userId: string | undefined;
+  private counting: Subscription | null = null;
 
   /** Follows the notifications of `userId`; stops when undefined (signed out). */
   follow(userId: string | undefined): void {
@@ -36,6 +38,9 @@ export class NotificationStream {
       return;
     }
     this.userId = userId;
+    // A count still on its way belongs to the previous person (or to an ending session): drop it.
+    this.counting?.unsubscribe();
+    this.counting = null;
     this.stream?.close();
     this.stream = null;
     this.unread.count.set(null);
@@ -65,7 +70,8 @@ export class NotificationStream {
   /** Reads the count again, e.g. after marking some read. */
   refresh(): void {
     const userId = this.userId;
-    this.api.get('/api/notifications/unread-count').subscribe({
+    this.counting?.unsubscribe();
+    this.counting = this.api.get('/api/notifications/unread-count').subscribe({
       next: ({ unread }) => {
         if (userId === this.userId) {
           this.unread.count.set(unread);

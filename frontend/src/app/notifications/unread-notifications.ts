@@ -24,7 +24,8 @@ export class UnreadNotifications {
     const injector = inject(Injector);
     let stream: Promise<NotificationStream> | undefined;
     effect(() => {
-      const userId = session.user()?.id;
+      // Signing out: stop following before the API ends the session (see Session.ending).
+      const userId = session.ending() ? undefined : session.user()?.id;
       if (userId) {
         stream ??= import('./notification-stream').then((m) => injector.get(m.NotificationStream));
       }

@@ -38,6 +38,11 @@ export class Session {
   readonly user = computed(() => this.state().user);
   readonly signedIn = computed(() => this.state().user !== null);
   readonly csrfToken = computed(() => this.state().csrfToken);
+  /**
+   * True while a sign-out is on its way to the API: what follows the session (the notification
+   * stream) stops first, so that none of its requests meets the ended session (a 401).
+   */
+  readonly ending = signal(false);
 
   /**
    * Asks the API who we are. A 401 simply means signed out; so does any other failure (the API
@@ -100,12 +105,15 @@ export class Session {
   }
 
   private async end(request: ReturnType<ApiClient['post']>): Promise<void> {
+    this.ending.set(true);
     try {
       await firstValueFrom(request);
     } catch (error) {
       if (!(error instanceof HttpError && error.status === 401)) {
         throw error; // still signed in on the server: say so rather than pretend
       }
+    } finally {
+      this.ending.set(false);
     }
     this.clear();
   }
