@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, type ExceptionFilter, type LoggerService } from '
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error.js';
 import { toErrorBody } from './error-body.js';
+import { requestFields } from '../logging/logging.module.js';
 
 /** The one place an error becomes an HTTP answer. */
 @Catch()
@@ -14,12 +15,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const { body, unexpected } = toErrorBody(error, String(request.id));
     if (error instanceof DomainError && error.headers) void reply.headers(error.headers);
-    if (unexpected)
-      this.logger.error(
-        { err: error, requestId: request.id, req: { id: request.id, method: request.method, url: request.url } },
-        'unhandled error',
-        'HttpError',
-      );
+    if (unexpected) this.logger.error({ err: error, requestId: request.id, req: requestFields(request) }, 'unhandled error', 'HttpError');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule, type LoggerService } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pino, { type Logger as Pino } from 'pino';
 import type { Config } from '../config/config.js';
 
@@ -72,6 +72,11 @@ export function createPino(
   );
 }
 
+/** How a log line names the request it concerns: the request log's and the error filter's. */
+export function requestFields(request: FastifyRequest): { id: string; method: string; url: string } {
+  return { id: String(request.id), method: request.method, url: request.url };
+}
+
 /**
  * One line per API request, with its id, method, path, status and time, written when the answer
  * has gone. A Fastify hook, not a Nest middleware: the middleware (pino-http under nestjs-pino)
@@ -87,7 +92,7 @@ export function registerRequestLog(fastify: FastifyInstance, logger: AppLogger):
     if (!healthy && logger.pino.isLevelEnabled(level)) {
       logger.pino[level](
         {
-          req: { id: request.id, method: request.method, url: request.url },
+          req: requestFields(request),
           res: { statusCode: status },
           responseTime: Math.round(reply.elapsedTime),
         },
