@@ -8,6 +8,7 @@ import { QueueModule } from '../core/queue/queue.module.js';
 import { RedisModule } from '../core/redis/redis.module.js';
 import { MailWorkerModule } from '../core/mail/mail.module.js';
 import { RemindersWorkerModule } from '../reminders/reminders-worker.module.js';
+import { DELIVERY_CONCURRENCY } from '../reminders/reminders.processor.js';
 import { DispatchModule } from '../notifications/dispatch.module.js';
 import { NotificationsWorkerModule } from '../notifications/notifications-worker.module.js';
 import { WebhooksWorkerModule } from '../webhooks/webhooks-worker.module.js';
@@ -19,8 +20,9 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        // The worker's own pool size (WORKER_DATABASE_POOL_SIZE) in place of the API's.
-        ConfigModule.forRoot({ ...config, databasePoolSize: config.workerDatabasePoolSize }),
+        // The worker's own pool size (WORKER_DATABASE_POOL_SIZE) in place of the API's, keeping
+        // a connection open for each reminder delivery that may run at once.
+        ConfigModule.forRoot({ ...config, databasePoolSize: config.workerDatabasePoolSize, databasePoolKept: DELIVERY_CONCURRENCY }),
         LoggingModule.forRoot(config, 'worker'),
         DatabaseModule,
         RedisModule,

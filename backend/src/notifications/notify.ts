@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import type { RenderedMail } from '../core/mail/templates.js';
 import { queueWebhookDeliveries } from '../webhooks/webhook-outbox.js';
+import { queryPrepared } from '../core/database/prepared.js';
 import type { EmailStatus } from './notification.entity.js';
 import type { NotificationDto } from './notification.dto.js';
 
@@ -101,9 +102,17 @@ export function channelsFor(
   return { inApp: c.inApp, mail: !c.email ? 'off' : preferences?.digest === 'daily' ? 'digest' : 'now' };
 }
 
+/** The parameters `storeNotification`'s statement takes; an `along` statement numbers its own after them. */
+export const NOTIFICATION_PARAMETERS = 10;
+
 /**
  * Stores one person's notification inside the caller's transaction, at most once per
  * `dedupeKey`. Returns null when it existed already (the event was recorded before).
+ *
+ * `along`: one more data-modifying statement for the same round trip, run as a `WITH` clause of
+ * the insert (whether or not the notification existed); its parameters start at
+ * `$${NOTIFICATION_PARAMETERS + 1}`. The two are one prepared statement named after it (its
+ * text must be the same at every call). A reminder's delivery marks itself sent this way.
  */
 export async function storeNotification(
   manager: EntityManager,
@@ -119,25 +128,28 @@ export async function storeNotification(
     emailStatus?: EmailStatus;
     mail?: RenderedMail | null;
   },
+  along?: { name: string; sql: string; values: unknown[] },
 ): Promise<{ id: string; stored: StoredNotification | null } | null> {
   const inApp = n.inApp ?? true;
-  const rows: { id: string; created_at: Date }[] = await manager.query(
-    `INSERT INTO notifications (user_id, kind, title, body, link, campaign_id, dedupe_key, in_app, email_status, mail, read_at)
+  const text = `${along ? `WITH along AS (${along.sql}) ` : ''}INSERT INTO notifications (user_id, kind, title, body, link, campaign_id, dedupe_key, in_app, email_status, mail, read_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $8 THEN NULL ELSE now() END)
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, created_at`,
-    [
-      n.userId,
-      n.kind,
-      n.title,
-      n.body ?? '',
-      n.link ?? null,
-      n.campaignId ?? null,
-      n.dedupeKey,
-      inApp,
-      n.emailStatus ?? 'none',
-      n.mail ? JSON.stringify(n.mail) : null,
-    ],
-  );
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, created_at`;
+  const values = [
+    n.userId,
+    n.kind,
+    n.title,
+    n.body ?? '',
+    n.link ?? null,
+    n.campaignId ?? null,
+    n.dedupeKey,
+    inApp,
+    n.emailStatus ?? 'none',
+    n.mail ? JSON.stringify(n.mail) : null,
+    ...(along?.values ?? []),
+  ];
+  const rows: { id: string; created_at: Date }[] = along
+    ? await queryPrepared(manager, `store-notification-with-${along.name}`, text, values)
+    : await manager.query(text, values);
   const row = rows[0];
   if (!row) return null;
   return {

@@ -10,10 +10,18 @@ import { CONFIG } from '../core/config/config.module.js';
 import { REDIS } from '../core/redis/redis.module.js';
 import type { Config } from '../core/config/config.js';
 import { Mailer } from '../core/mail/mailer.js';
+import { queryPrepared } from '../core/database/prepared.js';
 import { escalationMail, noResponseMail, reminderMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { channelsFor, mergeRecorded, recordEvent, storeNotification, type Recorded } from '../notifications/notify.js';
-import { queueWebhookDeliveries } from '../webhooks/webhook-outbox.js';
+import {
+  channelsFor,
+  mergeRecorded,
+  NOTIFICATION_PARAMETERS,
+  recordEvent,
+  storeNotification,
+  type Recorded,
+} from '../notifications/notify.js';
+import { interestedWebhooks, queueWebhookDeliveries, type WebhookTarget } from '../webhooks/webhook-outbox.js';
 import { ConflictError } from '../core/http/domain-error.js';
 import { transitionDemand } from '../demands/demand-transition.js';
 import { leadCoordinators } from './reminder-planner.js';
@@ -49,6 +57,13 @@ export function reminderMessageId(reminderId: string, host: string): string {
   return `<reminder-${createHash('sha256').update(reminderId).digest('hex').slice(0, 32)}@${host}>`;
 }
 
+/**
+ * Deliveries run at once per worker process. A delivery spends most of its time waiting on
+ * PostgreSQL and the SMTP server, not on the CPU; at 8, two workers fell behind 10,000 reminders
+ * due in one minute (docs/performance.md). Each holds a database connection while it runs.
+ */
+export const DELIVERY_CONCURRENCY = 16;
+
 /** A reminder, locked, with all a delivery reads: its recipient, campaign, subject and preferences. */
 interface DueRow {
   id: string;
@@ -78,25 +93,33 @@ interface DueRow {
   channels: Record<string, { email?: boolean; inApp?: boolean }> | null;
   digest: string | null;
   muted: boolean;
+  /** The webhooks that hear of the reminder (the campaign's, the follow-up's organization's). */
+  webhooks: WebhookTarget[];
 }
 
 /**
  * One statement reads everything a delivery needs, locking the reminder: its every round trip is
  * paid by up to 16 deliveries at once per worker, holding their connection through the SMTP
- * send (docs/performance.md, reminder punctuality). The subject and preferences are read in the
- * same statement as the lock, so they are as fresh as the row it locked.
+ * send (docs/performance.md, reminder punctuality). The subject, preferences and webhooks are
+ * read in the same statement as the lock, so they are as fresh as the row it locked.
  */
 const LOCK_DUE = `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.kind, r.offset_days, r.due_at,
          u.email, u.locale, u.time_zone, (u.disabled_at IS NULL) AS user_active, c.title AS campaign_title, c.status AS campaign_status,
          f.title AS follow_up_title, f.due_at AS follow_up_due_at, f.status AS follow_up_status, f.organization_id AS follow_up_organization_id,
          d.text AS demand_text, d.deadline_at AS demand_deadline_at, d.status AS demand_status,
-         p.channels, p.digest, (r.campaign_id = ANY(COALESCE(p.muted_campaign_ids, '{}'))) AS muted
+         p.channels, p.digest, (r.campaign_id = ANY(COALESCE(p.muted_campaign_ids, '{}'))) AS muted,
+         (SELECT COALESCE(json_agg(json_build_object('id', w.id, 'locale', w.locale)), '[]') FROM webhooks w
+           WHERE ${interestedWebhooks('r.campaign_id', 'ARRAY[f.organization_id]::uuid[]', `'reminder'`)}) AS webhooks
   FROM reminders r JOIN users u ON u.id = r.recipient_id JOIN campaigns c ON c.id = r.campaign_id
     LEFT JOIN follow_ups f ON r.subject_type = 'follow_up' AND f.id = r.subject_id
     LEFT JOIN demands d ON r.subject_type = 'demand' AND d.id = r.subject_id
     LEFT JOIN notification_preferences p ON p.user_id = r.recipient_id
   WHERE r.id = $1 AND r.status = 'pending'
   FOR UPDATE OF r SKIP LOCKED`;
+
+/** Marks the reminder whose id is the parameter `id` (`$1`, say) sent. */
+const markSent = (id: string): string =>
+  `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE id = ${id}`;
 
 /**
  * The worker's side of reminders (DESIGN.md, "Reminders", rules 2–3):
@@ -108,9 +131,7 @@ const LOCK_DUE = `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.re
  *   no longer pending or current, sends, and marks it sent — in one transaction. A crash between
  *   the send and the commit can only repeat the same message (same Message-ID), never lose it.
  */
-// 16 at once: a delivery spends most of its time waiting on PostgreSQL and the SMTP server, not on
-// the CPU; at 8, two workers fell behind 10,000 reminders due in one minute (docs/performance.md).
-@Processor(QUEUES.reminders, { concurrency: 16 })
+@Processor(QUEUES.reminders, { concurrency: DELIVERY_CONCURRENCY })
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RemindersProcessor.name);
 
@@ -128,6 +149,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   private stopWatch: (() => void) | null = null;
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.warmUp();
     this.stopWatch = await keepScheduler(
       this.queue,
       SCHEDULERS.reminderSweep,
@@ -137,6 +159,26 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       this.logger,
     );
     await this.sweep();
+  }
+
+  /**
+   * Opens a connection for each delivery that may run at once (the pool keeps them: the worker
+   * module's `databasePoolKept`) and prepares the delivery's statements on each. A burst of
+   * reminders — 09:00 in a busy time zone — then starts on connections ready to lock and mark
+   * rows, not on 16 new PostgreSQL backends with empty caches planning a six-table join each: in
+   * the benchmark, the first seconds of a burst were its only late ones (docs/performance.md).
+   * Best effort: a worker that cannot warm up still delivers, opening connections as it goes.
+   */
+  private async warmUp(): Promise<void> {
+    const none = '00000000-0000-0000-0000-000000000000';
+    await Promise.all(
+      Array.from({ length: DELIVERY_CONCURRENCY }, () =>
+        this.dataSource.transaction(async (manager) => {
+          await queryPrepared(manager, 'reminder-lock-due', LOCK_DUE, [none]);
+          await queryPrepared(manager, 'reminder-sent', markSent('$1'), [none]);
+        }),
+      ),
+    ).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'could not warm up the delivery connections'));
   }
 
   onApplicationShutdown(): void {
@@ -370,7 +412,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   async deliver(reminderId: string, lastAttempt: boolean): Promise<void> {
     const host = new URL(this.config.publicUrl).hostname;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(LOCK_DUE, [reminderId])) as DueRow[];
+      const [row] = await queryPrepared<DueRow>(manager, 'reminder-lock-due', LOCK_DUE, [reminderId]);
       // Gone, delivered, cancelled — or another worker holds it right now.
       if (!row) return 'skipped';
       const subject = currentSubject(row);
@@ -396,23 +438,28 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       const link = `/campaigns/${row.campaign_id}/${row.subject_type === 'follow_up' ? 'follow-ups' : 'demands'}/${row.subject_id}`;
       // Webhooks hear of the deadline once, however many people are reminded of it: the key is
       // the schedule slot, not this person's row.
-      const deliveryIds = await queueWebhookDeliveries(manager, this.config.publicUrl, {
-        kind: 'reminder',
-        key: `reminder:${row.subject_type}:${row.subject_id}:${row.due_at.toISOString()}:${row.kind}:${row.offset_days}`,
-        campaignId: row.campaign_id,
-        campaignTitle: row.campaign_title,
-        recipientIds: [],
-        organizationIds: subject.organizationIds,
-        link,
-        render,
-        data: {
-          subjectType: row.subject_type,
-          subjectId: row.subject_id,
-          title: subject.title,
-          dueAt: row.due_at.toISOString(),
-          offsetDays: row.offset_days,
+      const deliveryIds = await queueWebhookDeliveries(
+        manager,
+        this.config.publicUrl,
+        {
+          kind: 'reminder',
+          key: `reminder:${row.subject_type}:${row.subject_id}:${row.due_at.toISOString()}:${row.kind}:${row.offset_days}`,
+          campaignId: row.campaign_id,
+          campaignTitle: row.campaign_title,
+          recipientIds: [],
+          organizationIds: subject.organizationIds,
+          link,
+          render,
+          data: {
+            subjectType: row.subject_type,
+            subjectId: row.subject_id,
+            title: subject.title,
+            dueAt: row.due_at.toISOString(),
+            offsetDays: row.offset_days,
+          },
         },
-      });
+        row.webhooks,
+      );
       // The recipient is active (checked above); one who muted the campaign hears nothing of it.
       const person = row.muted ? null : channelsFor(row, 'reminder');
       if (!person) {
@@ -429,44 +476,48 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
             `UPDATE reminders SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, updated_at = now() WHERE id = $1`,
             [row.id, message, lastAttempt],
           );
-          // Webhook deliveries written above are rolled back with this attempt unless it is the last.
-          return lastAttempt ? 'failed' : { retry: error };
+          // The webhook deliveries written above are committed with this attempt: the webhooks hear
+          // of the deadline whether or not this person's e-mail went (a retry finds them written).
+          return { sent: null, deliveryIds, failed: error };
         }
       }
-      // The in-app copy (and the digest's line), stored with the delivery, at most once per reminder.
-      const saved =
-        person.inApp || person.mail === 'digest'
-          ? await storeNotification(manager, {
-              userId: row.recipient_id,
-              kind: 'reminder',
-              title: rendered.title,
-              body: rendered.body,
-              link,
-              campaignId: row.campaign_id,
-              dedupeKey: `reminder:${row.id}`,
-              inApp: person.inApp,
-              emailStatus: person.mail === 'now' ? 'sent' : person.mail === 'digest' ? 'digest' : 'none',
-              // Kept only for the digest, which lists its subject. A reminder e-mailed now was sent
-              // above: storing its whole text again cost each delivery a compressed JSON write, and
-              // nothing reads it (less of people's correspondence at rest, too).
-              mail: person.mail === 'digest' ? rendered.mail : null,
-            })
-          : null;
-      await manager.query(
-        `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE id = $1`,
-        [row.id],
-      );
+      // The in-app copy (and the digest's line), stored with the delivery, at most once per
+      // reminder, in the statement that marks the reminder sent: one round trip for both.
+      let saved: Awaited<ReturnType<typeof storeNotification>> = null;
+      if (person.inApp || person.mail === 'digest') {
+        saved = await storeNotification(
+          manager,
+          {
+            userId: row.recipient_id,
+            kind: 'reminder',
+            title: rendered.title,
+            body: rendered.body,
+            link,
+            campaignId: row.campaign_id,
+            dedupeKey: `reminder:${row.id}`,
+            inApp: person.inApp,
+            emailStatus: person.mail === 'now' ? 'sent' : person.mail === 'digest' ? 'digest' : 'none',
+            // Kept only for the digest, which lists its subject. A reminder e-mailed now was sent
+            // above: storing its whole text again cost each delivery a compressed JSON write, and
+            // nothing reads it (less of people's correspondence at rest, too).
+            mail: person.mail === 'digest' ? rendered.mail : null,
+          },
+          { name: 'reminder-sent', sql: markSent(`$${NOTIFICATION_PARAMETERS + 1}`), values: [row.id] },
+        );
+      } else {
+        await queryPrepared(manager, 'reminder-sent', markSent('$1'), [row.id]);
+      }
       return { sent: saved?.stored ?? null, deliveryIds };
     });
-    if (typeof outcome === 'object' && 'retry' in outcome) throw outcome.retry; // recorded; BullMQ retries with backoff
-    if (typeof outcome === 'object') {
-      await this.dispatcher.dispatch({
-        notifications: outcome.sent ? [outcome.sent] : [],
-        emailIds: [],
-        deliveryIds: outcome.deliveryIds,
-      });
-    }
-    if (outcome === 'failed') this.logger.warn({ reminderId }, 'reminder delivery failed for good');
+    if (typeof outcome !== 'object') return;
+    await this.dispatcher.dispatch({
+      notifications: outcome.sent ? [outcome.sent] : [],
+      emailIds: [],
+      deliveryIds: outcome.deliveryIds,
+    });
+    if (!('failed' in outcome)) return;
+    if (!lastAttempt) throw outcome.failed; // recorded; BullMQ retries with backoff
+    this.logger.warn({ reminderId }, 'reminder delivery failed for good');
   }
 }
 

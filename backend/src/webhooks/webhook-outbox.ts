@@ -29,17 +29,39 @@ export function slackText(title: string, body: string, link: string | null, link
 
 const OPEN_LABEL: Record<Locale, string> = { en: 'Open in Demarche', es: 'Abrir en Demarche' };
 
+/** A webhook an event goes to, and the language its messages are written in. */
+export interface WebhookTarget {
+  id: string;
+  locale: Locale;
+}
+
+/**
+ * The condition on `webhooks w` that selects those interested in an event: active, the
+ * campaign's or an organization's concerned, and listening to its kind. Each argument is an SQL
+ * expression (a parameter, or a column of the statement it is part of).
+ */
+export const interestedWebhooks = (campaignId: string, organizationIds: string, kind: string): string =>
+  `w.active AND (w.campaign_id = ${campaignId} OR w.organization_id = ANY(${organizationIds})) AND (cardinality(w.events) = 0 OR ${kind} = ANY(w.events))`;
+
 /**
  * Writes one delivery per active webhook interested in the event — the campaign's, and those of
  * the organizations concerned — in the caller's transaction. A webhook that already has this
- * event gets nothing new. Returns the new deliveries' ids.
+ * event gets nothing new. Returns the new deliveries' ids. A caller that has read the interested
+ * webhooks already, in the same transaction (`interestedWebhooks`), passes them as `targets`.
  */
-export async function queueWebhookDeliveries(manager: EntityManager, publicUrl: string, event: NotificationEvent): Promise<string[]> {
-  const hooks: { id: string; locale: Locale }[] = await manager.query(
-    `SELECT id, locale FROM webhooks
-     WHERE active AND (campaign_id = $1 OR organization_id = ANY($2::uuid[])) AND (cardinality(events) = 0 OR $3 = ANY(events))`,
-    [event.campaignId, event.organizationIds, event.kind],
-  );
+export async function queueWebhookDeliveries(
+  manager: EntityManager,
+  publicUrl: string,
+  event: NotificationEvent,
+  targets?: WebhookTarget[],
+): Promise<string[]> {
+  const hooks: WebhookTarget[] =
+    targets ??
+    (await manager.query(`SELECT w.id, w.locale FROM webhooks w WHERE ${interestedWebhooks('$1', '$2::uuid[]', '$3')}`, [
+      event.campaignId,
+      event.organizationIds,
+      event.kind,
+    ]));
   if (hooks.length === 0) return [];
   const link = `${publicUrl}${event.link}`;
   const eventId = createHash('sha256').update(event.key).digest('hex').slice(0, 32);

@@ -114,6 +114,12 @@ export interface Config {
    * 16 run at once beside the other queues' jobs (docs/performance.md).
    */
   workerDatabasePoolSize: number;
+  /**
+   * Connections the pool keeps open however long they sit idle (none unless set): the worker
+   * keeps one per concurrent reminder delivery, warmed at start, so that a burst of reminders
+   * after a quiet hour does not first open them.
+   */
+  databasePoolKept?: number;
   redisUrl: string;
   redisPrefix: string;
   demoData: boolean;

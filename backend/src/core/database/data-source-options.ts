@@ -17,7 +17,9 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 export const CONNECTION_OPTIONS = '-c jit=off -c random_page_cost=1.1';
 
 /** The one description of how Demarche talks to PostgreSQL: API, worker, CLI and tests use it. */
-export function dataSourceOptions(config: Pick<Config, 'databaseUrl' | 'databasePoolSize'>): PostgresDataSourceOptions {
+export function dataSourceOptions(
+  config: Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'databasePoolKept'>,
+): PostgresDataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -35,9 +37,9 @@ export function dataSourceOptions(config: Pick<Config, 'databaseUrl' | 'database
     poolSize: config.databasePoolSize,
     connectTimeoutMS: 5_000,
     applicationName: 'demarche',
-    // A connection idle for a minute is closed (pg's default is 10 s): bursts of reminder
-    // deliveries a sweep apart reuse their connections rather than open new ones.
-    extra: { options: CONNECTION_OPTIONS, idleTimeoutMillis: 60_000 },
+    // A connection idle for a minute is closed (pg's default is 10 s), down to the number kept
+    // (`min`): bursts of reminder deliveries reuse their connections rather than open new ones.
+    extra: { options: CONNECTION_OPTIONS, idleTimeoutMillis: 60_000, min: config.databasePoolKept ?? 0 },
     logging: ['error'],
   };
 }
