@@ -64,6 +64,9 @@ export function reminderMessageId(reminderId: string, host: string): string {
  */
 export const DELIVERY_CONCURRENCY = 16;
 
+/** Reminders rendered and built, not sent, at a worker's start (see `warmUp`). */
+const REHEARSALS = 400;
+
 /** A reminder, locked, with all a delivery reads: its recipient, campaign, subject and preferences. */
 interface DueRow {
   id: string;
@@ -167,9 +170,12 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
    * reminders — 09:00 in a busy time zone — then starts on connections ready to lock and mark
    * rows, not on 16 new PostgreSQL backends with empty caches planning a six-table join each: in
    * the benchmark, the first seconds of a burst were its only late ones (docs/performance.md).
+   * It also renders and builds (without sending) some hundreds of reminders in each language,
+   * so that the code doing it is compiled before the burst, not during its first seconds.
    * Best effort: a worker that cannot warm up still delivers, opening connections as it goes.
    */
   private async warmUp(): Promise<void> {
+    const started = Date.now();
     const none = '00000000-0000-0000-0000-000000000000';
     await Promise.all(
       Array.from({ length: DELIVERY_CONCURRENCY }, () =>
@@ -179,6 +185,23 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         }),
       ),
     ).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'could not warm up the delivery connections'));
+    const host = new URL(this.config.publicUrl).hostname;
+    const rehearsals = Array.from({ length: REHEARSALS }, (_, i) => {
+      const mail = reminderMail(i % 2 === 0 ? 'en' : 'es', {
+        what: i % 3 === 0 ? 'demand' : 'follow_up',
+        title: `Rehearsal ${i}`,
+        campaignTitle: 'Rehearsal',
+        offsetDays: (i % 9) - 2,
+        dueAt: new Date(started + i * 3_600_000),
+        timeZone: i % 4 === 0 ? 'UTC' : 'America/New_York',
+        link: `${this.config.publicUrl}/campaigns/${none}/follow-ups/${none}`,
+      });
+      return { to: `rehearsal-${i}@${host}`, ...mail, messageId: reminderMessageId(String(i), host) };
+    });
+    await this.mailer
+      .rehearse(rehearsals)
+      .catch((error: unknown) => this.logger.warn({ error: String(error) }, 'could not rehearse reminders'));
+    this.logger.log(`delivery connections and code warmed up in ${Date.now() - started} ms`);
   }
 
   onApplicationShutdown(): void {
