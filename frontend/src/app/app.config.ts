@@ -5,7 +5,7 @@ import { loadPageFrame, routes } from './app.routes';
 import { provideApiInterceptors } from './core/api/http-transport';
 import { I18n } from './core/i18n/i18n';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title-strategy';
-import { needsSession } from './core/session/auth-guards';
+import { authGuard, topRoute } from './core/session/auth-guards';
 import { Session } from './core/session/session';
 import { sessionInterceptor } from './core/session/session-interceptor';
 import { SignedInHeaderLoader } from './shell/signed-in-header-loader';
@@ -28,9 +28,13 @@ export const appConfig: ApplicationConfig = {
     provideAppInitializer(async () => {
       const session = inject(Session);
       const signedInHeader = inject(SignedInHeaderLoader);
-      if (needsSession(inject(DOCUMENT).location.pathname, routes)) {
+      const page = topRoute(inject(DOCUMENT).location.pathname, routes);
+      if (page?.canActivate?.includes(authGuard)) {
         void signedInHeader.load();
       }
+      // The first page's chunk (and what it imports) on its way now, beside the dictionary and the
+      // session, rather than once they are in; the router's own import() then finds it loaded.
+      void Promise.resolve(page?.loadChildren?.() ?? page?.loadComponent?.()).catch(() => undefined);
       await session.load();
       if (session.signedIn()) {
         await signedInHeader.load();

@@ -6,15 +6,19 @@ import { deadlineForDay } from '@demarche/shared';
 
 /** E.g. "28 Nov 2026, 14:05 GMT-3" in `locale`, in `timeZone` (default: the browser's). */
 export function formatInstant(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(new Date(iso));
+  return dateFormat(
+    `instant ${locale} ${timeZone ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+        ...(timeZone ? { timeZone } : {}),
+      }),
+  ).format(new Date(iso));
 }
 
 /** The calendar day (`YYYY-MM-DD`) it is at `instant` in `timeZone`. */
@@ -41,7 +45,24 @@ export function formatDay(day: string, locale: string): string {
   if (!year || !month || !date) {
     return day;
   }
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, date, 12)),
-  );
+  return dateFormat(
+    `day ${locale}`,
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(Date.UTC(year, month - 1, date, 12)));
+}
+
+/**
+ * Formatters, made once per locale and zone: making an `Intl.DateTimeFormat` costs far more than
+ * formatting with one, and templates format on every render (the overview's scorecard, dozens of
+ * dates each time).
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = formats.get(key);
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
 }

@@ -18,6 +18,18 @@ export function personDates() {
     instant: (iso: string) => formatInstant(iso, i18n.locale(), zone()),
     /** A calendar day `YYYY-MM-DD`, e.g. "29 Apr 2025" (no zone: it is a day, not an instant). */
     day: (day: string) => formatDay(day, i18n.locale()),
-    percent: (rate: number) => new Intl.NumberFormat(i18n.locale(), { style: 'percent', maximumFractionDigits: 0 }).format(rate),
+    percent: (rate: number) => percentFormat(i18n.locale()).format(rate),
   };
+}
+
+/** One formatter per locale: making one costs far more than formatting with it. */
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+function percentFormat(locale: string): Intl.NumberFormat {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(locale, format);
+  }
+  return format;
 }

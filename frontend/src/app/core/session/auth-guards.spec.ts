@@ -5,7 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 
 import { aUser } from '../../testing/fixtures';
 import { HttpTestingController, provideHttpTesting } from '../../testing/http-testing';
-import { authGuard, guestGuard, needsSession } from './auth-guards';
+import { authGuard, guestGuard, needsSession, topRoute } from './auth-guards';
 import { Session } from './session';
 
 @Component({ template: '' })
@@ -67,5 +67,12 @@ describe('authGuard and guestGuard', () => {
     expect(needsSession('/', routes)).toBe(false);
     expect(needsSession('/sign-in', routes)).toBe(false);
     expect(needsSession('/campaignsx', routes)).toBe(false);
+
+    // The route start-up fetches the chunk of (app.config.ts): the first segment's, else none.
+    const [frame] = routes;
+    expect(topRoute('/campaigns/c1/timeline', routes)).toBe(frame?.children[2]);
+    expect(topRoute('/', routes)).toBe(frame?.children[0]);
+    expect(topRoute('/sign-in?next=%2F', routes)).toBe(frame?.children[1]);
+    expect(topRoute('/no-such-page', routes)).toBeUndefined();
   });
 });

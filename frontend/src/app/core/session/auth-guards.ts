@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { Router, type CanActivateFn, type Routes } from '@angular/router';
+import { Router, type CanActivateFn, type Route, type Routes } from '@angular/router';
 
 import { Session } from './session';
 import { signInRedirect } from './sign-in-redirect';
@@ -15,10 +15,20 @@ export const guestGuard: CanActivateFn = () => !inject(Session).signedIn() || in
  * parents: at start-up, before `GET /api/me` answers, a hint that someone is signed in.
  */
 export function needsSession(path: string, routes: Routes): boolean {
+  return !!topRoute(path, routes)?.canActivate?.includes(authGuard);
+}
+
+/**
+ * The route of `path`'s first segment, looking through path-less parents (e.g. `campaigns` for
+ * `/campaigns/c1/timeline`): what start-up can fetch before the router gets to it.
+ */
+export function topRoute(path: string, routes: Routes): Route | undefined {
   const first = path.split(/[/?#]/).find(Boolean) ?? '';
-  return routes.some((route) =>
-    route.path === '' && route.children
-      ? needsSession(path, route.children)
-      : route.path === first && !!route.canActivate?.includes(authGuard),
-  );
+  for (const route of routes) {
+    const found = route.path === '' && route.children ? topRoute(path, route.children) : route.path === first ? route : undefined;
+    if (found) {
+      return found;
+    }
+  }
+  return undefined;
 }
