@@ -39,6 +39,11 @@ export type ResponseAssessment = (typeof RESPONSE_ASSESSMENTS)[number];
 export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
+/** A follow-up still to do: it can be overdue, is reminded of and escalated (SQL: `status IN ('open', 'in_progress')`). */
+export function isFollowUpOpen(status: string): boolean {
+  return status === 'open' || status === 'in_progress';
+}
+
 /** `context`: background; `campaign`: something the coalition did; `deadline`: a date an ask is tied to. */
 export const MILESTONE_KINDS = ['context', 'campaign', 'deadline'] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];

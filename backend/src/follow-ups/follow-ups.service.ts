@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
+import { DEFAULT_PAGE_SIZE, isFollowUpOpen } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
@@ -53,8 +53,6 @@ const SELECT = `SELECT f.id, f.campaign_id, c.title AS campaign_title, f.organiz
   FROM follow_ups f JOIN campaigns c ON c.id = f.campaign_id JOIN organizations o ON o.id = f.organization_id
   LEFT JOIN users u ON u.id = f.assignee_id`;
 
-const OPEN = new Set(['open', 'in_progress']);
-
 function toDto(r: FollowUpRow, now = Date.now()): FollowUpDto {
   return {
     id: r.id,
@@ -71,7 +69,7 @@ function toDto(r: FollowUpRow, now = Date.now()): FollowUpDto {
     dueAt: r.due_at.toISOString(),
     dueTimeZone: r.due_time_zone,
     status: r.status,
-    overdue: OPEN.has(r.status) && r.due_at.getTime() < now,
+    overdue: isFollowUpOpen(r.status) && r.due_at.getTime() < now,
     completionNote: r.completion_note,
     completedAt: r.completed_at?.toISOString() ?? null,
     isExample: r.is_example,

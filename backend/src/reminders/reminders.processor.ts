@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isDemandAwaitingAnswer, type DemandStatus, type Locale } from '@demarche/shared';
+import { isDemandAwaitingAnswer, isFollowUpOpen, type DemandStatus, type Locale } from '@demarche/shared';
 import type { Job, Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
@@ -551,7 +551,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
 function currentSubject(row: DueRow): { title: string; organizationIds: string[] } | null {
   if (row.subject_type === 'follow_up') {
     return row.follow_up_title !== null &&
-      ['open', 'in_progress'].includes(row.follow_up_status ?? '') &&
+      row.follow_up_status !== null &&
+      isFollowUpOpen(row.follow_up_status) &&
       row.follow_up_due_at?.getTime() === row.due_at.getTime()
       ? { title: row.follow_up_title, organizationIds: [row.follow_up_organization_id!] }
       : null;
