@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { formatCount, formatMs, formatRatio, type Figure } from '../common/report.js';
 import { PgProxy, type Statement } from '../common/pg-proxy.js';
-import { BACKEND, REPO, startProcess, type Started } from '../common/processes.js';
+import { BACKEND, profileArgs, REPO, startProcess, type Started } from '../common/processes.js';
 import type * as DataSourceOptionsModule from '../../src/core/database/data-source-options.js';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -128,7 +128,7 @@ function apiEnv(databaseUrl: string, port: number, prefix: string): Record<strin
 }
 
 async function startApi(databaseUrl: string, port: number, prefix: string): Promise<Started> {
-  return startProcess(resolve(BACKEND, 'dist/main.js'), apiEnv(databaseUrl, port, prefix), { name: 'the API' });
+  return startProcess(resolve(BACKEND, 'dist/main.js'), apiEnv(databaseUrl, port, prefix), { name: 'the API', execArgv: profileArgs() });
 }
 
 async function startBaseline(databaseUrl: string, port: number): Promise<Started> {

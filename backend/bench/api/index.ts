@@ -1,4 +1,7 @@
-/** `node backend/bench/run.mjs api [--scales 1,4] [--seconds 10]`: the API part of `npm run bench` alone. */
+/**
+ * `node backend/bench/run.mjs api [--scales 1,4] [--seconds 10]`: the API part of `npm run bench`
+ * alone. BENCH_CPU_PROF_DIR=<dir>: the API runs under `node --cpu-prof`, one profile per scale.
+ */
 import { textTables } from '../common/report.js';
 import { benchApi } from './api.js';
 

@@ -7,6 +7,15 @@ import { fileURLToPath } from 'node:url';
 export const BACKEND = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const REPO = resolve(BACKEND, '..');
 
+/**
+ * `node --cpu-prof` arguments when BENCH_CPU_PROF_DIR is set (the measured processes write their
+ * profiles there as they exit), none otherwise.
+ */
+export function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', resolve(dir)] : [];
+}
+
 export interface Started {
   readonly child: ChildProcess;
   stop(): Promise<void>;

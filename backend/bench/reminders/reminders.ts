@@ -29,6 +29,7 @@ import type { LoadReport } from './api-load.js';
 import { createFixture, PEOPLE_PER_ORG, planWindow, withClient, type Fixture } from './fixture.js';
 import { ChangingCpu, cpuMeter, machineMeter } from './meters.js';
 import { Child } from './processes.js';
+import { profileArgs } from '../common/processes.js';
 import { LightSmtpSink, type Arrival } from './smtp-sink.js';
 import { rates, summarize, type Summary } from './stats.js';
 
@@ -282,7 +283,7 @@ async function setUp(count: number, spreadMs: number, databaseUrl: string, logs:
   const api = spawn('api', ['dist/main.js'], { HOST: '127.0.0.1', PORT: '0', RATE_LIMIT_PER_MINUTE: '1000000' });
   const workerUrl = new URL(databaseUrl);
   workerUrl.searchParams.set('application_name', WORKER_DB_LABEL);
-  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_CPU_PROF_DIR)] : [];
+  const profile = profileArgs();
   const workers = Array.from({ length: WORKERS }, (_, i) =>
     spawn(`worker-${i + 1}`, [...profile, experiment.workerScript], { ...experiment.workerEnv, DATABASE_URL: workerUrl.toString() }),
   );
