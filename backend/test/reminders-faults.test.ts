@@ -164,7 +164,7 @@ describe('reminders under faults', () => {
     'loses nothing and sends nothing different when workers are SIGKILLed mid-delivery, again and again',
     async (ctx) => {
       const { expect } = ctx;
-      const N = 48; // more than KILLS × the processor's concurrency (8): every round finds jobs never tried
+      const N = 96; // more than KILLS × the processor's concurrency (16): every round finds jobs never tried
       const KILLS = 5;
       const s = await scenario(ctx);
       const smtp = await s.sink();
