@@ -8,6 +8,7 @@
  * - BENCH_SMTP_QUERY=<query>: appended to the workers' SMTP_URL, e.g. `pool=true&maxConnections=8`
  *   (nodemailer reads transport options from the URL's query);
  * - BENCH_WORKER_ENV=K=V,K=V: more environment for the workers, e.g. `REMINDER_SWEEP_MS=5000,DATABASE_POOL_SIZE=20`;
+ * - BENCH_SAMPLES_FILE=<path>: every delivery's due, pick-up, finish and arrival (ms from the window's opening) and the sweeps, as JSON;
  * - BENCH_CONCURRENCY=N: the reminders processor's concurrency, when a patched worker changes it (the
  *   baseline's workers use the same; otherwise it is read from the built processor's decorator).
  */

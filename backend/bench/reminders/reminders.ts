@@ -10,7 +10,7 @@
  * Everything is the bench's own — a fresh database, a Redis key prefix, an SMTP sink, the API
  * and worker processes — and removed at the end, failure or not.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -598,6 +598,16 @@ async function productReminders(w: World): Promise<ReminderResult> {
   say(`reminders: lateness p99 by tenth of the window: ${byTenth(start, spreadMs, samples, 'p99')}`);
   say(`reminders: waiting for a worker, p50 by tenth of the window: ${byTenth(start, spreadMs, waits)}`);
   say(`reminders: the job itself, p50 by tenth of the window: ${byTenth(start, spreadMs, jobs)}`);
+  if (process.env.BENCH_SAMPLES_FILE) {
+    // Every delivery's timings and the sweeps, for a closer look than the tenths above.
+    const rows = [...first].map(([messageId, arrival]) => {
+      const id = byMessageId.get(messageId)!;
+      const [processedOn, finishedOn] = jobTimes.get(id) ?? [null, null];
+      return { due: due.get(id)! - start, arrived: arrival.at - start, processedOn: processedOn && processedOn - start, finishedOn: finishedOn && finishedOn - start };
+    });
+    writeFileSync(process.env.BENCH_SAMPLES_FILE, JSON.stringify({ start, spreadMs, sweeps: [...sweeps.values()].map(([a, b]) => [a - start, b - start]), rows }));
+    say(`reminders: every delivery's timings written to ${process.env.BENCH_SAMPLES_FILE}`);
+  }
   say(
     `reminders: sweeps in the window (s from its opening): ${
       [...sweeps.values()]
