@@ -5,10 +5,10 @@ import { DatabaseModule } from '../core/database/database.module.js';
 import { LoggingModule } from '../core/logging/logging.module.js';
 import { MaintenanceModule } from '../core/queue/maintenance.module.js';
 import { QueueModule } from '../core/queue/queue.module.js';
+import { REMINDER_DELIVERY_CONCURRENCY } from '../core/queue/queues.js';
 import { RedisModule } from '../core/redis/redis.module.js';
 import { MailWorkerModule } from '../core/mail/mail.module.js';
 import { RemindersWorkerModule } from '../reminders/reminders-worker.module.js';
-import { DELIVERY_CONCURRENCY } from '../reminders/reminders.processor.js';
 import { DispatchModule } from '../notifications/dispatch.module.js';
 import { NotificationsWorkerModule } from '../notifications/notifications-worker.module.js';
 import { WebhooksWorkerModule } from '../webhooks/webhooks-worker.module.js';
@@ -22,7 +22,7 @@ export class WorkerModule {
       imports: [
         // The worker's own pool size (WORKER_DATABASE_POOL_SIZE) in place of the API's, keeping
         // a connection open for each reminder delivery that may run at once.
-        ConfigModule.forRoot({ ...config, databasePoolSize: config.workerDatabasePoolSize, databasePoolKept: DELIVERY_CONCURRENCY }),
+        ConfigModule.forRoot({ ...config, databasePoolSize: config.workerDatabasePoolSize, databasePoolKept: REMINDER_DELIVERY_CONCURRENCY }),
         LoggingModule.forRoot(config, 'worker'),
         DatabaseModule,
         RedisModule,

@@ -26,7 +26,7 @@ import { ConflictError } from '../core/http/domain-error.js';
 import { transitionDemand } from '../demands/demand-transition.js';
 import { leadCoordinators } from './reminder-planner.js';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
-import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
+import { QUEUES, REMINDER_DELIVERY_CONCURRENCY, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
 import { addReviving, type JobSpec } from '../core/queue/revive.js';
 
 type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']], void, keyof JobPayloads['reminders']>;
@@ -56,13 +56,6 @@ export const deliveryJobId = (reminderId: string): string => `reminder-${reminde
 export function reminderMessageId(reminderId: string, host: string): string {
   return `<reminder-${createHash('sha256').update(reminderId).digest('hex').slice(0, 32)}@${host}>`;
 }
-
-/**
- * Deliveries run at once per worker process. A delivery spends most of its time waiting on
- * PostgreSQL and the SMTP server, not on the CPU; at 8, two workers fell behind 10,000 reminders
- * due in one minute (docs/performance.md). Each holds a database connection while it runs.
- */
-export const DELIVERY_CONCURRENCY = 16;
 
 /** Reminders rendered and built, not sent, at a worker's start (see `warmUp`). */
 const REHEARSALS = 400;
@@ -134,7 +127,7 @@ const markSent = (id: string): string =>
  *   no longer pending or current, sends, and marks it sent — in one transaction. A crash between
  *   the send and the commit can only repeat the same message (same Message-ID), never lose it.
  */
-@Processor(QUEUES.reminders, { concurrency: DELIVERY_CONCURRENCY })
+@Processor(QUEUES.reminders, { concurrency: REMINDER_DELIVERY_CONCURRENCY })
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RemindersProcessor.name);
 
@@ -178,7 +171,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     const started = Date.now();
     const none = '00000000-0000-0000-0000-000000000000';
     await Promise.all(
-      Array.from({ length: DELIVERY_CONCURRENCY }, () =>
+      Array.from({ length: REMINDER_DELIVERY_CONCURRENCY }, () =>
         this.dataSource.transaction(async (manager) => {
           await queryPrepared(manager, 'reminder-lock-due', LOCK_DUE, [none]);
           await queryPrepared(manager, 'reminder-sent', markSent('$1'), [none]);

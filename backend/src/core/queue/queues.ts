@@ -56,5 +56,14 @@ export const SCHEDULERS = {
 
 export const HEARTBEAT_EVERY_MS = 30_000;
 
+/**
+ * Reminder deliveries run at once per worker process (the reminders processor's concurrency; the
+ * worker's database pool keeps this many connections open for them). A delivery spends most of
+ * its time waiting on PostgreSQL and the SMTP server, not on the CPU; at 8, two workers fell
+ * behind 10,000 reminders due in one minute (docs/performance.md). Each holds a database
+ * connection while it runs.
+ */
+export const REMINDER_DELIVERY_CONCURRENCY = 16;
+
 /** Redis key (under the configured prefix) where the worker's heartbeat lives. */
 export const heartbeatKey = (prefix: string): string => `${prefix}:worker:heartbeat`;
