@@ -125,6 +125,35 @@ describe('reminder delivery', () => {
     expect(await settledStatus(reminderId)).toBe('sent');
   });
 
+  it('enqueues every reminder due within the look-ahead, page after page, however many share an instant', async () => {
+    // 1,234 rows due in 45 s (inside the 60 s look-ahead), in three groups a microsecond apart:
+    // more than two of the sweep's pages, and pages that end inside a group of equal instants
+    // finer than a JavaScript Date holds.
+    const ids = await withDb(async (db) => {
+      const r = await db.query(
+        `INSERT INTO reminders (subject_type, subject_id, campaign_id, recipient_id, kind, offset_days, due_at, fire_at)
+         SELECT 'follow_up', gen_random_uuid(), $1, $2, 'before', 7, now() + interval '10 days',
+                date_trunc('second', now()) + interval '45 seconds' + (i % 3) * interval '1 microsecond'
+           FROM generate_series(1, 1234) AS i
+         RETURNING id`,
+        [campaignId, coordinator.id],
+      );
+      return r.rows.map((row: { id: string }) => row.id as string);
+    });
+    const queue = world.worker.get<Queue>(getQueueToken(QUEUES.reminders), { strict: false });
+    try {
+      await world.worker.get(RemindersProcessor).sweep();
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.exists(queue.toKey(deliveryJobId(id)));
+      const held = (await pipeline.exec())!.filter(([, exists]) => exists === 1).length;
+      expect(held).toBe(ids.length);
+    } finally {
+      // Not to be delivered: nobody follows these up.
+      await withDb((db) => db.query(`UPDATE reminders SET status = 'cancelled' WHERE id = ANY($1)`, [ids]));
+      await Promise.all(ids.map((id) => queue.remove(deliveryJobId(id))));
+    }
+  });
+
   it('revives a due reminder whose delivery job failed without sending it (as when workers crash twice mid-send)', async () => {
     // Not due for a while: the sweep leaves it in PostgreSQL.
     const { reminderId } = await reminderDueIn(10 * 60_000);

@@ -49,6 +49,19 @@ const ESCALATION_BATCH = 500;
  */
 const STUCK_AFTER_MS = 90_000;
 
+/** Reminders the sweep moves into BullMQ at most per run (the earliest due first), and per page. */
+const SWEEP_ENQUEUE_MAX = 10_000;
+const SWEEP_PAGE = 500;
+
+interface DueSoon {
+  id: string;
+  fire_at: Date;
+  /** `fire_at` to the microsecond (a Date keeps milliseconds): where the next page starts. */
+  fire_at_exact: string;
+}
+/** Pending reminders due before `$1` (now + the look-ahead); the pending index serves it. */
+const DUE_SOON = `SELECT id, fire_at, fire_at::text AS fire_at_exact FROM reminders WHERE status = 'pending' AND fire_at < $1`;
+
 /** The job id of a reminder's delivery: one per reminder, so BullMQ holds it at most once. */
 export const deliveryJobId = (reminderId: string): string => `reminder-${reminderId}`;
 
@@ -378,12 +391,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   private async enqueueDue(now: Date): Promise<number> {
-    const rows: { id: string; fire_at: Date }[] = await this.dataSource.query(
-      `SELECT id, fire_at FROM reminders WHERE status = 'pending' AND fire_at < $1 ORDER BY fire_at LIMIT 10000`,
-      [new Date(now.getTime() + this.config.reminderLookaheadMs)],
-    );
-    if (rows.length === 0) return 0;
-    const job = (r: { id: string; fire_at: Date }): JobSpec => ({
+    const horizon = new Date(now.getTime() + this.config.reminderLookaheadMs);
+    const job = (r: DueSoon): JobSpec => ({
       name: 'deliver',
       data: { reminderId: r.id },
       opts: {
@@ -402,11 +411,29 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     // pending well after it fell due, though, may sit under a job that finished without
     // delivering it (failed after workers crashed twice mid-send): that one is added again.
     const stuck = now.getTime() - STUCK_AFTER_MS;
-    const late = rows.filter((r) => r.fire_at.getTime() < stuck);
-    const onTime = await this.notQueued(rows.filter((r) => r.fire_at.getTime() >= stuck));
-    await addReviving(this.queue, late.map(job));
-    await this.queue.addBulk(onTime.map(job));
-    return rows.length;
+    let seen = 0;
+    let after: DueSoon | null = null;
+    // In pages, in due order: this runs in a worker that is delivering reminders meanwhile, and
+    // one page's synchronous work (parsing its rows, building its jobs and its Redis commands) is
+    // short enough not to hold those deliveries up. All 10,000 at once stalled the worker's
+    // event loop for a few hundred ms each sweep, and the deliveries due then were that late
+    // (docs/performance.md, reminder punctuality).
+    while (seen < SWEEP_ENQUEUE_MAX) {
+      const rows: DueSoon[] = await this.dataSource.query(
+        after
+          ? `${DUE_SOON} AND fire_at >= $2::timestamptz AND (fire_at, id) > ($2::timestamptz, $3::uuid) ORDER BY fire_at, id LIMIT ${SWEEP_PAGE}`
+          : `${DUE_SOON} ORDER BY fire_at, id LIMIT ${SWEEP_PAGE}`,
+        after ? [horizon, after.fire_at_exact, after.id] : [horizon],
+      );
+      seen += rows.length;
+      const late = rows.filter((r) => r.fire_at.getTime() < stuck);
+      const onTime = await this.notQueued(rows.filter((r) => r.fire_at.getTime() >= stuck));
+      await addReviving(this.queue, late.map(job));
+      await this.queue.addBulk(onTime.map(job));
+      if (rows.length < SWEEP_PAGE) break;
+      after = rows[rows.length - 1]!;
+    }
+    return seen;
   }
 
   /**
