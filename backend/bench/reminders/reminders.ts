@@ -542,7 +542,7 @@ async function productReminders(w: World): Promise<ReminderResult> {
     }
     if (Date.now() - lastProgress >= 15_000) {
       lastProgress = Date.now();
-      say(`reminders: ${formatCount(delivered.size)} delivered so far`);
+      say(`reminders: ${formatCount(delivered.size)} delivered so far (${formatCount(sink.arrivals.length)} messages on ${formatCount(sink.connections)} connections at the sink)`);
     }
   }
   const workerCpuMs = workerCpu();
