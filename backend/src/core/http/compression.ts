@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { requestPath } from './request-path.js';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -67,7 +68,7 @@ export function registerCompression(fastify: FastifyInstance): void {
     if (request.method === 'GET' && contentType.startsWith('application/json')) addVary(reply);
     const answer = {
       method: request.method,
-      path: request.url.split('?')[0] ?? '',
+      path: requestPath(request),
       contentType,
       bytes: Buffer.byteLength(payload),
       encoded: reply.getHeader('content-encoding') !== undefined,

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { NotFoundException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { toErrorBody } from './error-body.js';
+import { requestPath } from './request-path.js';
 
 function listFiles(root: string): Set<string> {
   const files = new Set<string>();
@@ -33,7 +34,7 @@ export async function registerDashboard(fastify: FastifyInstance, publicDir: str
   if (publicDir) await fastify.register(fastifyStatic, { root: publicDir, serve: false, wildcard: false, preCompressed: true });
 
   fastify.get('/*', async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
+    const path = requestPath(request);
     const api = path === '/api' || path.startsWith('/api/');
     if (api || !publicDir) {
       const message = api

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule, type LoggerService } from '@nestjs/
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pino, { type Logger as Pino } from 'pino';
 import type { Config } from '../config/config.js';
+import { requestPath } from '../http/request-path.js';
 
 /** Paths never written to a log line: credentials travel in these. */
 export const REDACTED_PATHS = [
@@ -88,7 +89,7 @@ export function registerRequestLog(fastify: FastifyInstance, logger: AppLogger):
   fastify.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    const healthy = status < 400 && request.method === 'GET' && request.url.split('?')[0] === '/api/health';
+    const healthy = status < 400 && request.method === 'GET' && requestPath(request) === '/api/health';
     if (!healthy && logger.pino.isLevelEnabled(level)) {
       logger.pino[level](
         {
