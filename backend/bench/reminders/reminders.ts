@@ -553,7 +553,9 @@ async function productReminders(w: World): Promise<ReminderResult> {
     }
     if (Date.now() - lastProgress >= 15_000) {
       lastProgress = Date.now();
-      say(`reminders: ${formatCount(delivered.size)} delivered so far (${formatCount(sink.arrivals.length)} messages on ${formatCount(sink.connections)} connections at the sink)`);
+      say(
+        `reminders: ${formatCount(delivered.size)} delivered so far (${formatCount(sink.arrivals.length)} messages on ${formatCount(sink.connections)} connections at the sink)`,
+      );
     }
   }
   clearInterval(loopTimer);
@@ -622,9 +624,17 @@ async function productReminders(w: World): Promise<ReminderResult> {
     const rows = [...first].map(([messageId, arrival]) => {
       const id = byMessageId.get(messageId)!;
       const [processedOn, finishedOn] = jobTimes.get(id) ?? [null, null];
-      return { due: due.get(id)! - start, arrived: arrival.at - start, processedOn: processedOn && processedOn - start, finishedOn: finishedOn && finishedOn - start };
+      return {
+        due: due.get(id)! - start,
+        arrived: arrival.at - start,
+        processedOn: processedOn && processedOn - start,
+        finishedOn: finishedOn && finishedOn - start,
+      };
     });
-    writeFileSync(process.env.BENCH_SAMPLES_FILE, JSON.stringify({ start, spreadMs, loopMaxBySecond, sweeps: [...sweeps.values()].map(([a, b]) => [a - start, b - start]), rows }));
+    writeFileSync(
+      process.env.BENCH_SAMPLES_FILE,
+      JSON.stringify({ start, spreadMs, loopMaxBySecond, sweeps: [...sweeps.values()].map(([a, b]) => [a - start, b - start]), rows }),
+    );
     say(`reminders: every delivery's timings written to ${process.env.BENCH_SAMPLES_FILE}`);
   }
   say(

@@ -22,7 +22,11 @@ export class WorkerModule {
       imports: [
         // The worker's own pool size (WORKER_DATABASE_POOL_SIZE) in place of the API's, keeping
         // a connection open for each reminder delivery that may run at once.
-        ConfigModule.forRoot({ ...config, databasePoolSize: config.workerDatabasePoolSize, databasePoolKept: REMINDER_DELIVERY_CONCURRENCY }),
+        ConfigModule.forRoot({
+          ...config,
+          databasePoolSize: config.workerDatabasePoolSize,
+          databasePoolKept: REMINDER_DELIVERY_CONCURRENCY,
+        }),
         LoggingModule.forRoot(config, 'worker'),
         DatabaseModule,
         RedisModule,
