@@ -59,8 +59,14 @@ interface DueSoon {
   /** `fire_at` to the microsecond (a Date keeps milliseconds): where the next page starts. */
   fire_at_exact: string;
 }
-/** Pending reminders due before `$1` (now + the look-ahead); the pending index serves it. */
-const DUE_SOON = `SELECT id, fire_at, fire_at::text AS fire_at_exact FROM reminders WHERE status = 'pending' AND fire_at < $1`;
+/**
+ * A page of the pending reminders due before `$1` (now + the look-ahead), in due order, after
+ * the row (`$2` its exact `fire_at`, `$3` its id) that ended the page before; the pending index
+ * serves it from `$2` on.
+ */
+const DUE_SOON_PAGE = `SELECT id, fire_at, fire_at::text AS fire_at_exact FROM reminders
+  WHERE status = 'pending' AND fire_at < $1 AND fire_at >= $2::timestamptz AND (fire_at, id) > ($2::timestamptz, $3::uuid)
+  ORDER BY fire_at, id LIMIT ${SWEEP_PAGE}`;
 
 /** The job id of a reminder's delivery: one per reminder, so BullMQ holds it at most once. */
 export const deliveryJobId = (reminderId: string): string => `reminder-${reminderId}`;
@@ -412,19 +418,14 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     // delivering it (failed after workers crashed twice mid-send): that one is added again.
     const stuck = now.getTime() - STUCK_AFTER_MS;
     let seen = 0;
-    let after: DueSoon | null = null;
+    let after = { fire_at_exact: '-infinity', id: '00000000-0000-0000-0000-000000000000' }; // before any row
     // In pages, in due order: this runs in a worker that is delivering reminders meanwhile, and
     // one page's synchronous work (parsing its rows, building its jobs and its Redis commands) is
     // short enough not to hold those deliveries up. All 10,000 at once stalled the worker's
     // event loop for a few hundred ms each sweep, and the deliveries due then were that late
     // (docs/performance.md, reminder punctuality).
     while (seen < SWEEP_ENQUEUE_MAX) {
-      const rows: DueSoon[] = await this.dataSource.query(
-        after
-          ? `${DUE_SOON} AND fire_at >= $2::timestamptz AND (fire_at, id) > ($2::timestamptz, $3::uuid) ORDER BY fire_at, id LIMIT ${SWEEP_PAGE}`
-          : `${DUE_SOON} ORDER BY fire_at, id LIMIT ${SWEEP_PAGE}`,
-        after ? [horizon, after.fire_at_exact, after.id] : [horizon],
-      );
+      const rows: DueSoon[] = await this.dataSource.query(DUE_SOON_PAGE, [horizon, after.fire_at_exact, after.id]);
       seen += rows.length;
       const late = rows.filter((r) => r.fire_at.getTime() < stuck);
       const onTime = await this.notQueued(rows.filter((r) => r.fire_at.getTime() >= stuck));
