@@ -1,9 +1,10 @@
 /**
  * CPU accounting from /proc (Linux), to say where a phase's CPU went: per process, for a
  * changing set of processes (PostgreSQL backends), and for the whole machine. Every meter answers
- * null where /proc cannot tell.
+ * null where /proc cannot tell. And this process's own event-loop delay.
  */
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** Clock ticks per second of /proc/<pid>/stat's times (`getconf CLK_TCK`: 100 on Linux). */
 const CLOCK_TICKS = 100;
@@ -71,5 +72,25 @@ export function machineMeter(): () => number | null {
     const after = read();
     if (!before || !after || after[0] === before[0]) return null;
     return 1 - (after[1] - before[1]) / (after[0] - before[0]);
+  };
+}
+
+/**
+ * This process's event-loop delay from now to the returned function's call: the most (ms) in
+ * each second counted from `origin` (a Date.now() instant; the seconds before it are not kept).
+ */
+export function loopDelayMeter(origin: number): () => number[] {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const mostBySecond: number[] = [];
+  const timer = setInterval(() => {
+    const second = Math.floor((Date.now() - origin) / 1000);
+    if (second >= 0) mostBySecond[second] = Math.max(mostBySecond[second] ?? 0, delay.max / 1e6);
+    delay.reset();
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    delay.disable();
+    return Array.from(mostBySecond, (ms) => ms ?? 0);
   };
 }

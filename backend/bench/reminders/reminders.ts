@@ -14,7 +14,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -28,7 +27,7 @@ import type * as RemindersProcessor from '../../src/reminders/reminders.processo
 import type * as RedisOptions from '../../src/core/redis/redis-options.js';
 import type { LoadReport } from './api-load.js';
 import { createFixture, PEOPLE_PER_ORG, planWindow, withClient, type Fixture } from './fixture.js';
-import { ChangingCpu, cpuMeter, machineMeter } from './meters.js';
+import { ChangingCpu, cpuMeter, loopDelayMeter, machineMeter } from './meters.js';
 import { Child } from './processes.js';
 import { profileArgs } from '../common/processes.js';
 import { LightSmtpSink, type Arrival } from './smtp-sink.js';
@@ -496,14 +495,7 @@ async function productReminders(w: World): Promise<ReminderResult> {
   const meteredFrom = Date.now();
   // The sink's clock is this process's event loop: an arrival is stamped when this process gets
   // to it. Its delay, per second of the window, says how far arrivals can be trusted.
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
-  const loopMaxBySecond: number[] = [];
-  const loopTimer = setInterval(() => {
-    const second = Math.floor((Date.now() - start) / 1000);
-    if (second >= 0) loopMaxBySecond[second] = Math.max(loopMaxBySecond[second] ?? 0, loopDelay.max / 1e6);
-    loopDelay.reset();
-  }, 100);
+  const loopDelay = loopDelayMeter(start);
 
   const byMessageId = new Map([...due.keys()].map((id) => [product.reminderMessageId(id, HOST), id]));
   const delivered = new Set<string>();
@@ -558,8 +550,7 @@ async function productReminders(w: World): Promise<ReminderResult> {
       );
     }
   }
-  clearInterval(loopTimer);
-  loopDelay.disable();
+  const loopMaxBySecond = loopDelay();
   const workerCpuMs = workerCpu();
   const apiCpuMs = apiCpu();
   const machineBusy = machine();
@@ -616,8 +607,8 @@ async function productReminders(w: World): Promise<ReminderResult> {
   say(
     `reminders: this process's (the SMTP sink's) event-loop delay, most per second: first 5 s ${loopMaxBySecond
       .slice(0, 5)
-      .map((ms) => formatMs(ms ?? 0))
-      .join(' · ')}; the whole window ${formatMs(Math.max(0, ...loopMaxBySecond.map((ms) => ms ?? 0)))}`,
+      .map(formatMs)
+      .join(' · ')}; the whole window ${formatMs(Math.max(0, ...loopMaxBySecond))}`,
   );
   if (process.env.BENCH_SAMPLES_FILE) {
     // Every delivery's timings and the sweeps, for a closer look than the tenths above.
