@@ -229,7 +229,10 @@ describe('reminder delivery', () => {
       await createDemand(campaignId, officeId, 'sent', 'Old ask'),
       await createDemand(campaignId, officeId, 'sent', 'Answered ask'),
     ];
+    // One transaction: the worker sweeps every 300 ms and must never see the answered demand's
+    // deadline passed without its response.
     await withDb(async (db) => {
+      await db.query('BEGIN');
       await db.query(
         `UPDATE demands SET deadline_at = now() - interval '1 hour', deadline_time_zone = 'America/New_York' WHERE id = ANY($1)`,
         [[recent, answered]],
@@ -242,6 +245,7 @@ describe('reminder delivery', () => {
         [campaignId, institutionId],
       );
       await db.query(`INSERT INTO response_demands (response_id, demand_id) VALUES ($1, $2)`, [r.rows[0].id, answered]);
+      await db.query('COMMIT');
     });
     const statusOf = async (id: string) =>
       (await withDb((db) => db.query(`SELECT status FROM demands WHERE id = $1`, [id]))).rows[0].status as string;
@@ -262,6 +266,50 @@ describe('reminder delivery', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(world.smtp.messages.filter((m) => (m.subject ?? '').includes('Old ask'))).toEqual([]);
     expect(world.smtp.messages.filter((m) => (m.subject ?? '').includes('Convene an emergency meeting'))).toHaveLength(1);
+  });
+
+  it('leaves a demand alone when its response is being logged while the worker marks it unanswered', async () => {
+    const { officeId, institutionId } = await createOffice();
+    const demandId = await createDemand(campaignId, officeId, 'sent', 'Answer arriving as the deadline passes');
+    // Due in an hour (the running worker leaves it be); the call below acts as if two hours on.
+    await withDb((db) =>
+      db.query(`UPDATE demands SET deadline_at = now() + interval '1 hour', deadline_time_zone = 'UTC' WHERE id = $1`, [demandId]),
+    );
+    const statusOf = async () =>
+      (await withDb((db) => db.query(`SELECT status FROM demands WHERE id = $1`, [demandId]))).rows[0].status as string;
+    let marked = 0;
+    await withDb(async (db) => {
+      // A response being logged: its link is written, not yet committed, when the worker reads.
+      await db.query('BEGIN');
+      const r = await db.query(
+        `INSERT INTO responses (campaign_id, institution_id, received_on, channel, summary, assessment) VALUES ($1, $2, '2025-05-02', 'letter', 'Received', 'positive') RETURNING id`,
+        [campaignId, institutionId],
+      );
+      await db.query(`INSERT INTO response_demands (response_id, demand_id) VALUES ($1, $2)`, [r.rows[0].id, demandId]);
+      const marking = world.worker
+        .get(RemindersProcessor)
+        .markUnanswered(new Date(Date.now() + 2 * 3_600_000))
+        .then((n) => (marked = n));
+      // Commit only once the worker waits on this demand's row, so the race is the one that matters.
+      const until = Date.now() + 8000;
+      const self = (await db.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+      const waiting = async () =>
+        (
+          await withDb((other) =>
+            other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [self]),
+          )
+        ).rows[0].n as number;
+      while ((await waiting()) === 0) {
+        if (Date.now() > until) throw new Error('the worker never waited for the row');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await db.query('COMMIT');
+      await marking;
+    });
+    expect(await statusOf()).toBe('sent');
+    expect(marked).toBe(0);
+    const history = await withDb((db) => db.query(`SELECT to_status FROM demand_status_changes WHERE demand_id = $1`, [demandId]));
+    expect(history.rows.map((h: { to_status: string }) => h.to_status)).not.toContain('no_response');
   });
 
   it('escalates a follow-up overdue by 3 days to the coordinators, once per level', async () => {

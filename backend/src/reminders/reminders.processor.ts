@@ -349,6 +349,17 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       // A deadline long past is history (imported data): recorded, but it e-mails nobody.
       const quiet = now.getTime() - d.deadline_at.getTime() > HISTORY_AFTER_MS;
       const recorded = await this.dataSource.transaction(async (manager) => {
+        // The list above was read without locks: a response may have been linked since (or be
+        // committing now — its link holds a key-share lock on the row, which this waits for).
+        // Lock the row, then ask again in a fresh statement that sees what committed meanwhile.
+        await manager.query(`SELECT 1 FROM demands WHERE id = $1 FOR UPDATE`, [d.id]);
+        const [still] = (await manager.query(
+          `SELECT 1 FROM demands d
+           WHERE d.id = $1 AND d.status IN ('sent', 'acknowledged', 'under_consideration') AND d.deadline_at < $2
+             AND NOT EXISTS (SELECT 1 FROM response_demands rd WHERE rd.demand_id = d.id)`,
+          [d.id, now],
+        )) as unknown[];
+        if (!still) return null;
         const coordinators = await leadCoordinators(manager, d.campaign_id);
         let statusChange: Recorded;
         try {
