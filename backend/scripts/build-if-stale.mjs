@@ -26,6 +26,7 @@ const WORKSPACES = [
     inputs: [
       'frontend/src',
       'frontend/public',
+      'frontend/scripts',
       'frontend/angular.json',
       'frontend/package.json',
       'frontend/tsconfig.json',

@@ -33,6 +33,8 @@ describe('serving the dashboard', () => {
       expect(r.headers.get('content-type')).toMatch(/text\/html/);
       expect(r.headers.get('cache-control')).toBe('no-cache');
       expect(await r.text()).toContain('<app-root>');
+      // No page-preloads.json beside this folder (a build from before it): nothing announced.
+      expect(r.headers.get('link')).toBeNull();
     }
   });
 
@@ -74,6 +76,76 @@ describe('without a built dashboard', () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe("announcing a page's chunks and first requests with its HTML", () => {
+  let api: RunningApp;
+  const id = '0b9c6f8e-2a57-4c1e-9d3f-5e8a7b6c4d21';
+
+  beforeAll(async () => {
+    // As the build lays it out: the served folder, and the manifest beside it.
+    const root = mkdtempSync(join(tmpdir(), 'demarche-dist-'));
+    mkdirSync(join(root, 'browser'));
+    writeFileSync(join(root, 'browser', 'index.html'), '<!doctype html><title>Demarche</title><app-root></app-root>');
+    writeFileSync(join(root, 'browser', 'chunk-FRAME111.js'), 'export {}');
+    writeFileSync(
+      join(root, 'page-preloads.json'),
+      JSON.stringify({
+        everyPage: { modules: ['/chunk-FRAME111.js'], fetches: ['/api/me'] },
+        dictionaries: { en: ['/chunk-EN111111.js'], es: ['/chunk-ES111111.js'] },
+        pages: [
+          {
+            path: '^/campaigns/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$',
+            modules: ['/chunk-CAMPAIGN.js', '/chunk-FRAME111.js'],
+            fetches: ['/api/campaigns/$1', '/api/campaigns/$1/dashboard'],
+          },
+          { path: '^/loose/(.*)$', modules: [], fetches: ['/api/loose/$1'] },
+        ],
+      }),
+    );
+    api = await startApi(testConfig({ PUBLIC_DIR: join(root, 'browser') }));
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const linkOf = async (path: string, language = 'en-US,en;q=0.9') =>
+    (await fetch(api.url + path, { headers: { 'accept-language': language } })).headers.get('link');
+  const modules = (...urls: string[]) => urls.map((url) => `<${url}>; rel=modulepreload`);
+  const fetches = (...urls: string[]) => urls.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`);
+
+  it("announces a campaign overview's chunks, each once, its dictionary, and its three API requests", async () => {
+    expect(await linkOf(`/campaigns/${id}`)).toBe(
+      [
+        ...modules('/chunk-FRAME111.js', '/chunk-EN111111.js', '/chunk-CAMPAIGN.js'),
+        ...fetches('/api/me', `/api/campaigns/${id}`, `/api/campaigns/${id}/dashboard`),
+      ].join(', '),
+    );
+  });
+
+  it('picks the dictionary by Accept-Language, in its order, English when it has none of them', async () => {
+    const dictionary = async (language: string) => (await linkOf('/', language))?.match(/chunk-(EN|ES)111111/)?.[1];
+    expect(await dictionary('es-419,es;q=0.9,en;q=0.8')).toBe('ES');
+    expect(await dictionary('fr-FR, es;q=0.5')).toBe('ES');
+    expect(await dictionary('fr-FR, de')).toBe('EN');
+    expect(await dictionary('')).toBe('EN');
+  });
+
+  it('announces only what every page needs elsewhere, nothing for a malformed id, and nothing on assets or the API', async () => {
+    const everyPage = [...modules('/chunk-FRAME111.js', '/chunk-EN111111.js'), ...fetches('/api/me')].join(', ');
+    for (const path of ['/', '/campaigns', `/campaigns/${id}/timeline`, '/campaigns/123', `/campaigns/${id.toUpperCase()}x`]) {
+      expect(await linkOf(path), path).toBe(everyPage);
+    }
+    expect((await fetch(`${api.url}/chunk-FRAME111.js`)).headers.get('link')).toBeNull();
+    expect((await fetch(`${api.url}/api/unknown`)).headers.get('link')).toBeNull();
+  });
+
+  it('leaves out a URL that is not plainly a path, whatever the page pattern lets through', async () => {
+    expect(await linkOf('/loose/ok-1')).toContain('</api/loose/ok-1>');
+    const link = await linkOf('/loose/a%3E%2C%20%3C%2Fevil');
+    expect(link).not.toContain('/api/loose');
+    expect(link).not.toContain('evil');
   });
 });
 

@@ -93,6 +93,45 @@ test('the campaigns list links to the founding campaign, whose overview reads li
   await saveScreenshot(page, 'overview');
 });
 
+test('an overview opened by its address is announced with its HTML: every chunk and its data, each fetched once', async ({ page }) => {
+  await signInAs(page, 'coordinator');
+  await openFoundingCampaign(page);
+  const address = new URL(page.url()).pathname;
+  const id = address.split('/').at(-1) ?? '';
+  const asked: { path: string; type: string }[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === new URL(page.url()).origin) {
+      asked.push({ path: url.pathname, type: request.resourceType() });
+    }
+  });
+  const response = await page.goto(address);
+  await expect(page.getByRole('table', { name: /Each addressee and the demands/ }).locator('tr.demand')).toHaveCount(DEMANDS);
+  const link = response?.headers()['link'] ?? '';
+  const announced = new Set([...link.matchAll(/<([^>]+)>/g)].map((m) => m[1]));
+  // The API: the three requests the page makes first, preloaded (type "other"; the app's own are
+  // "fetch"), and the app's requests took those answers — one it did not match would show here
+  // as a second request for the same path.
+  for (const path of ['/api/me', `/api/campaigns/${id}`, `/api/campaigns/${id}/dashboard`]) {
+    expect(announced.has(path), `${path} announced`).toBe(true);
+    expect(
+      asked.filter((a) => a.path === path).map((a) => a.type),
+      path,
+    ).toEqual(['other']);
+  }
+  // The scripts: each one the page loaded is in index.html or was announced, so none waited for
+  // the chunk that imports it (no waterfall of imports), and none was fetched twice.
+  const html = await (await page.request.get(address)).text();
+  const scripts = asked.filter((a) => a.type === 'script').map((a) => a.path);
+  for (const module of [...announced].filter((path) => path.endsWith('.js'))) {
+    expect(scripts, `${module} fetched`).toContain(module);
+  }
+  for (const script of scripts) {
+    expect(announced.has(script) || html.includes(`"${script.slice(1)}"`), `${script} announced or in index.html`).toBe(true);
+  }
+  expect(new Set(scripts).size).toBe(scripts.length);
+});
+
 test('the overview follows a switch to Spanish', async ({ page }) => {
   await signInAs(page, 'coordinator');
   try {

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { NotFoundException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { toErrorBody } from './error-body.js';
+import { loadPagePreloads } from './page-preloads.js';
 import { requestPath } from './request-path.js';
 
 function listFiles(root: string): Set<string> {
@@ -24,11 +25,13 @@ const HASHED = /-[A-Z0-9]{8,}\.(js|css|woff2?|svg|png|jpg|webp)$/;
 
 /**
  * Serves the built dashboard at `/`: its files (pre-compressed when the client accepts brotli or gzip), and index.html for any other path
- * outside `/api` (client-side routes such as /campaigns/…). Unknown paths under `/api` answer the
+ * outside `/api` (client-side routes such as /campaigns/…), with a `Link` header announcing what
+ * that page will fetch first (page-preloads.ts). Unknown paths under `/api` answer the
  * API's JSON 404. Without a built dashboard, `/` explains how to build it.
  */
 export async function registerDashboard(fastify: FastifyInstance, publicDir: string | null): Promise<void> {
   const files = publicDir ? listFiles(publicDir) : new Set<string>();
+  const pagePreloads = publicDir ? loadPagePreloads(publicDir) : null;
   // preCompressed: the build writes name.br and name.gz beside each text file
   // (frontend/scripts/precompress.mjs); a client that accepts one gets it, with Vary.
   if (publicDir) await fastify.register(fastifyStatic, { root: publicDir, serve: false, wildcard: false, preCompressed: true });
@@ -56,6 +59,8 @@ export async function registerDashboard(fastify: FastifyInstance, publicDir: str
       // A missing asset is not a page: answer 404 rather than the app shell.
       return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     }
+    const preloads = pagePreloads?.(path, request.headers['accept-language']);
+    if (preloads) reply.header('link', preloads);
     return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 }
