@@ -12,6 +12,7 @@ import { Scorecard } from './scorecard';
 import { StatusChip } from './status-chip';
 import { TimelineList } from './timeline-list';
 import { FlashNotice } from '../core/ui/flash-notice';
+import { stagedRender } from '../core/ui/staged-render';
 import { personDates } from '../core/dates/person-dates';
 
 interface Overview {
@@ -39,6 +40,12 @@ export class CampaignOverviewPage {
 
   protected readonly campaignId = signal('');
   protected readonly state = signal<Load<Overview>>({ kind: 'loading' });
+  /**
+   * The page in parts, a task each (core/ui/staged-render.ts; 800 elements for the founding
+   * letter, 250 ms of one task on a mid-range phone): the head, the glance and the scorecard's
+   * first office; each other office; the milestones; the panels; the latest changes.
+   */
+  protected readonly stages = stagedRender();
 
   constructor() {
     const params = this.route.paramMap.subscribe((p) => {
@@ -60,8 +67,19 @@ export class CampaignOverviewPage {
         this.api.get('/api/campaigns/{id}', { pathParams }),
         this.api.get('/api/campaigns/{id}/dashboard', { pathParams }),
       ]).pipe(map(([campaign, dashboard]): Overview => ({ campaign, dashboard }))),
-    ).subscribe((state) => this.state.set(state));
+    ).subscribe((state) => {
+      this.state.set(state);
+      if (state.kind === 'ready') {
+        this.stages.start(Math.max(1, state.value.dashboard.scorecard.length) + 3);
+      }
+    });
   }
+
+  /** The scorecard's offices rendered so far (one part each). */
+  protected readonly scorecardRows = computed(() => this.overview()?.dashboard.scorecard.slice(0, this.stages.shown()) ?? []);
+
+  /** The parts after the scorecard rendered so far: 1 the milestones, 2 the panels, 3 the latest changes. */
+  protected readonly below = computed(() => this.stages.shown() - Math.max(1, this.overview()?.dashboard.scorecard.length ?? 0));
 
   protected readonly overview = computed(() => {
     const state = this.state();
