@@ -108,6 +108,26 @@ describe('reminder delivery', () => {
     }
   });
 
+  it('opens SMTP connections for reminders falling due within seconds, before they fall due', async () => {
+    // A worker of its own: its connection pool starts empty (the shared one's is warm by now).
+    const fresh = await NestFactory.createApplicationContext(WorkerModule.forRoot(world.config), { logger: false });
+    await fresh.init();
+    try {
+      const processor = fresh.get(RemindersProcessor);
+      expect(await processor.openMailConnectionsForDueSoon(new Date(0))).toBe(0); // nothing due in 1970
+      const { reminderId } = await reminderDueIn(12_000);
+      const opened = world.smtp.connectionsOpened;
+      expect(await processor.openMailConnectionsForDueSoon()).toBeGreaterThanOrEqual(1);
+      expect(world.smtp.connectionsOpened).toBeGreaterThan(opened);
+      // Opened, not used: the reminder is not due yet, and nothing was sent for it.
+      expect(await status(reminderId)).toBe('pending');
+      expect(mailsWith(reminderMessageId(reminderId, HOST))).toEqual([]);
+      await withDb((db) => db.query(`UPDATE reminders SET status = 'cancelled' WHERE id = $1`, [reminderId]));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('loses nothing when Redis loses the queue: the schedule in PostgreSQL is enqueued again', async () => {
     const { reminderId } = await reminderDueIn(2500);
     const prefix = `${world.config.redisPrefix}:q:reminders`;

@@ -79,6 +79,14 @@ export function reminderMessageId(reminderId: string, host: string): string {
 /** Reminders rendered and built, not sent, at a worker's start (see `warmUp`). */
 const REHEARSALS = 400;
 
+/**
+ * Every 5 s each worker looks 20 s ahead: reminders falling due then get its SMTP connections
+ * opened first (`openMailConnectionsForDueSoon`). A sweep (every 15 s by default) is not enough:
+ * it runs on one worker, and each worker has its own connections.
+ */
+const MAIL_WARM_CHECK_MS = 5_000;
+const MAIL_WARM_AHEAD_MS = 20_000;
+
 /** A reminder, locked, with all a delivery reads: its recipient, campaign, subject and preferences. */
 interface DueRow {
   id: string;
@@ -162,9 +170,12 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   private stopWatch: (() => void) | null = null;
+  private mailWarmTimer: NodeJS.Timeout | null = null;
 
   async onApplicationBootstrap(): Promise<void> {
     await this.warmUp();
+    this.mailWarmTimer = setInterval(() => void this.openMailConnectionsForDueSoon(), MAIL_WARM_CHECK_MS);
+    this.mailWarmTimer.unref();
     this.stopWatch = await keepScheduler(
       this.queue,
       SCHEDULERS.reminderSweep,
@@ -218,6 +229,27 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
 
   onApplicationShutdown(): void {
     this.stopWatch?.();
+    if (this.mailWarmTimer) clearInterval(this.mailWarmTimer);
+  }
+
+  /**
+   * Opens this worker's SMTP connections — one per reminder falling due within 20 s, up to as
+   * many as it delivers at once — before the reminders need them (`Mailer.warm`): a burst then
+   * starts on open connections instead of opening 16 at once on cores busy with the burst (in the
+   * benchmark, its first second holds most of its latest deliveries: docs/performance.md). Best effort;
+   * resolves with the number of connections opened.
+   */
+  async openMailConnectionsForDueSoon(now = new Date()): Promise<number> {
+    try {
+      const [due] = (await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM reminders WHERE status = 'pending' AND fire_at < $1 LIMIT $2) soon`,
+        [new Date(now.getTime() + MAIL_WARM_AHEAD_MS), REMINDER_DELIVERY_CONCURRENCY],
+      )) as { n: number }[];
+      return due && due.n > 0 ? await this.mailer.warm(due.n) : 0;
+    } catch (error) {
+      this.logger.debug({ error: String(error) }, 'could not look ahead for reminders to open mail connections');
+      return 0;
+    }
   }
 
   async process(job: ReminderJob): Promise<void> {

@@ -13,6 +13,9 @@ export class SmtpSink {
    */
   stallData = false;
   private readonly heldReplies: (() => void)[] = [];
+  /** SMTP connections opened to this server so far, and how many are open now. */
+  connectionsOpened = 0;
+  connectionsOpen = 0;
 
   /** Stops stalling, and sends every reply held back so far (to senders still connected). */
   releaseData(): void {
@@ -26,6 +29,14 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onConnect: (_session, callback) => {
+        this.connectionsOpened++;
+        this.connectionsOpen++;
+        callback();
+      },
+      onClose: () => {
+        this.connectionsOpen--;
+      },
       onData: (stream, _session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));

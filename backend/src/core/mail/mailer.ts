@@ -8,11 +8,6 @@ import type { MailMessage } from '../queue/queues.js';
 export const UNSENT_MAIL_MARKER = '[mail not sent: SMTP_URL is not set]';
 
 /**
- * Sends one message, worker side: SMTP through nodemailer when SMTP_URL is set; otherwise the
- * message is written to the log (in production only its recipient and subject). The caller's
- * Message-ID is kept, so a retried send is recognizably the same message.
- */
-/**
  * SMTP_URL with connection reuse unless the operator set it otherwise: a burst of reminders (a
  * 09:00 local slot) sent over one new connection per message ran at about 90 messages/s with
  * lateness growing to a minute; a pool of 8 kept it up (docs/performance.md, reminder
@@ -29,6 +24,29 @@ export function pooled(smtpUrl: string): string {
   return url.toString();
 }
 
+/**
+ * The parts of nodemailer's SMTP pool (nodemailer 10, `smtp-pool/index.js`) that `Mailer.warm`
+ * drives: the pool has no public way to open a connection before a message waits for one.
+ * test/mailer-warm.test.ts fails if they change.
+ */
+interface SmtpPoolInternals {
+  options: { maxConnections: number };
+  _connections: unknown[];
+  _closed?: boolean;
+  _createConnection(): PoolResourceInternals;
+}
+interface PoolResourceInternals {
+  available: boolean;
+  connect(callback: (error?: Error | null) => void): void;
+  _release(): void;
+  once(event: 'error' | 'close', listener: () => void): void;
+}
+
+/**
+ * Sends one message, worker side: SMTP through nodemailer when SMTP_URL is set; otherwise the
+ * message is written to the log (in production only its recipient and subject). The caller's
+ * Message-ID is kept, so a retried send is recognizably the same message.
+ */
 @Injectable()
 export class Mailer implements OnModuleDestroy {
   private readonly logger = new Logger('Mail');
@@ -52,6 +70,40 @@ export class Mailer implements OnModuleDestroy {
       html: m.html,
       messageId: m.messageId,
     });
+  }
+
+  /**
+   * Opens SMTP connections now, up to `count` open in all (and the pool's maximum), for messages
+   * about to be sent: the reminders processor calls it when reminders fall due within seconds.
+   * The pool otherwise opens a connection only once a message waits for it, so a burst began
+   * with 16 handshakes per worker at once (with TLS, each a key exchange) on cores busy with the
+   * burst itself: in the benchmark its first second held most of its latest deliveries (p99 met
+   * 1.5× a bare BullMQ job in 2 of 4 runs with the connections opened ahead, 2 of 9 before:
+   * docs/performance.md). An open connection
+   * is closed by the pool after 4 idle minutes, or by the server. Resolves, once the connections
+   * are open or have failed, with how many were opened; never rejects (a failed connection is
+   * the pool's to report, and a message opens one as before).
+   */
+  async warm(count: number): Promise<number> {
+    const pool = (this.transport as (Transporter & { transporter?: unknown }) | null)?.transporter as SmtpPoolInternals | undefined;
+    if (!pool || typeof pool._createConnection !== 'function' || pool._closed) return 0;
+    const wanted = Math.min(count, pool.options.maxConnections) - pool._connections.length;
+    const opening = Array.from({ length: Math.max(0, wanted) }, () => {
+      const resource = pool._createConnection();
+      // Not handed a message while it connects (it would connect a second time); once connected,
+      // released as after a send: available, idle timer started, queued messages assigned.
+      resource.available = false;
+      return new Promise<boolean>((resolve) => {
+        resource.once('error', () => resolve(false));
+        resource.once('close', () => resolve(false));
+        resource.connect((error) => {
+          if (error) return resolve(false);
+          resource._release();
+          resolve(true);
+        });
+      });
+    });
+    return (await Promise.all(opening)).filter(Boolean).length;
   }
 
   /**
