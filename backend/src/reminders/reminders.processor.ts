@@ -37,6 +37,10 @@ type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']],
  */
 const HISTORY_AFTER_MS = 2 * 86_400_000;
 
+/** Demand `d` awaits an answer, its deadline passed before `$1`, and no response answers it. */
+const UNANSWERED_PAST_DEADLINE = `d.status IN ('sent', 'acknowledged', 'under_consideration') AND d.deadline_at < $1
+  AND NOT EXISTS (SELECT 1 FROM response_demands rd WHERE rd.demand_id = d.id)`;
+
 const DAY_MS = 86_400_000;
 export const DEFAULT_ESCALATE_AFTER_DAYS = 3;
 /** Follow-ups escalated per sweep at most; the rest wait for the next sweep, in due order. */
@@ -371,8 +375,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       await this.dataSource.query(
         `SELECT d.id, d.campaign_id, d.deadline_at, d.text, o.title AS office_title, c.title AS campaign_title
        FROM demands d JOIN campaigns c ON c.id = d.campaign_id JOIN offices o ON o.id = d.office_id
-       WHERE d.status IN ('sent', 'acknowledged', 'under_consideration') AND d.deadline_at < $1 AND c.status = 'active'
-         AND NOT EXISTS (SELECT 1 FROM response_demands rd WHERE rd.demand_id = d.id)
+       WHERE ${UNANSWERED_PAST_DEADLINE} AND c.status = 'active'
        ORDER BY d.deadline_at LIMIT 200`,
         [now],
       );
@@ -385,12 +388,10 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         // committing now — its link holds a key-share lock on the row, which this waits for).
         // Lock the row, then ask again in a fresh statement that sees what committed meanwhile.
         await manager.query(`SELECT 1 FROM demands WHERE id = $1 FOR UPDATE`, [d.id]);
-        const [still] = (await manager.query(
-          `SELECT 1 FROM demands d
-           WHERE d.id = $1 AND d.status IN ('sent', 'acknowledged', 'under_consideration') AND d.deadline_at < $2
-             AND NOT EXISTS (SELECT 1 FROM response_demands rd WHERE rd.demand_id = d.id)`,
-          [d.id, now],
-        )) as unknown[];
+        const [still] = (await manager.query(`SELECT 1 FROM demands d WHERE ${UNANSWERED_PAST_DEADLINE} AND d.id = $2`, [
+          now,
+          d.id,
+        ])) as unknown[];
         if (!still) return null;
         const coordinators = await leadCoordinators(manager, d.campaign_id);
         let statusChange: Recorded;
