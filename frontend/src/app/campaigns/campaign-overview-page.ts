@@ -15,6 +15,11 @@ import { FlashNotice } from '../core/ui/flash-notice';
 import { stagedRender } from '../core/ui/staged-render';
 import { personDates } from '../core/dates/person-dates';
 
+/** The scorecard's parts of the page: an office each (one, the empty table, without offices). */
+function scorecardParts(dashboard: Dashboard): number {
+  return Math.max(1, dashboard.scorecard.length);
+}
+
 interface Overview {
   readonly campaign: Campaign;
   readonly dashboard: Dashboard;
@@ -70,7 +75,7 @@ export class CampaignOverviewPage {
     ).subscribe((state) => {
       this.state.set(state);
       if (state.kind === 'ready') {
-        this.stages.start(Math.max(1, state.value.dashboard.scorecard.length) + 3);
+        this.stages.start(scorecardParts(state.value.dashboard) + 3);
       }
     });
   }
@@ -79,7 +84,10 @@ export class CampaignOverviewPage {
   protected readonly scorecardRows = computed(() => this.overview()?.dashboard.scorecard.slice(0, this.stages.shown()) ?? []);
 
   /** The parts after the scorecard rendered so far: 1 the milestones, 2 the panels, 3 the latest changes. */
-  protected readonly below = computed(() => this.stages.shown() - Math.max(1, this.overview()?.dashboard.scorecard.length ?? 0));
+  protected readonly below = computed(() => {
+    const dashboard = this.overview()?.dashboard;
+    return dashboard ? this.stages.shown() - scorecardParts(dashboard) : 0;
+  });
 
   protected readonly overview = computed(() => {
     const state = this.state();
