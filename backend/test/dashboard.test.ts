@@ -15,7 +15,9 @@ describe('serving the dashboard', () => {
   let api: RunningApp;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-public-'));
+    // A folder of its own around it: the server looks for page-preloads.json beside the folder.
+    const dir = join(mkdtempSync(join(tmpdir(), 'demarche-dist-')), 'browser');
+    mkdirSync(dir);
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Demarche</title><app-root></app-root>');
     writeFileSync(join(dir, 'main-ABCD1234.js'), 'console.log(1)');
     mkdirSync(join(dir, 'media'));
@@ -169,7 +171,8 @@ describe('compression', () => {
   const script = 'console.log("Demarche");\n'.repeat(200);
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-public-'));
+    const dir = join(mkdtempSync(join(tmpdir(), 'demarche-dist-')), 'browser');
+    mkdirSync(dir);
     writeFileSync(join(dir, 'index.html'), `<!doctype html><title>Demarche</title><app-root></app-root>${'<!-- -->'.repeat(200)}`);
     writeFileSync(join(dir, 'main-ABCD1234.js'), script);
     // The build's own step writes the .br and .gz files.
