@@ -79,10 +79,10 @@ export class Mailer implements OnModuleDestroy {
    * with 16 handshakes per worker at once (with TLS, each a key exchange) on cores busy with the
    * burst itself: in the benchmark its first second held most of its latest deliveries (p99 met
    * 1.5× a bare BullMQ job in 2 of 4 runs with the connections opened ahead, 2 of 9 before:
-   * docs/performance.md). An open connection
-   * is closed by the pool after 4 idle minutes, or by the server. Resolves, once the connections
-   * are open or have failed, with how many were opened; never rejects (a failed connection is
-   * the pool's to report, and a message opens one as before).
+   * docs/performance.md). An open connection is closed by the pool after 4 idle minutes, or by
+   * the server. Resolves, once the connections are open or have failed, with how many were
+   * opened; never rejects (a failed connection is the pool's to report, and a message opens one
+   * as before).
    */
   async warm(count: number): Promise<number> {
     const pool = (this.transport as (Transporter & { transporter?: unknown }) | null)?.transporter as SmtpPoolInternals | undefined;
