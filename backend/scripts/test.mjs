@@ -119,6 +119,8 @@ try {
   await run('typecheck frontend', 'npm', ['run', 'typecheck', '-w', '@demarche/frontend']);
   await run('lint', 'npx', ['eslint', '.']);
   await run('format', 'npx', ['prettier', '--check', '.']);
+  // Redocly's recommended rules on the checked-in OpenAPI document: 0 errors, offline.
+  await run('openapi lint', 'npm', ['run', 'lint:openapi']);
   await run('unit shared', 'npx', ['vitest', 'run'], { cwd: `${ROOT}/shared` });
   await run('unit backend', 'npx', ['vitest', 'run', '--project', 'unit'], { cwd: `${ROOT}/backend` });
   await run('unit frontend', 'npm', ['test', '-w', '@demarche/frontend']);
