@@ -93,6 +93,7 @@ const schema = z.object({
   DELIVERY_RETRY_MS: int(10_000, 100, 3_600_000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool(false),
   WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
+  SECURITY_CONTACT: z.string().optional(),
 });
 
 function validUrl(value: string, protocols: string[]): boolean {
@@ -152,6 +153,8 @@ export interface Config {
   /** Operators only: let webhooks reach private, loopback and link-local addresses (off by default). */
   webhookAllowPrivateTargets: boolean;
   webhookTimeoutMs: number;
+  /** Whom to tell about a vulnerability (`Contact:` of /.well-known/security.txt): a mailto:, https: or tel: URI. */
+  securityContact: string;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (v.SMTP_URL !== undefined && v.SMTP_URL !== '' && !validUrl(v.SMTP_URL, ['smtp:', 'smtps:'])) {
     problems.push({ variable: 'SMTP_URL', message: 'must be a URL starting with smtp:// or smtps://' });
+  }
+  if (v.SECURITY_CONTACT !== undefined && !validUrl(v.SECURITY_CONTACT, ['mailto:', 'https:', 'tel:'])) {
+    problems.push({ variable: 'SECURITY_CONTACT', message: 'must be a URI starting with mailto:, https:// or tel:' });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (v.PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
@@ -217,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryRetryMs: v.DELIVERY_RETRY_MS,
     webhookAllowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     webhookTimeoutMs: v.WEBHOOK_TIMEOUT_MS,
+    securityContact: v.SECURITY_CONTACT ?? `mailto:security@${new URL(publicUrl).hostname}`,
   };
 }
 

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../config/config.js';
+import { requestPath } from './request-path.js';
+import { registerSecurityTxt } from './security-txt.js';
 
 /**
  * The dashboard's Content-Security-Policy: everything from our own origin, no inline or
@@ -28,6 +30,36 @@ export function dashboardCsp(config: Pick<Config, 'secureCookies'>): Record<stri
 /** Swagger UI at /api/docs needs inline scripts and data: images; only those routes get them. */
 const DOCS_PREFIX = '/api/docs';
 
+/** The OpenAPI document and its UI: public and the same for everyone, so cacheable. */
+const isDocs = (route: string | undefined): boolean =>
+  route !== undefined && (route.startsWith(DOCS_PREFIX) || route.startsWith('/api/openapi.'));
+
+/**
+ * Powerful browser features, denied to the dashboard and to anything else we serve: it uses none
+ * of them, and a script that got in could not use them either. (The clipboard, which the API
+ * tokens panel writes to, keeps its default: this origin only.)
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+  'interest-cohort',
+  'browsing-topics',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
 /**
  * The headers helmet sets for `options`, worked out once. helmet decides them from its options
  * alone (no directive here depends on the request), and @fastify/helmet rebuilt its middleware
@@ -49,8 +81,13 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers;
 }
 
-/** Cookies, then security headers on every response (helmet's), looser only under /api/docs. */
-export async function registerSecurity(fastify: FastifyInstance, config: Config): Promise<void> {
+/**
+ * Cookies, then security headers on every response (helmet's, and a Permissions-Policy), looser
+ * only under /api/docs; `Cache-Control: no-store` on the API's answers, which carry personal data
+ * (a route that sets its own caching, such as static files, overrides it); and
+ * /.well-known/security.txt.
+ */
+export async function registerSecurity(fastify: FastifyInstance, config: Config): Promise<Record<string, string>> {
   await fastify.register(fastifyCookie);
   const csp = dashboardCsp(config);
   const options: HelmetOptions = {
@@ -60,17 +97,31 @@ export async function registerSecurity(fastify: FastifyInstance, config: Config)
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   };
-  const everywhere = helmetHeaders(options);
-  const docs = helmetHeaders({
-    ...options,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: { ...csp, 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-    },
-  });
+  const everywhere = { ...helmetHeaders(options), 'permissions-policy': PERMISSIONS_POLICY };
+  const api = { ...everywhere, 'cache-control': 'no-store' };
+  const docs = {
+    ...helmetHeaders({
+      ...options,
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { ...csp, 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+    'permissions-policy': PERMISSIONS_POLICY,
+  };
   fastify.addHook('onRequest', (request, reply, done) => {
     // The route matched (undefined for a 404), so /api/docs and its assets, and nothing else.
-    void reply.headers(request.routeOptions.url?.startsWith(DOCS_PREFIX) ? docs : everywhere);
+    const route = request.routeOptions.url;
+    if (route?.startsWith(DOCS_PREFIX)) void reply.headers(docs);
+    else if (isDocs(route)) void reply.headers(everywhere);
+    else {
+      // The path, not the route: an unknown /api path matches the dashboard's catch-all.
+      const path = requestPath(request);
+      void reply.headers(path === '/api' || path.startsWith('/api/') ? api : everywhere);
+    }
     done();
   });
+  registerSecurityTxt(fastify, config);
+  // For the answers written before any hook runs (core/http/framework-errors.ts).
+  return everywhere;
 }
