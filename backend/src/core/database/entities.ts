@@ -22,6 +22,7 @@ import { Notification } from '../../notifications/notification.entity.js';
 import { NotificationPreference } from '../../notifications/notification-preference.entity.js';
 import { Webhook } from '../../webhooks/webhook.entity.js';
 import { WebhookDelivery } from '../../webhooks/webhook-delivery.entity.js';
+import { KnownDevice } from '../auth/known-device.entity.js';
 
 /** Every entity the schema holds. The data source and the drift check both read this list. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   NotificationPreference,
   Webhook,
   WebhookDelivery,
+  KnownDevice,
 ];
