@@ -3,8 +3,9 @@ import { ApiAcceptedResponse, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiO
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { AuthContext, AuthUser } from '../core/auth/auth-context.js';
-import { clearSessionCookie, setSessionCookie } from '../core/auth/cookies.js';
+import { clearSessionCookie, readDeviceCookie, setDeviceCookie, setSessionCookie } from '../core/auth/cookies.js';
 import { CurrentAuth, CurrentUser, Public } from '../core/auth/decorators.js';
+import { KnownDevicesService } from '../core/auth/known-devices.service.js';
 import { SessionService } from '../core/auth/session.service.js';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
@@ -20,7 +21,7 @@ import {
   UpdateMeDto,
 } from './account.dto.js';
 import { AccountService } from './account.service.js';
-import { LoginGuard } from './login.guard.js';
+import { LoginGuard, settleSignIn } from './login.guard.js';
 
 @ApiTags('account')
 @Controller()
@@ -28,6 +29,7 @@ export class AccountController {
   constructor(
     private readonly account: AccountService,
     private readonly sessions: SessionService,
+    private readonly devices: KnownDevicesService,
     private readonly rateLimiter: RateLimiter,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -41,9 +43,10 @@ export class AccountController {
   @ApiOkResponse({ type: SessionDto })
   async login(@Req() request: FastifyRequest & { user: AuthUser }, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
     const user = request.user;
-    await this.rateLimiter.reset(LoginGuard.accountRule(this.config), user.email);
+    await settleSignIn(this.rateLimiter, request);
     const session = await this.account.signIn(user, request.headers['user-agent'], request.ip);
     setSessionCookie(reply, this.config, session.token, session.expiresAt);
+    await this.rememberDevice(user.id, request, reply);
     return { user: this.account.me(user), csrfToken: session.csrfToken };
   }
 
@@ -93,6 +96,7 @@ export class AccountController {
   ): Promise<SessionDto> {
     const { user, session } = await this.account.confirmPasswordReset(body.token, body.password, request.headers['user-agent']);
     setSessionCookie(reply, this.config, session.token, session.expiresAt);
+    await this.rememberDevice(user.id, request, reply);
     return { user: this.account.me(user), csrfToken: session.csrfToken };
   }
 
@@ -125,6 +129,13 @@ export class AccountController {
   ): Promise<CsrfDto> {
     const session = await this.account.changePassword(user, body.currentPassword, body.newPassword, request.headers['user-agent']);
     setSessionCookie(reply, this.config, session.token, session.expiresAt);
+    await this.rememberDevice(user.id, request, reply);
     return { csrfToken: session.csrfToken };
+  }
+
+  /** This browser, having just proved the password (or a reset link), becomes or stays a known device. */
+  private async rememberDevice(userId: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const device = await this.devices.remember(userId, readDeviceCookie(request, this.config), request.headers['user-agent']);
+    setDeviceCookie(reply, this.config, device.token, device.expiresAt);
   }
 }

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { loadAuthUser } from '../core/auth/auth-user.js';
 import { PasswordReset } from '../core/auth/password-reset.entity.js';
+import { KnownDevicesService } from '../core/auth/known-devices.service.js';
 import { hashPassword, needsRehash, verifyPassword } from '../core/auth/passwords.js';
 import { newToken, tokenHash } from '../core/auth/secrets.js';
 import { SessionService } from '../core/auth/session.service.js';
@@ -42,6 +43,7 @@ export class AccountService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly rateLimiter: RateLimiter,
+    private readonly devices: KnownDevicesService,
   ) {}
 
   /** The active user with this e-mail and password, or null. Takes the same time either way. */
@@ -112,7 +114,10 @@ export class AccountService {
     return this.me(await this.loadUser(user.id));
   }
 
-  /** Needs the current password; ends every session of the user and starts a new one for this browser. */
+  /**
+   * Needs the current password; ends every session of the user and starts a new one for this
+   * browser. Every known device is forgotten (the controller makes this browser known again).
+   */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string, userAgent: string | undefined): Promise<NewSession> {
     const [row] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id])) as {
       password_hash: string | null;
@@ -126,6 +131,7 @@ export class AccountService {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [user.id, hash]);
       await this.sessions.revokeAllForUser(user.id, manager);
+      await this.devices.forgetAll(user.id, manager);
       await this.audit.record({ action: 'user.password_changed', subjectType: 'user', subjectId: user.id, actorId: user.id }, manager);
       return this.sessions.create(user.id, userAgent, manager);
     });
@@ -168,7 +174,10 @@ export class AccountService {
     );
   }
 
-  /** Uses a reset link once: sets the password, ends every session, and signs this browser in. */
+  /**
+   * Uses a reset link once: sets the password, ends every session, forgets every known device,
+   * and signs this browser in.
+   */
   async confirmPasswordReset(
     token: string,
     password: string,
@@ -188,6 +197,7 @@ export class AccountService {
       await manager.query(`UPDATE password_resets SET used_at = now() WHERE id = $1`, [reset.id]);
       await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [reset.user_id, hash]);
       await this.sessions.revokeAllForUser(reset.user_id, manager);
+      await this.devices.forgetAll(reset.user_id, manager);
       await this.audit.record(
         { action: 'user.password_reset', subjectType: 'user', subjectId: reset.user_id, actorId: reset.user_id },
         manager,

@@ -83,7 +83,8 @@ const schema = z.object({
     .default('Demarche <no-reply@localhost>'),
   SESSION_IDLE_MINUTES: int(720, 5, 60 * 24 * 30),
   SESSION_MAX_HOURS: int(168, 1, 24 * 90),
-  RATE_LIMIT_LOGIN_PER_ACCOUNT: int(10, 1, 10_000),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_ADDRESS: int(10, 1, 10_000),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: int(50, 1, 100_000),
   RATE_LIMIT_LOGIN_PER_ADDRESS: int(30, 1, 100_000),
   RATE_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
   DEMO_LOGINS_FILE: z.string().min(1).optional(),
@@ -138,7 +139,11 @@ export interface Config {
   mailFrom: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
-  rateLimits: { loginPerAccount: number; loginPerAddress: number; perMinute: number };
+  /**
+   * Failed sign-ins allowed before a 429 (docs/adr/0016): per account from one address or one known
+   * device (15 min), per account from devices it does not know (1 h), per address across accounts (15 min).
+   */
+  rateLimits: { loginPerAccountAddress: number; loginPerAccount: number; loginPerAddress: number; perMinute: number };
   /** Where the first start writes the demo accounts' passwords (owner-readable only). */
   demoLoginsFile: string;
   /** How often the worker moves reminders due soon from PostgreSQL into BullMQ, and how far ahead. */
@@ -212,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: v.SESSION_IDLE_MINUTES,
     sessionMaxHours: v.SESSION_MAX_HOURS,
     rateLimits: {
+      loginPerAccountAddress: v.RATE_LIMIT_LOGIN_PER_ACCOUNT_ADDRESS,
       loginPerAccount: v.RATE_LIMIT_LOGIN_PER_ACCOUNT,
       loginPerAddress: v.RATE_LIMIT_LOGIN_PER_ADDRESS,
       perMinute: v.RATE_LIMIT_PER_MINUTE,

@@ -17,7 +17,16 @@ const HIT = `local count = redis.call('INCR', KEYS[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[1], 'NX')
 return {count, redis.call('PTTL', KEYS[1])}`;
 
-type RateLimitClient = Redis & { demarcheRateLimitHit(key: string, windowMs: number): Promise<[number, number]> };
+/** Takes a hit back, within the same window (the expiry is kept); a window that ended stays ended. */
+const REFUND = `if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('GET', KEYS[1])) > 0 then
+  return redis.call('DECR', KEYS[1])
+end
+return 0`;
+
+type RateLimitClient = Redis & {
+  demarcheRateLimitHit(key: string, windowMs: number): Promise<[number, number]>;
+  demarcheRateLimitRefund(key: string): Promise<number>;
+};
 
 /**
  * Fixed-window counters in Redis, so a limit holds across every API process. `consume` throws a
@@ -34,6 +43,7 @@ export class RateLimiter {
     // Every API request passes here: one script (EVALSHA, one command) rather than a MULTI of
     // five. ioredis sends the script itself again if Redis has forgotten it (a restart).
     if (!('demarcheRateLimitHit' in redis)) redis.defineCommand('demarcheRateLimitHit', { numberOfKeys: 1, lua: HIT });
+    if (!('demarcheRateLimitRefund' in redis)) redis.defineCommand('demarcheRateLimitRefund', { numberOfKeys: 1, lua: REFUND });
   }
 
   /**
@@ -42,7 +52,7 @@ export class RateLimiter {
    * lifts the brake on password guessing.
    */
   async consume(rule: RateLimitRule, id: string, { failOpen }: { failOpen: boolean }): Promise<void> {
-    const key = `${this.config.redisPrefix}:rl:${rule.bucket}:${id}`;
+    const key = this.key(rule, id);
     let count: number;
     let ttl: number;
     try {
@@ -55,9 +65,21 @@ export class RateLimiter {
     if (count > rule.limit) throw new RateLimitedError(Math.max(1, Math.ceil((ttl > 0 ? ttl : rule.windowMs) / 1000)));
   }
 
-  /** Forgets the count (a successful sign-in clears the account's failed attempts). */
+  /**
+   * Takes one hit back (a sign-in that succeeded, or one refused by another limit, is not a
+   * failure). Best effort: a refund Redis cannot take leaves the count one higher until the window ends.
+   */
+  async refund(rule: RateLimitRule, id: string): Promise<void> {
+    await (this.redis as RateLimitClient).demarcheRateLimitRefund(this.key(rule, id)).catch(() => undefined);
+  }
+
+  /** Forgets the count (a successful sign-in clears the failures of its account and address). */
   async reset(rule: RateLimitRule, id: string): Promise<void> {
-    await this.redis.del(`${this.config.redisPrefix}:rl:${rule.bucket}:${id}`).catch(() => undefined);
+    await this.redis.del(this.key(rule, id)).catch(() => undefined);
+  }
+
+  private key(rule: RateLimitRule, id: string): string {
+    return `${this.config.redisPrefix}:rl:${rule.bucket}:${id}`;
   }
 }
 
