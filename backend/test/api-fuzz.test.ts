@@ -64,9 +64,10 @@ describe('the API under generated requests (schema-driven fuzzing)', () => {
       expect(documentResponse.status).toBe(200);
       const doc = (await documentResponse.json()) as OpenApiDocument;
       const operations = operationsOf(doc);
-      const validator = new StrictValidator(doc);
+      const resolver = new SchemaResolver(doc);
+      const checker = { validator: new StrictValidator(doc), resolver };
       const ctx: GenerationContext = {
-        resolver: new SchemaResolver(doc),
+        resolver,
         ids: world.ids,
         emails: world.emails,
         password: PASSWORD,
@@ -89,7 +90,7 @@ describe('the API under generated requests (schema-driven fuzzing)', () => {
             request: { operationId: op.id, kind: 'valid', method: 'GET', url: `${path}?limit=1${required.join('')}`, headers: {} },
           });
       }
-      await run(world.api.url, harvest, validator, report, budget(1), (c, a) => {
+      await run(world.api.url, harvest, checker, report, budget(1), (c, a) => {
         if (a.status !== 200) return;
         const cursor = (JSON.parse(a.text) as { nextCursor?: unknown }).nextCursor;
         if (typeof cursor === 'string') ctx.cursors.set(c.op.id, [...(ctx.cursors.get(c.op.id) ?? []), cursor]);
@@ -101,18 +102,18 @@ describe('the API under generated requests (schema-driven fuzzing)', () => {
       await run(
         world.api.url,
         interleave(main.map((op) => casesFor(op, op.path === EVENT_STREAM ? anonymousOnly : world.callers, generator, SEED, PER_CALLER))),
-        validator,
+        checker,
         report,
         budget(0.65),
       );
       const stream = operations.find((op) => op.path === EVENT_STREAM);
-      if (stream) await checkEventStream(world.api.url, stream, world.callers, report);
+      if (stream) await checkEventStream(world.api.url, stream, world.callers, checker, report);
 
       const destructive = operations.filter((op) => phaseOf(op) === 'destructive');
       await run(
         world.api.url,
         interleave(destructive.map((op) => casesFor(op, world.callers, generator, SEED, PER_CALLER))),
-        validator,
+        checker,
         report,
         budget(0.78),
       );
@@ -124,7 +125,7 @@ describe('the API under generated requests (schema-driven fuzzing)', () => {
         const { callers, ids } = await world.throwaway(op.id);
         const own = new RequestGenerator({ ...ctx, ids });
         const share = Math.max(5_000, (startedAt + TIME_BUDGET_MS - Date.now()) / (credentials.length - i));
-        await run(world.api.url, casesFor(op, callers, own, SEED, PER_CALLER), validator, report, {
+        await run(world.api.url, casesFor(op, callers, own, SEED, PER_CALLER), checker, report, {
           deadline: Date.now() + share,
           maxRequests: MAX_REQUESTS,
         });

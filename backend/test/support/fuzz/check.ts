@@ -1,4 +1,4 @@
-import type { Operation, Schema } from './openapi.js';
+import type { Operation, Schema, SchemaResolver } from './openapi.js';
 import type { StrictValidator } from './strict-schema.js';
 
 /** What came back for one request, as the checks need it. */
@@ -65,7 +65,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Every rule of the test for one answer. */
-export function checkAnswer(op: Operation, answer: Answer, validator: StrictValidator): Problem[] {
+export function checkAnswer(op: Operation, answer: Answer, validator: StrictValidator, resolver: SchemaResolver): Problem[] {
   const problems: Problem[] = [];
   const requestId = answer.headers.get('x-request-id');
   if (!requestId) problems.push({ category: 'no x-request-id header', problem: `status ${answer.status}` });
@@ -78,7 +78,8 @@ export function checkAnswer(op: Operation, answer: Answer, validator: StrictVali
     problems.push({ category: '5xx answer', problem: `${answer.status} ${code}` });
   }
   if (answer.status >= 400) {
-    const documented = op.responses[String(answer.status)]?.['application/json'] ?? null;
+    const schema = op.responses[String(answer.status)]?.['application/json'];
+    const documented = schema ? resolver.flatten(schema) : null;
     const contract = isJson
       ? errorContractProblems(answer.status, body, requestId, documented)
       : [`not JSON (${contentType || 'no content-type'})`];

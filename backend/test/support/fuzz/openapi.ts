@@ -9,7 +9,19 @@ export type Schema = Record<string, any>;
 export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, OperationObject>>;
-  components?: { schemas?: Record<string, Schema> };
+  components?: { schemas?: Record<string, Schema> } & Record<string, Record<string, unknown> | undefined>;
+}
+
+/** Follows a `$ref` to `#/components/<section>/<name>` (responses, parameters, request bodies). */
+function deref<T>(doc: OpenApiDocument, value: T): T {
+  let v = value as T & { $ref?: string };
+  for (let i = 0; i < 16 && v && typeof v.$ref === 'string'; i++) {
+    const [, section, name] = /^#\/components\/([^/]+)\/(.+)$/.exec(v.$ref) ?? [];
+    const target = section && name ? doc.components?.[section]?.[name] : undefined;
+    if (!target) throw new Error(`unresolvable $ref ${v.$ref}`);
+    v = target as T & { $ref?: string };
+  }
+  return v;
 }
 
 interface ParameterObject {
@@ -54,7 +66,10 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (!METHODS.includes(method)) continue;
-      const params = (op.parameters ?? []).filter((p) => p.in === 'path' || p.in === 'query');
+      const params = [...((item as { parameters?: ParameterObject[] }).parameters ?? []), ...(op.parameters ?? [])]
+        .map((p) => deref(doc, p))
+        .filter((p) => p.in === 'path' || p.in === 'query');
+      const requestBody = deref(doc, op.requestBody);
       const toParam = (p: ParameterObject): Parameter => ({
         name: p.name,
         in: p.in as 'path' | 'query',
@@ -62,7 +77,8 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         schema: p.schema ?? { type: 'string' },
       });
       const responses: Operation['responses'] = {};
-      for (const [status, r] of Object.entries(op.responses ?? {})) {
+      for (const [status, ref] of Object.entries(op.responses ?? {})) {
+        const r = deref(doc, ref);
         responses[status] = {};
         for (const [mediaType, m] of Object.entries(r.content ?? {})) responses[status]![mediaType] = m.schema ?? null;
       }
@@ -72,8 +88,8 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         path,
         pathParams: params.filter((p) => p.in === 'path').map(toParam),
         queryParams: params.filter((p) => p.in === 'query').map(toParam),
-        body: op.requestBody?.content?.['application/json']?.schema ?? null,
-        bodyRequired: op.requestBody?.required ?? op.requestBody !== undefined,
+        body: requestBody?.content?.['application/json']?.schema ?? null,
+        bodyRequired: requestBody?.required ?? requestBody !== undefined,
         responses,
       });
     }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Caller } from './arrange.js';
 import { checkAnswer, type Answer } from './check.js';
 import type { FuzzRequest, RequestGenerator } from './generate.js';
-import type { Operation } from './openapi.js';
+import type { Operation, SchemaResolver } from './openapi.js';
 import type { FuzzReport } from './report.js';
 import type { StrictValidator } from './strict-schema.js';
 
@@ -92,7 +92,7 @@ export interface Budget {
 export async function run(
   baseUrl: string,
   cases: Case[],
-  validator: StrictValidator,
+  checker: { validator: StrictValidator; resolver: SchemaResolver },
   report: FuzzReport,
   budget: Budget,
   onAnswer?: (c: Case, a: Answer) => void,
@@ -118,7 +118,7 @@ export async function run(
         process.env.FUZZ_TRACE,
         `${JSON.stringify({ op: c.op.id, kind: c.request.kind, caller: c.caller.name, method: c.request.method, url: c.request.url.slice(0, 300), body: c.request.body?.slice(0, 300), status: answer.status, answer: answer.text.slice(0, 300) })}\n`,
       );
-    for (const p of checkAnswer(c.op, answer, validator))
+    for (const p of checkAnswer(c.op, answer, checker.validator, checker.resolver))
       report.fail(c.op.id, p.category === '5xx answer' ? { ...p, problem: `${p.problem} after ${c.request.kind}` } : p, {
         request: c.request,
         caller: c.caller.name,
@@ -130,32 +130,50 @@ export async function run(
   return sent;
 }
 
-/** The event stream: status and headers only, then the connection is dropped. */
-export async function checkEventStream(baseUrl: string, op: Operation, callers: Caller[], report: FuzzReport): Promise<void> {
+/**
+ * The event stream: status and headers only, then the connection is dropped. A 200 must be an
+ * event stream with x-request-id; any other answer is judged like every answer (its body is short).
+ */
+export async function checkEventStream(
+  baseUrl: string,
+  op: Operation,
+  callers: Caller[],
+  checker: { validator: StrictValidator; resolver: SchemaResolver },
+  report: FuzzReport,
+): Promise<void> {
   for (const caller of callers.filter((c) => c.browser)) {
     for (const query of ['', '?x=%00&cursor=%zz']) {
       const request: FuzzRequest = {
         operationId: op.id,
-        kind: 'event stream',
+        kind: query ? 'event stream, malformed query' : 'event stream',
         method: 'GET',
         url: op.path + query,
         headers: { accept: 'text/event-stream' },
       };
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 10_000);
-      const example = (status: number | null) => ({ request, caller: caller.name, status, responseText: '' });
+      const example = (status: number | null, text = '') => ({ request, caller: caller.name, status, responseText: text });
       try {
         const response = await fetch(baseUrl + request.url, {
           headers: { ...request.headers, cookie: caller.browser!.cookie },
           signal: controller.signal,
         });
         report.record(op.id, response.status);
-        const problems: string[] = [];
-        if (response.status !== 200) problems.push(`status ${response.status}`);
-        if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream'))
-          problems.push(`content-type ${response.headers.get('content-type') ?? '(none)'}`);
-        if (!response.headers.get('x-request-id')) problems.push('no x-request-id header');
-        for (const p of problems) report.fail(op.id, { category: 'event stream', problem: p }, example(response.status));
+        if (response.status === 200) {
+          const problems: string[] = [];
+          if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream'))
+            problems.push(`content-type ${response.headers.get('content-type') ?? '(none)'}`);
+          if (!response.headers.get('x-request-id')) problems.push('no x-request-id header');
+          for (const p of problems) report.fail(op.id, { category: 'event stream', problem: p }, example(200));
+        } else {
+          const text = await response.text();
+          const answer = { status: response.status, headers: response.headers, text };
+          for (const p of checkAnswer(op, answer, checker.validator, checker.resolver))
+            report.fail(op.id, p, example(response.status, text));
+          // Signed in, without a malformed query, the stream opens.
+          if (!query)
+            report.fail(op.id, { category: 'event stream', problem: `status ${response.status}` }, example(response.status, text));
+        }
       } catch (error) {
         report.record(op.id, null);
         report.fail(op.id, { category: 'no answer', problem: String(error).slice(0, 120) }, example(null));
