@@ -6,6 +6,7 @@ import { Notifications1795867792198 } from './1795867792198-Notifications.js';
 import { NotificationChannels1795871156664 } from './1795871156664-NotificationChannels.js';
 import { LatestResponse1795879785421 } from './1795879785421-LatestResponse.js';
 import { EscalationProgress1795881468337 } from './1795881468337-EscalationProgress.js';
+import { CampaignInvitations1796642071348 } from './1796642071348-CampaignInvitations.js';
 import { KnownDevices1796642563190 } from './1796642563190-KnownDevices.js';
 
 /**
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   NotificationChannels1795871156664,
   LatestResponse1795879785421,
   EscalationProgress1795881468337,
+  CampaignInvitations1796642071348,
   KnownDevices1796642563190,
 ];

@@ -1,4 +1,5 @@
 import { AuditEvent } from '../../audit/audit-event.entity.js';
+import { CampaignInvitation } from '../../campaigns/campaign-invitation.entity.js';
 import { CampaignOrganization } from '../../campaigns/campaign-organization.entity.js';
 import { Campaign } from '../../campaigns/campaign.entity.js';
 import { DemandStatusChange } from '../../demands/demand-status-change.entity.js';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   User,
   Campaign,
   CampaignOrganization,
+  CampaignInvitation,
   Institution,
   Office,
   OfficeholderTerm,
