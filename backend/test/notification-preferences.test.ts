@@ -62,9 +62,21 @@ describe('notification preferences', () => {
       mutedCampaignIds: [],
       timeZone: 'UTC',
       locale: 'en',
-      channels: { reminder: { email: true, inApp: true }, status_change: { email: false, inApp: true } },
+      channels: {
+        reminder: { email: true, inApp: true },
+        status_change: { email: false, inApp: true },
+        campaign_invitation: { email: true, inApp: true },
+      },
     });
-    expect(defaults.body.kinds).toEqual(['reminder', 'escalation', 'no_response', 'assignment', 'response', 'status_change']);
+    expect(defaults.body.kinds).toEqual([
+      'reminder',
+      'escalation',
+      'no_response',
+      'assignment',
+      'response',
+      'status_change',
+      'campaign_invitation',
+    ]);
 
     const changed = await call(world.api.url, 'PATCH', '/api/me/notification-preferences', as, {
       channels: { status_change: { email: true } },

@@ -2,7 +2,15 @@
  * What a person can be notified of, and through which channels by default. The backend applies
  * these when a user has not chosen; the dashboard's preferences page lists the same kinds.
  */
-export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'no_response', 'assignment', 'response', 'status_change'] as const;
+export const NOTIFICATION_KINDS = [
+  'reminder',
+  'escalation',
+  'no_response',
+  'assignment',
+  'response',
+  'status_change',
+  'campaign_invitation',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface ChannelChoice {
@@ -14,7 +22,9 @@ export type NotificationChannels = Record<NotificationKind, ChannelChoice>;
 
 /**
  * Deadlines, escalations, work assigned to you and answers from the bodies are worth an e-mail;
- * every status move is worth seeing in the dashboard but would flood a mailbox.
+ * every status move is worth seeing in the dashboard but would flood a mailbox. An invitation
+ * for your organization to join a campaign (to its coordinators), and the answer to one you sent,
+ * are rare and wait for someone: e-mail too.
  */
 export const DEFAULT_NOTIFICATION_CHANNELS: NotificationChannels = {
   reminder: { email: true, inApp: true },
@@ -23,6 +33,7 @@ export const DEFAULT_NOTIFICATION_CHANNELS: NotificationChannels = {
   assignment: { email: true, inApp: true },
   response: { email: true, inApp: true },
   status_change: { email: false, inApp: true },
+  campaign_invitation: { email: true, inApp: true },
 };
 
 export const DIGEST_MODES = ['off', 'daily'] as const;

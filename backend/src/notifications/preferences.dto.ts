@@ -33,6 +33,11 @@ export class ChannelsDto implements Record<NotificationKind, ChannelChoiceDto> {
   response: ChannelChoiceDto;
   @ApiProperty({ type: ChannelChoiceDto, description: 'A status change of a demand your organization follows' })
   status_change: ChannelChoiceDto;
+  @ApiProperty({
+    type: ChannelChoiceDto,
+    description: 'An invitation for your organization to join a campaign, or the answer to one you sent (coordinators)',
+  })
+  campaign_invitation: ChannelChoiceDto;
 }
 
 export class ChannelsPatchDto implements Partial<Record<NotificationKind, ChannelChoicePatchDto>> {
@@ -71,6 +76,12 @@ export class ChannelsPatchDto implements Partial<Record<NotificationKind, Channe
   @ValidateNested()
   @Type(() => ChannelChoicePatchDto)
   status_change?: ChannelChoicePatchDto;
+
+  @ApiPropertyOptional({ type: ChannelChoicePatchDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelChoicePatchDto)
+  campaign_invitation?: ChannelChoicePatchDto;
 }
 
 export class NotificationPreferencesDto {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { Router, RouterLink, type UrlTree } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
+import { NOTIFICATION_KINDS } from '@demarche/shared';
 
 import { ApiClient } from '../core/api/api-client';
 import { formatInstant } from '../core/dates/dates';
@@ -19,7 +20,7 @@ type ListState =
   | { readonly kind: 'error'; readonly message: Message }
   | { readonly kind: 'ready'; readonly items: readonly AppNotification[]; readonly nextCursor: string | null };
 
-const KINDS = ['reminder', 'escalation', 'no_response', 'assignment', 'response', 'status_change'];
+const KINDS: readonly string[] = NOTIFICATION_KINDS;
 
 /** The translation key of a notification kind. */
 export function kindKey(kind: string): TranslationKey {

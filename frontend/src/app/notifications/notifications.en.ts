@@ -12,9 +12,10 @@ export const notificationsEn = {
   'notifications.kind.assignment': 'Assignment',
   'notifications.kind.response': 'Response',
   'notifications.kind.status_change': 'Status change',
+  'notifications.kind.campaign_invitation': 'Invitation to a campaign',
   'notifications.kind.other': 'Notification',
 
-  'notifications.inbox.intro': 'Reminders, assignments, responses and status changes in your campaigns.',
+  'notifications.inbox.intro': 'Reminders, assignments, responses, status changes and invitations in your campaigns.',
   'notifications.inbox.filter.label': 'Show',
   'notifications.inbox.filter.all': 'All',
   'notifications.inbox.filter.unread': 'Unread only',

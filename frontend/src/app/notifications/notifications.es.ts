@@ -14,9 +14,10 @@ export const notificationsEs: Readonly<Record<keyof typeof notificationsEn, stri
   'notifications.kind.assignment': 'Asignación',
   'notifications.kind.response': 'Respuesta',
   'notifications.kind.status_change': 'Cambio de estado',
+  'notifications.kind.campaign_invitation': 'Invitación a una campaña',
   'notifications.kind.other': 'Notificación',
 
-  'notifications.inbox.intro': 'Recordatorios, asignaciones, respuestas y cambios de estado en sus campañas.',
+  'notifications.inbox.intro': 'Recordatorios, asignaciones, respuestas, cambios de estado e invitaciones en sus campañas.',
   'notifications.inbox.filter.label': 'Mostrar',
   'notifications.inbox.filter.all': 'Todas',
   'notifications.inbox.filter.unread': 'Solo sin leer',
