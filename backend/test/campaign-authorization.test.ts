@@ -154,8 +154,10 @@ describe('who may do what in a campaign', () => {
       request: async () => ['POST', `/api/campaigns/${await campaign()}/status`, { status: 'concluded' }],
     },
     {
+      // A new organization: an admin adds it (200); a coordinator invites it (202), and it joins
+      // only when its own coordinators accept (campaign-invitations.test.ts).
       name: 'PUT /api/campaigns/:id/organizations/:org',
-      expected: COORDINATE,
+      expected: { ...COORDINATE, leadCoordinator: 202 },
       request: async () => ['PUT', `/api/campaigns/${await campaign()}/organizations/${extraOrg}`, { role: 'signatory' }],
     },
     {

@@ -65,11 +65,13 @@ describe('campaigns', () => {
     }
   });
 
-  it('adds, re-roles and removes organizations, but never the last lead', async () => {
+  it('adds (an admin; a coordinator invites), re-roles and removes organizations, but never the last lead', async () => {
     const id = (await call(api.url, 'POST', '/api/campaigns', browser, { title: 'Coalition' })).body.id as string;
-    const added = await call(api.url, 'PUT', `/api/campaigns/${id}/organizations/${partner.organizationId}`, browser, {
+    const admin = await signIn(api.url, (await createUser('admin')).email);
+    const added = await call(api.url, 'PUT', `/api/campaigns/${id}/organizations/${partner.organizationId}`, admin, {
       role: 'signatory',
     });
+    expect(added.status).toBe(200);
     expect(added.body.organizations).toContainEqual(expect.objectContaining({ id: partner.organizationId, role: 'signatory' }));
     expect((await call(api.url, 'DELETE', `/api/campaigns/${id}/organizations/${coordinator.organizationId}`, browser)).body.code).toBe(
       'last_lead',

@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
+import { PendingCampaignOrganizationDto } from './campaign-invitation.dto.js';
 import { IsDateOnly } from '../core/http/validators.js';
 
 export class DemandStatusCountsDto implements Record<DemandStatus, number> {
@@ -119,6 +120,11 @@ export class CampaignDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: [CampaignOrganizationDto] }) organizations: CampaignOrganizationDto[];
+  @ApiProperty({
+    type: [PendingCampaignOrganizationDto],
+    description: 'Organizations invited that have not answered yet (names only); empty unless the caller coordinates the campaign',
+  })
+  invitations: PendingCampaignOrganizationDto[];
   @ApiProperty({ type: CampaignAccessDto }) access: CampaignAccessDto;
   @ApiProperty({ type: ReminderPolicyDto, description: 'The reminder policy in force (the default unless the campaign overrides it)' })
   reminderPolicy: ReminderPolicyDto;

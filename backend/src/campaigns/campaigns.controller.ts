@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { CurrentUser, Roles } from '../core/auth/decorators.js';
 import { ParseIdPipe } from '../core/http/parse-id.pipe.js';
@@ -64,19 +65,35 @@ export class CampaignsController {
   }
 
   @Put(':id/organizations/:organizationId')
-  @ApiOperation({ summary: 'Add an organization as lead or signatory, or change its role', operationId: 'setCampaignOrganization' })
-  @ApiOkResponse({ type: CampaignDto })
-  setOrganization(
+  @ApiOperation({
+    summary: 'Change the role of an organization in the campaign, or bring in a new one',
+    description:
+      'An admin adds a new organization directly (200). A coordinator of a lead organization invites it instead (202): ' +
+      "the invitation appears in the campaign's `invitations` (name and role offered only) until the invited " +
+      "organization's coordinators accept it (POST /api/campaign-invitations/:id/accept) or decline it. " +
+      'Repeating the request, or sending it in parallel, leaves one pending invitation; another role changes the role offered. ' +
+      'DELETE on the same path withdraws it.',
+    operationId: 'setCampaignOrganization',
+  })
+  @ApiOkResponse({ type: CampaignDto, description: 'The organization is in the campaign in this role' })
+  @ApiAcceptedResponse({ type: CampaignDto, description: 'The organization is invited; it joins when its coordinators accept' })
+  async setOrganization(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
     @Param('organizationId', ParseIdPipe) organizationId: string,
     @Body() body: SetCampaignOrganizationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CampaignDto> {
-    return this.campaigns.setOrganization(user, id, organizationId, body.role);
+    const { campaign, invited } = await this.campaigns.setOrganization(user, id, organizationId, body.role);
+    if (invited) void reply.status(202);
+    return campaign;
   }
 
   @Delete(':id/organizations/:organizationId')
-  @ApiOperation({ summary: 'Remove an organization from the campaign (never its last lead)', operationId: 'removeCampaignOrganization' })
+  @ApiOperation({
+    summary: 'Remove an organization from the campaign (never its last lead), or withdraw its pending invitation',
+    operationId: 'removeCampaignOrganization',
+  })
   @ApiOkResponse({ type: CampaignDto })
   removeOrganization(
     @CurrentUser() user: AuthUser,

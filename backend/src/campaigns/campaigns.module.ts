@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CampaignInvitationsController } from './campaign-invitations.controller.js';
+import { CampaignInvitationsService } from './campaign-invitations.service.js';
 import { CampaignsController } from './campaigns.controller.js';
 import { CampaignsService } from './campaigns.service.js';
 
-@Module({ controllers: [CampaignsController], providers: [CampaignsService], exports: [CampaignsService] })
+/** Campaigns, the organizations in them, and the invitations for more to join. */
+@Module({
+  controllers: [CampaignsController, CampaignInvitationsController],
+  providers: [CampaignsService, CampaignInvitationsService],
+  exports: [CampaignsService],
+})
 export class CampaignsModule {}

@@ -16,7 +16,10 @@ import { replanCampaignReminders } from '../reminders/reminder-planner.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ConflictError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
+import { Dispatcher } from '../notifications/dispatcher.js';
+import { nothingRecorded } from '../notifications/notify.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { CampaignInvitationsService } from './campaign-invitations.service.js';
 import type {
   CampaignCountsDto,
   CampaignDto,
@@ -49,6 +52,8 @@ export class CampaignsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly invitations: CampaignInvitationsService,
+    private readonly dispatcher: Dispatcher,
   ) {}
 
   /** The campaigns the caller takes part in (all, for admins), newest first, with counts: three queries per page. */
@@ -133,6 +138,8 @@ export class CampaignsService {
       createdAt: campaign.createdAt.toISOString(),
       updatedAt: campaign.updatedAt.toISOString(),
       organizations: organizations.map((o) => ({ id: o.id, name: o.name, role: o.role, isExample: o.is_example })),
+      // Organizations invited and yet to answer: their names, for those who run the campaign.
+      invitations: access.canCoordinate ? await this.invitations.pendingForCampaign(id) : [],
       access,
       reminderPolicy: { ...DEFAULT_REMINDER_POLICY, ...(campaign.reminderPolicy ?? {}) },
       customReminderPolicy: campaign.reminderPolicy !== null,
@@ -234,19 +241,35 @@ export class CampaignsService {
     return this.get(user, id);
   }
 
-  /** Adds an organization to the campaign or changes its role. A campaign always keeps a lead. */
-  async setOrganization(user: AuthUser, id: string, organizationId: string, role: CampaignRole): Promise<CampaignDto> {
+  /**
+   * Changes the role of an organization in the campaign, or brings in a new one: an admin adds it
+   * directly; a coordinator invites it (`invited: true`), and it joins only when its own
+   * coordinators accept (CampaignInvitationsService). A campaign always keeps a lead.
+   */
+  async setOrganization(
+    user: AuthUser,
+    id: string,
+    organizationId: string,
+    role: CampaignRole,
+  ): Promise<{ campaign: CampaignDto; invited: boolean }> {
     await this.requireCoordinator(user, id);
+    let recorded = nothingRecorded();
+    let invited = false;
     await this.dataSource.transaction(async (manager) => {
       const organization = await manager.findOneBy(Organization, { id: organizationId });
       if (!organization || organization.disabledAt) throw new NotFoundError('organization');
-      await this.lockCampaign(manager, id);
+      const campaign = await this.lockCampaign(manager, id);
       const [current] = (await manager.query(`SELECT role FROM campaign_organizations WHERE campaign_id = $1 AND organization_id = $2`, [
         id,
         organizationId,
       ])) as {
         role: CampaignRole;
       }[];
+      if (!current && user.role !== 'admin') {
+        invited = true;
+        recorded = await this.invitations.invite(manager, user, campaign, organization, role);
+        return;
+      }
       if (current?.role === role) return;
       if (current?.role === 'lead') await this.assertAnotherLead(manager, id, organizationId);
       await manager.query(
@@ -254,6 +277,7 @@ export class CampaignsService {
          ON CONFLICT (campaign_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
         [id, organizationId, role],
       );
+      if (!current) await this.invitations.close(manager, user, id, organizationId, 'superseded');
       await this.audit.record(
         {
           action: current ? 'campaign.organization_role_changed' : 'campaign.organization_added',
@@ -267,9 +291,11 @@ export class CampaignsService {
         manager,
       );
     });
-    return this.get(user, id);
+    await this.dispatcher.dispatch(recorded);
+    return { campaign: await this.get(user, id), invited };
   }
 
+  /** Removes an organization from the campaign (never its last lead), or withdraws its pending invitation. */
   async removeOrganization(user: AuthUser, id: string, organizationId: string): Promise<CampaignDto> {
     await this.requireCoordinator(user, id);
     await this.dataSource.transaction(async (manager) => {
@@ -280,7 +306,10 @@ export class CampaignsService {
       ])) as {
         role: CampaignRole;
       }[];
-      if (!current) throw new NotFoundError('organization in this campaign');
+      if (!current) {
+        if (await this.invitations.close(manager, user, id, organizationId, 'withdrawn')) return;
+        throw new NotFoundError('organization in this campaign');
+      }
       if (current.role === 'lead') await this.assertAnotherLead(manager, id, organizationId);
       await manager.query(`DELETE FROM campaign_organizations WHERE campaign_id = $1 AND organization_id = $2`, [id, organizationId]);
       await this.audit.record(
@@ -302,9 +331,18 @@ export class CampaignsService {
     await this.policy.requireCoordinator(user, id, 'campaign', 'Only coordinators of a lead organization can change this campaign.');
   }
 
-  /** Serializes membership changes of one campaign, so two removals cannot leave it without a lead. */
-  private async lockCampaign(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE`, [id]);
+  /**
+   * Serializes membership changes and invitations of one campaign, so two removals cannot leave
+   * it without a lead and an invitation is decided once (the campaign row first, then any
+   * invitation row: CampaignInvitationsService takes them in the same order).
+   */
+  private async lockCampaign(manager: EntityManager, id: string): Promise<{ id: string; title: string }> {
+    const [row] = (await manager.query(`SELECT id, title FROM campaigns WHERE id = $1 FOR UPDATE`, [id])) as {
+      id: string;
+      title: string;
+    }[];
+    if (!row) throw new NotFoundError('campaign');
+    return row;
   }
 
   private async assertAnotherLead(manager: EntityManager, id: string, organizationId: string): Promise<void> {

@@ -10,6 +10,7 @@ import {
   OrganizationPageDto,
   UpdateOrganizationDto,
 } from './organization.dto.js';
+import { FindOrganizationNamesQueryDto, OrganizationNamePageDto } from './organization-name.dto.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('organizations')
@@ -22,6 +23,17 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrganizationPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListOrganizationsQueryDto): Promise<OrganizationPageDto> {
     return this.organizations.list(user, query);
+  }
+
+  @Get('names')
+  @ApiOperation({
+    summary: 'Organizations by part of their name, to invite one to a campaign (coordinators, admins): id and name only',
+    description: 'Every enabled organization, whether or not the caller works with it; nothing about it but its name.',
+    operationId: 'findOrganizationNames',
+  })
+  @ApiOkResponse({ type: OrganizationNamePageDto })
+  findNames(@CurrentUser() user: AuthUser, @Query() query: FindOrganizationNamesQueryDto): Promise<OrganizationNamePageDto> {
+    return this.organizations.findNames(user, query);
   }
 
   @Get(':id')

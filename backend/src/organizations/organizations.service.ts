@@ -9,6 +9,8 @@ import { SessionService } from '../core/auth/session.service.js';
 import { ConflictError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import type { CreateOrganizationDto, OrganizationDto, OrganizationPageDto, UpdateOrganizationDto } from './organization.dto.js';
+import { containing } from '../core/database/sql-filters.js';
+import type { FindOrganizationNamesQueryDto, OrganizationNamePageDto } from './organization-name.dto.js';
 import { Organization } from './organization.entity.js';
 
 export function toOrganizationDto(o: Organization): OrganizationDto {
@@ -50,6 +52,32 @@ export class OrganizationsService {
     if (query.q) qb.andWhere('o.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
     if (query.cursor) qb.andWhere('o.name > :after', { after: decodeCursor(query.cursor, 1)[0] });
     return toPage(await qb.getMany(), limit, toOrganizationDto, (o) => [o.name]);
+  }
+
+  /**
+   * Organizations by name, for coordinators and admins to invite one to a campaign: every enabled
+   * organization, the caller's reach or not, answered as id and name only (never details, never
+   * people; those stay within reach).
+   */
+  async findNames(user: AuthUser, query: FindOrganizationNamesQueryDto): Promise<OrganizationNamePageDto> {
+    this.policy.assertMayFindOrganizationsByName(user);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const params: unknown[] = [containing(query.q)];
+    let after = '';
+    if (query.cursor) {
+      params.push(decodeCursor(query.cursor, 1)[0]);
+      after = 'AND name > $2';
+    }
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT id, name FROM organizations WHERE disabled_at IS NULL AND name ILIKE $1 ${after} ORDER BY name LIMIT ${limit + 1}`,
+      params,
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ id: r.id, name: r.name }),
+      (r) => [r.name],
+    );
   }
 
   async get(user: AuthUser, id: string): Promise<OrganizationDto> {

@@ -44,6 +44,8 @@ export class UsersService {
   async list(caller: AuthUser, query: ListUsersQueryDto): Promise<UserPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const reach = await this.policy.userDirectoryOrganizationIds(caller);
+    // Another organization's people, asked for by name of organization: outside reach it does not exist.
+    if (query.organizationId && reach !== 'all' && !reach.includes(query.organizationId)) throw new NotFoundError('organization');
     const qb = this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')

@@ -72,6 +72,31 @@ export class AccessPolicy {
   }
 
   /**
+   * Finding organizations by name, to invite them to a campaign: admins and coordinators. The
+   * answer is names only; an organization outside reach stays unreadable otherwise.
+   */
+  assertMayFindOrganizationsByName(user: AuthUser): void {
+    if (user.role !== 'admin' && user.role !== 'coordinator')
+      throw new ForbiddenError('Only coordinators and administrators can look organizations up by name.');
+  }
+
+  /** Listing invitations of one's organization to campaigns: its coordinators (and admins, for theirs). */
+  assertMayListCampaignInvitations(user: AuthUser): void {
+    if (user.role !== 'admin' && user.role !== 'coordinator')
+      throw new ForbiddenError('Only coordinators can answer invitations to campaigns.');
+  }
+
+  /**
+   * Accepting or declining an invitation to a campaign: the invited organization's coordinators,
+   * and admins. Its other people see it exists (403); anybody else does not (404).
+   */
+  assertMayAnswerCampaignInvitation(user: AuthUser, invitedOrganizationId: string): void {
+    if (user.role === 'admin') return;
+    if (user.organizationId !== invitedOrganizationId) throw new NotFoundError('invitation');
+    if (user.role !== 'coordinator') throw new ForbiddenError('Only coordinators of the invited organization can answer this invitation.');
+  }
+
+  /**
    * The caller's access to the campaign an object belongs to. Outside the campaign, the object
    * itself does not exist for them: NotFound names `subject` (a demand, a milestone…).
    */
