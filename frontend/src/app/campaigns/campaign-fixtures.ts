@@ -63,6 +63,7 @@ export function aCampaign(overrides: Partial<Campaign> = {}): Campaign {
       escalateAfterDays: 14,
     },
     customReminderPolicy: false,
+    invitations: [],
     ...overrides,
   };
 }

@@ -145,6 +145,20 @@ describe('CampaignOverviewPage', () => {
     expect(page.querySelector('.office__log')).toBeNull();
   });
 
+  it('names the organizations invited and yet to answer, marked "invited"', async () => {
+    await answer(
+      aCampaign({
+        invitations: [
+          { organizationId: 'o9', name: 'Cristosal', role: 'signatory', status: 'invited', invitedAt: '2026-11-28T12:00:00.000Z' },
+          { organizationId: 'o8', name: 'Amnesty', role: 'lead', status: 'invited', invitedAt: '2026-11-28T12:00:00.000Z' },
+        ],
+      }),
+    );
+    expect(text(page, '[data-invitations]')).toBe('Invited, awaiting an answer: Cristosal (signatory) invited, Amnesty (lead) invited');
+    expect([...page.querySelectorAll('[data-invitations] .chip')].map((c) => c.textContent?.trim())).toEqual(['invited', 'invited']);
+    expect(text(page, '.head')).toContain('Signed by: Center for Constitutional Rights (lead), Movement Law Lab (lead).');
+  });
+
   it('says when nothing is overdue or due soon', async () => {
     await answer(aCampaign(), aDashboard({ overdueDemands: 0, overdueFollowUps: [], next14Days: [] }));
     expect(text(page, '[data-panel="overdue"] p')).toBe('Nothing is overdue.');

@@ -135,6 +135,10 @@ export class CampaignOverviewPage {
     return `campaigns.milestones.kind.${kind}`;
   }
 
+  protected invitedRoleKey(role: Campaign['invitations'][number]['role']): TranslationKey {
+    return `campaigns.overview.invitedRole.${role}`;
+  }
+
   protected upcomingKind(kind: Dashboard['next14Days'][number]['kind']): TranslationKey {
     return `campaigns.upcoming.kind.${kind}`;
   }

@@ -2,6 +2,7 @@ import { adminEn } from '../../admin/admin.en';
 import { campaignsEn } from '../../campaigns/campaigns.en';
 import { demandsEn } from '../../demands/demands.en';
 import { followUpsEn } from '../../follow-ups/follow-ups.en';
+import { homeEn } from '../../home/home.en';
 import { notificationsEn } from '../../notifications/notifications.en';
 
 /**
@@ -193,5 +194,6 @@ export const en = {
   ...campaignsEn,
   ...demandsEn,
   ...followUpsEn,
+  ...homeEn,
   ...notificationsEn,
 } as const;

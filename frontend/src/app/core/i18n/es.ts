@@ -2,6 +2,7 @@ import { adminEs } from '../../admin/admin.es';
 import { campaignsEs } from '../../campaigns/campaigns.es';
 import { demandsEs } from '../../demands/demands.es';
 import { followUpsEs } from '../../follow-ups/follow-ups.es';
+import { homeEs } from '../../home/home.es';
 import { notificationsEs } from '../../notifications/notifications.es';
 import type { Dictionary } from './dictionary';
 
@@ -191,5 +192,6 @@ export const es: Dictionary = {
   ...campaignsEs,
   ...demandsEs,
   ...followUpsEs,
+  ...homeEs,
   ...notificationsEs,
 };

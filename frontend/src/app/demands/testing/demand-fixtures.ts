@@ -29,6 +29,7 @@ export function aCampaign(access: Partial<Campaign['access']> = {}): Campaign {
       escalateAfterDays: 14,
     },
     customReminderPolicy: false,
+    invitations: [],
   };
 }
 
