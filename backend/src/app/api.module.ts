@@ -4,6 +4,7 @@ import { ConfigModule } from '../core/config/config.module.js';
 import { DatabaseModule } from '../core/database/database.module.js';
 import { HealthModule } from '../core/health/health.module.js';
 import { LoggingModule } from '../core/logging/logging.module.js';
+import type { DestinationStream } from 'pino';
 import { QueueModule } from '../core/queue/queue.module.js';
 import { RedisModule } from '../core/redis/redis.module.js';
 import { AccountModule } from '../account/account.module.js';
@@ -31,12 +32,12 @@ import { WebhooksModule } from '../webhooks/webhooks.module.js';
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: Config): DynamicModule {
+  static forRoot(config: Config, logDestination?: DestinationStream): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config, 'api'),
+        LoggingModule.forRoot(config, 'api', logDestination),
         DatabaseModule,
         RedisModule,
         QueueModule,

@@ -40,6 +40,8 @@ export function dataSourceOptions(
     // A connection idle for a minute is closed (pg's default is 10 s), down to the number kept
     // (`min`): bursts of reminder deliveries reuse their connections rather than open new ones.
     extra: { options: CONNECTION_OPTIONS, idleTimeoutMillis: 60_000, min: config.databasePoolKept ?? 0 },
-    logging: ['error'],
+    // TypeORM's logger writes a failed query as plain text with its parameters (user data);
+    // errors reach the process's JSON log through serializeError (core/logging) instead.
+    logging: false,
   };
 }

@@ -62,20 +62,83 @@ export class AppLogger implements LoggerService {
   }
 }
 
+/** What a failed query's error may say in a log: PostgreSQL's code and the names of things, never values. */
+const DRIVER_ERROR_FIELDS = ['code', 'severity', 'table', 'column', 'constraint', 'routine'] as const;
+
+/**
+ * pino's error serializer, minus what carries user data. TypeORM's QueryFailedError holds the
+ * statement's `parameters`, and PostgreSQL's message and `detail` quote the offending value
+ * ('invalid input syntax for type uuid: "…"', 'Key (email)=(…) already exists'): a failed query
+ * is logged with its error code, its statement and the names above (issue 16, item 10).
+ */
+export function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  const driverError = (error as { driverError?: Record<string, unknown> } | null)?.driverError;
+  if (!driverError || typeof driverError !== 'object') return serialized;
+  const safe: Record<string, unknown> = {};
+  for (const field of DRIVER_ERROR_FIELDS) if (driverError[field] !== undefined) safe[field] = driverError[field];
+  const { type, query, stack } = serialized;
+  const firstFrame = typeof stack === 'string' ? stack.split('\n').slice(1).join('\n') : undefined;
+  return {
+    type,
+    message: `query failed: ${String(driverError.code ?? 'unknown')}`,
+    query,
+    driverError: safe,
+    ...(firstFrame ? { stack: `${String(type)}: query failed\n${firstFrame}` } : {}),
+  };
+}
+
+/**
+ * A URL as a log line may show it. Query values are kept only for parameters that name a
+ * filter, a page size or an id (`limit`, `status`, `officeId`…); a search text, a cursor (it
+ * holds the last row's key: an e-mail, a name) and anything else is replaced — a search for a
+ * detained person's name does not belong in an operator's log. Path segments that look like
+ * random tokens (long base64url runs that are not UUIDs) are replaced too: no route carries one
+ * today (e-mailed links keep tokens in the fragment, which never reaches us); feed and signed
+ * links will.
+ */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  const path = (q === -1 ? url : url.slice(0, q))
+    .split('/')
+    .map((segment) => (TOKEN_SEGMENT.test(segment) && !UUID_SEGMENT.test(segment) ? '[redacted]' : segment))
+    .join('/');
+  if (q === -1) return path;
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq === -1) return pair;
+      const name = pair.slice(0, eq);
+      return LOGGED_PARAMS.test(name) ? pair : `${name}=[redacted]`;
+    })
+    .join('&');
+  return `${path}?${query}`;
+}
+const TOKEN_SEGMENT = /^[A-Za-z0-9_-]{24,}(\.[a-z]{2,4})?$/;
+const UUID_SEGMENT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOGGED_PARAMS = /^(limit|status|kind|role|assessment|channel|category|organization|view|unread|disabled|\w+Id)$/;
+
 export function createPino(
   config: Pick<Config, 'logLevel'>,
   processName: 'api' | 'worker',
   destination: pino.DestinationStream = pino.destination({ dest: 1, sync: true }),
 ): Pino {
   return pino(
-    { level: config.logLevel, name: `demarche-${processName}`, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    {
+      level: config.logLevel,
+      name: `demarche-${processName}`,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { err: serializeError },
+    },
     destination,
   );
 }
 
 /** How a log line names the request it concerns: the request log's and the error filter's. */
 export function requestFields(request: FastifyRequest): { id: string; method: string; url: string } {
-  return { id: String(request.id), method: request.method, url: request.url };
+  return { id: String(request.id), method: request.method, url: redactUrl(request.url) };
 }
 
 /**
@@ -108,10 +171,11 @@ export function registerRequestLog(fastify: FastifyInstance, logger: AppLogger):
 @Global()
 @Module({})
 export class LoggingModule {
-  static forRoot(config: Config, processName: 'api' | 'worker'): DynamicModule {
+  /** `destination`: standard output unless given (tests read the lines they cause). */
+  static forRoot(config: Config, processName: 'api' | 'worker', destination?: pino.DestinationStream): DynamicModule {
     return {
       module: LoggingModule,
-      providers: [{ provide: AppLogger, useValue: new AppLogger(createPino(config, processName)) }],
+      providers: [{ provide: AppLogger, useValue: new AppLogger(createPino(config, processName, destination)) }],
       exports: [AppLogger],
     };
   }

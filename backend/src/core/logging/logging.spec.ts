@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppLogger, createPino, registerRequestLog } from './logging.module.js';
+import { AppLogger, createPino, redactUrl, registerRequestLog } from './logging.module.js';
 
 /** A logger whose lines land in an array, parsed. */
 function capture(level: 'info' | 'trace' = 'info'): { logger: AppLogger; lines: Record<string, unknown>[] } {
@@ -67,5 +67,40 @@ describe('the request log', () => {
       responseTime: expect.any(Number),
     });
     expect(JSON.stringify(lines)).not.toContain('secret-token');
+  });
+});
+
+describe('what a log line may carry', () => {
+  it('logs a failed query by its code and names, never its parameters or the value PostgreSQL quotes', () => {
+    const { logger, lines } = capture();
+    const error = Object.assign(new Error('invalid input syntax for type uuid: "secret-value"'), {
+      name: 'QueryFailedError',
+      query: 'SELECT $1::uuid',
+      parameters: ['secret-value'],
+      driverError: {
+        code: '22P02',
+        severity: 'ERROR',
+        detail: 'Key (email)=(secret-value) already exists.',
+        where: "unnamed portal parameter $1 = 'secret-value'",
+        routine: 'string_to_uuid',
+      },
+    });
+    logger.error({ err: error, requestId: 'r-1' }, 'unhandled error', 'HttpError');
+    expect(JSON.stringify(lines)).not.toContain('secret-value');
+    expect(lines[0]).toMatchObject({
+      requestId: 'r-1',
+      err: { message: 'query failed: 22P02', query: 'SELECT $1::uuid', driverError: { code: '22P02', routine: 'string_to_uuid' } },
+    });
+  });
+
+  it('keeps query values of filters and ids only, and hides path segments that look like tokens', () => {
+    expect(redactUrl('/api/campaigns?q=Jane%20Doe&limit=20&status=sent&officeId=abc&cursor=eyJ4Il0')).toBe(
+      '/api/campaigns?q=[redacted]&limit=20&status=sent&officeId=abc&cursor=[redacted]',
+    );
+    expect(redactUrl('/api/feeds/dmf_9sK2jQ0xL1v8Zp3RtY6uW4eN7aB5cD.ics')).toBe('/api/feeds/[redacted]');
+    expect(redactUrl('/api/campaigns/0b9e7c1e-4a55-4b0e-9a51-2f3c1d2e3f40/demands')).toBe(
+      '/api/campaigns/0b9e7c1e-4a55-4b0e-9a51-2f3c1d2e3f40/demands',
+    );
+    expect(redactUrl('/api/health')).toBe('/api/health');
   });
 });
