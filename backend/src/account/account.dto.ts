@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, ROLES, type Locale, type Role } from '@demarche/shared';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, MaxLength, Validate } from 'class-validator';
-import { IsTimeZone } from '../core/http/validators.js';
+import { IsEmail, IsIn, IsISO8601, IsString, Length, MaxLength, Validate } from 'class-validator';
+import { IsTimeZone, Omittable } from '../core/http/validators.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/auth/passwords.js';
 
 export { IsTimeZone };
@@ -52,18 +52,18 @@ export class CsrfDto {
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @Omittable()
   @IsIn(LOCALES)
   locale?: Locale;
 
   @ApiPropertyOptional({ example: 'Europe/Zurich' })
-  @IsOptional()
+  @Omittable()
   @Validate(IsTimeZone)
   timeZone?: string;
 }
@@ -106,7 +106,7 @@ export class CreateApiTokenDto {
   name: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the token stops working; none means until revoked' })
-  @IsOptional()
+  @Omittable()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   expiresAt?: string;
 }

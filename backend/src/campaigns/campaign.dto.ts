@@ -1,26 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { CAMPAIGN_ROLES, CAMPAIGN_STATUSES, type CampaignRole, type CampaignStatus, type DemandStatus } from '@demarche/shared';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  Validate,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, Validate } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
 import { PendingCampaignOrganizationDto } from './campaign-invitation.dto.js';
-import { IsDateOnly } from '../core/http/validators.js';
+import { IsDateOnly, Nested, Nullable, Omittable } from '../core/http/validators.js';
 
 export class DemandStatusCountsDto implements Record<DemandStatus, number> {
   @ApiProperty() draft: number;
@@ -133,12 +116,12 @@ export class CampaignDto {
 
 export class ListCampaignsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(CAMPAIGN_STATUSES)
   status?: CampaignStatus;
 
   @ApiPropertyOptional({ description: 'Part of the title' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   q?: string;
@@ -151,40 +134,37 @@ export class CreateCampaignDto {
   title: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(5000)
   summary?: string;
 
   @ApiPropertyOptional({ maxLength: 100000, description: 'The letter as sent, verbatim' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100_000)
   letterText?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '2025-04-29' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @Validate(IsDateOnly)
   letterDate?: string | null;
 
   @ApiPropertyOptional({ enum: ['draft', 'active'], default: 'draft' })
-  @IsOptional()
+  @Omittable()
   @IsIn(['draft', 'active'])
   status?: 'draft' | 'active';
 }
 
 /** Every field optional, same rules; the status changes through POST /campaigns/:id/status. */
-export class UpdateCampaignDto extends PartialType(OmitType(CreateCampaignDto, ['status'] as const)) {
+export class UpdateCampaignDto extends PartialType(OmitType(CreateCampaignDto, ['status'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({
     type: ReminderPolicyDto,
     nullable: true,
     description: "The campaign's own reminder policy (coordinators); null: back to the default",
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @ValidateNested()
-  @Type(() => ReminderPolicyDto)
+  @Nullable()
+  @Nested(() => ReminderPolicyDto)
   reminderPolicy?: ReminderPolicyDto | null;
 }
 

@@ -7,42 +7,28 @@ import {
   type DemandPriority,
   type DemandStatus,
 } from '@demarche/shared';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  Validate,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength, Validate } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
-import { IsTimeZone } from '../core/http/validators.js';
+import { IsTimeZone, Nested, Nullable, Omittable } from '../core/http/validators.js';
 
 export class DeadlineInputDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'A fixed deadline (give exactly one of at, milestoneId, termId)' })
-  @IsOptional()
+  @Omittable()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   at?: string;
 
   @ApiPropertyOptional({ description: "Zone the deadline is stated in; default: the institution's seat", example: 'Europe/Zurich' })
-  @IsOptional()
+  @Omittable()
   @Validate(IsTimeZone)
   timeZone?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Follow a milestone of this campaign: due at the end of its day, moving with it' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   milestoneId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "Due at the end of an officeholder's term (of the demand's office)" })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   termId?: string;
 }
@@ -112,17 +98,17 @@ export class DemandPageDto {
 
 export class ListDemandsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DEMAND_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(DEMAND_STATUSES)
   status?: DemandStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   officeId?: string;
 
   @ApiPropertyOptional({ description: 'Words of the demand text' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   q?: string;
@@ -143,33 +129,29 @@ export class CreateDemandDto {
   category: DemandCategory;
 
   @ApiPropertyOptional({ enum: DEMAND_PRIORITIES })
-  @IsOptional()
+  @Omittable()
   @IsIn(DEMAND_PRIORITIES)
   priority?: DemandPriority;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @Matches(/^[a-z0-9][a-z0-9@._-]{0,99}$/, { message: 'must be lower-case letters, digits and @ . _ - (up to 100)' })
   reference?: string | null;
 
   @ApiPropertyOptional({ type: DeadlineInputDto, nullable: true, description: 'null removes the deadline' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @ValidateNested()
-  @Type(() => DeadlineInputDto)
+  @Nullable()
+  @Nested(() => DeadlineInputDto)
   deadline?: DeadlineInputDto | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(5000)
   notes?: string | null;
 }
 
 /** Every field optional, same rules; a demand stays addressed to its office. */
-export class UpdateDemandDto extends PartialType(OmitType(CreateDemandDto, ['officeId'] as const)) {}
+export class UpdateDemandDto extends PartialType(OmitType(CreateDemandDto, ['officeId'] as const), { skipNullProperties: false }) {}
 
 export class TransitionDto {
   @ApiProperty({ enum: DEMAND_STATUSES })
@@ -177,18 +159,18 @@ export class TransitionDto {
   to: DemandStatus;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Why; required for a correction' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2000)
   note?: string;
 
   @ApiPropertyOptional({ enum: DEMAND_STATUSES, description: 'The status the caller saw; if it changed meanwhile, 409 stale_status' })
-  @IsOptional()
+  @Omittable()
   @IsIn(DEMAND_STATUSES)
   from?: DemandStatus;
 
   @ApiPropertyOptional({ description: 'Correct a mistaken status outside the transition table (coordinators; note required)' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   correction?: boolean;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@demarche/shared';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, Validate, ValidateIf } from 'class-validator';
+import { IsIn, IsISO8601, IsString, IsUUID, Length, MaxLength, Validate } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
-import { IsTimeZone } from '../core/http/validators.js';
+import { IsTimeZone, Nullable, Omittable } from '../core/http/validators.js';
 
 export class FollowUpDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -34,29 +34,29 @@ export class FollowUpPageDto {
 
 export class FollowUpFiltersDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(FOLLOW_UP_STATUSES)
   status?: FollowUpStatus;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Due before this instant' })
-  @IsOptional()
+  @Omittable()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   dueBefore?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Due at or after this instant' })
-  @IsOptional()
+  @Omittable()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   dueAfter?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   demandId?: string;
 }
 
 export class CampaignFollowUpsQueryDto extends FollowUpFiltersDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   organizationId?: string;
 }
@@ -67,7 +67,7 @@ export class MyFollowUpsQueryDto extends FollowUpFiltersDto {
   organization: 'mine';
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   campaignId?: string;
 }
@@ -75,46 +75,44 @@ export class MyFollowUpsQueryDto extends FollowUpFiltersDto {
 /** Members of the assigned organization change only status and completion note. */
 export class UpdateFollowUpDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 300 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 300)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(10_000)
   details?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @Omittable()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   dueAt?: string;
 
   @ApiPropertyOptional({ example: 'America/New_York' })
-  @IsOptional()
+  @Omittable()
   @Validate(IsTimeZone)
   dueTimeZone?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Reassign to another organization of the campaign' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   organizationId?: string;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'A user of the assigned organization' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsUUID('all', { message: 'must be a UUID' })
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(FOLLOW_UP_STATUSES)
   status?: FollowUpStatus;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(5000)
   completionNote?: string | null;
@@ -126,7 +124,7 @@ export class CreateFollowUpDto {
   organizationId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A user of that organization' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   assigneeId?: string;
 
@@ -136,7 +134,7 @@ export class CreateFollowUpDto {
   title: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(10_000)
   details?: string;
@@ -146,17 +144,17 @@ export class CreateFollowUpDto {
   dueAt: string;
 
   @ApiPropertyOptional({ description: "Zone the due time is stated in; default: the assignee's, else UTC", example: 'America/New_York' })
-  @IsOptional()
+  @Omittable()
   @Validate(IsTimeZone)
   dueTimeZone?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   demandId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   responseId?: string;
 }

@@ -3,19 +3,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
-  IsOptional,
   IsString,
   IsUrl,
   Length,
   MaxLength,
   Validate,
-  ValidateIf,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { IsTimeZone } from '../account/account.dto.js';
 import { PageQueryDto } from '../core/http/pagination.js';
 import { isCalendarDate } from './institutions.service.js';
+import { Nullable, Omittable } from '../core/http/validators.js';
 
 /** Leading and trailing spaces never count: `'  '` is as empty as `''`. */
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -89,7 +88,7 @@ export class HolderOnDayDto {
 
 export class ListInstitutionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name or abbreviation' })
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MaxLength(100)
@@ -98,7 +97,7 @@ export class ListInstitutionsQueryDto extends PageQueryDto {
 
 export class HolderOnDayQueryDto {
   @ApiPropertyOptional({ format: 'date', description: 'The day asked about; today (UTC) when left out' })
-  @IsOptional()
+  @Omittable()
   @Validate(IsCalendarDate)
   on?: string;
 }
@@ -107,11 +106,6 @@ export class HolderOnDayQueryDto {
 // Create and update bodies are separate classes on purpose: class-validator skips every rule of a
 // property once one of its conditions says so, and an inherited @IsOptional() would let a create
 // body leave out a required field (or send it as null).
-
-/** May be left out, but not sent as null (the column is required). */
-const Omittable = () => ValidateIf((_: object, v: unknown) => v !== undefined);
-/** May be left out or sent as null (clears it). */
-const Nullable = () => IsOptional();
 
 const Name = () => applyDecorators(Transform(trim), IsString(), Length(1, 200));
 const Abbreviation = () => applyDecorators(Transform(trimToNull), IsString(), MaxLength(30));

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@demarche/shared';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/auth/passwords.js';
 import { PageQueryDto } from '../core/http/pagination.js';
+import { Omittable } from '../core/http/validators.js';
 
 export class CreateInvitationDto {
   @ApiProperty()
@@ -36,7 +37,7 @@ export class InvitationPageDto {
 
 export class ListInvitationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   organizationId?: string;
 }

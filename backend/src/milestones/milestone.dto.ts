@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { MILESTONE_KINDS, type MilestoneKind } from '@demarche/shared';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, Validate, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Length, Matches, MaxLength, Validate } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
-import { IsDateOnly, IsTimeZone } from '../core/http/validators.js';
+import { IsDateOnly, IsTimeZone, Nullable, Omittable } from '../core/http/validators.js';
 
 export class MilestoneDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -23,7 +23,7 @@ export class MilestonePageDto {
 
 export class ListMilestonesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MILESTONE_KINDS })
-  @IsOptional()
+  @Omittable()
   @IsIn(MILESTONE_KINDS)
   kind?: MilestoneKind;
 }
@@ -35,7 +35,7 @@ export class CreateMilestoneDto {
   title: string;
 
   @ApiPropertyOptional({ enum: MILESTONE_KINDS })
-  @IsOptional()
+  @Omittable()
   @IsIn(MILESTONE_KINDS)
   kind?: MilestoneKind;
 
@@ -48,18 +48,16 @@ export class CreateMilestoneDto {
   timeZone: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/, { message: 'must be lower-case letters, digits and . _ - (up to 100)' })
   reference?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(1000)
   source?: string | null;
 }
 
 /** Every field optional, same rules. */
-export class UpdateMilestoneDto extends PartialType(CreateMilestoneDto) {}
+export class UpdateMilestoneDto extends PartialType(CreateMilestoneDto, { skipNullProperties: false }) {}

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
+import { Omittable } from '../core/http/validators.js';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -25,7 +26,7 @@ export class UnreadCountDto {
 
 export class ListNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'Only unread ones' })
-  @IsOptional()
+  @Omittable()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsIn([true, false], { message: 'must be true or false' })
   unread?: boolean;

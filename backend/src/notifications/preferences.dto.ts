@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIGEST_MODES, LOCALES, NOTIFICATION_KINDS, type DigestMode, type Locale, type NotificationKind } from '@demarche/shared';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, Validate, ValidateNested } from 'class-validator';
-import { IsTimeZone } from '../core/http/validators.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsUUID, Validate } from 'class-validator';
+import { IsTimeZone, Nested, Omittable } from '../core/http/validators.js';
 
 export class ChannelChoiceDto {
   @ApiProperty() email: boolean;
@@ -11,12 +10,12 @@ export class ChannelChoiceDto {
 
 export class ChannelChoicePatchDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   email?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   inApp?: boolean;
 }
@@ -42,45 +41,38 @@ export class ChannelsDto implements Record<NotificationKind, ChannelChoiceDto> {
 
 export class ChannelsPatchDto implements Partial<Record<NotificationKind, ChannelChoicePatchDto>> {
   @ApiPropertyOptional({ type: ChannelChoicePatchDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelChoicePatchDto)
+  @Omittable()
+  @Nested(() => ChannelChoicePatchDto)
   reminder?: ChannelChoicePatchDto;
 
   @ApiPropertyOptional({ type: ChannelChoicePatchDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelChoicePatchDto)
+  @Omittable()
+  @Nested(() => ChannelChoicePatchDto)
   escalation?: ChannelChoicePatchDto;
 
   @ApiPropertyOptional({ type: ChannelChoicePatchDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelChoicePatchDto)
+  @Omittable()
+  @Nested(() => ChannelChoicePatchDto)
   no_response?: ChannelChoicePatchDto;
 
   @ApiPropertyOptional({ type: ChannelChoicePatchDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelChoicePatchDto)
+  @Omittable()
+  @Nested(() => ChannelChoicePatchDto)
   assignment?: ChannelChoicePatchDto;
 
   @ApiPropertyOptional({ type: ChannelChoicePatchDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelChoicePatchDto)
+  @Omittable()
+  @Nested(() => ChannelChoicePatchDto)
   response?: ChannelChoicePatchDto;
 
   @ApiPropertyOptional({ type: ChannelChoicePatchDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelChoicePatchDto)
+  @Omittable()
+  @Nested(() => ChannelChoicePatchDto)
   status_change?: ChannelChoicePatchDto;
 
   @ApiPropertyOptional({ type: ChannelChoicePatchDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelChoicePatchDto)
+  @Omittable()
+  @Nested(() => ChannelChoicePatchDto)
   campaign_invitation?: ChannelChoicePatchDto;
 }
 
@@ -97,30 +89,29 @@ export class NotificationPreferencesDto {
 
 export class UpdateNotificationPreferencesDto {
   @ApiPropertyOptional({ type: ChannelsPatchDto, description: 'Only the kinds and channels given change' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChannelsPatchDto)
+  @Omittable()
+  @Nested(() => ChannelsPatchDto)
   channels?: ChannelsPatchDto;
 
   @ApiPropertyOptional({ enum: DIGEST_MODES })
-  @IsOptional()
+  @Omittable()
   @IsIn(DIGEST_MODES, { message: `must be one of: ${DIGEST_MODES.join(', ')}` })
   digest?: DigestMode;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Replaces the list' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true, message: 'must each be a campaign id' })
   mutedCampaignIds?: string[];
 
   @ApiPropertyOptional({ example: 'America/New_York' })
-  @IsOptional()
+  @Omittable()
   @Validate(IsTimeZone)
   timeZone?: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @Omittable()
   @IsIn(LOCALES, { message: `must be one of: ${LOCALES.join(', ')}` })
   locale?: Locale;
 }

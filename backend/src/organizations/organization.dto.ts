@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@demarche/shared';
-import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
+import { Nullable, Omittable } from '../core/http/validators.js';
 
 export class OrganizationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -22,7 +23,7 @@ export class OrganizationPageDto {
 
 export class ListOrganizationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   q?: string;
@@ -35,28 +36,25 @@ export class CreateOrganizationDto {
   name: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'SV' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter country code such as SV' })
   country?: string | null;
 
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
-  @IsOptional()
+  @Omittable()
   @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsEmail({}, { message: 'must be an e-mail address' })
   contactEmail?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
   website?: string | null;
 }
 
 /** Every field optional; the same rules as creation. */
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto, { skipNullProperties: false }) {}

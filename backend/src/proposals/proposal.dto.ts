@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEMAND_STATUSES, type DemandStatus } from '@demarche/shared';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
 import { PROPOSAL_STATUSES, type ProposalStatus } from './status-proposal.entity.js';
+import { Omittable } from '../core/http/validators.js';
 
 export class ProposalDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -28,14 +29,14 @@ export class ProposalPageDto {
 
 export class ListProposalsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PROPOSAL_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(PROPOSAL_STATUSES)
   status?: ProposalStatus;
 }
 
 export class DecideProposalDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2000)
   note?: string;

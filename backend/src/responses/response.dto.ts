@@ -7,25 +7,21 @@ import {
   type ResponseAssessment,
   type ResponseChannel,
 } from '@demarche/shared';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
   Length,
   MaxLength,
   Validate,
-  ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
-import { IsDateOnly } from '../core/http/validators.js';
+import { IsDateOnly, NestedArray, Nullable, Omittable } from '../core/http/validators.js';
 
 export class StatusMoveDto {
   @ApiProperty({ format: 'uuid' })
@@ -56,8 +52,7 @@ export class CreateResponseDto {
   summary: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Where the response can be read (http or https)' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
   @MaxLength(2000)
   sourceUrl?: string | null;
@@ -78,16 +73,16 @@ export class CreateResponseDto {
     type: [StatusMoveDto],
     description: 'Move answered demands in the same transaction (coordinators of a lead organization); all or nothing',
   })
-  @IsOptional()
-  @IsArray()
+  @Omittable()
+  @NestedArray(() => StatusMoveDto)
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => StatusMoveDto)
   statusMoves?: StatusMoveDto[];
 }
 
 /** Every field optional, same rules; the institution stays, and statuses move through transitions. */
-export class UpdateResponseDto extends PartialType(OmitType(CreateResponseDto, ['institutionId', 'statusMoves'] as const)) {}
+export class UpdateResponseDto extends PartialType(OmitType(CreateResponseDto, ['institutionId', 'statusMoves'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class AnsweredDemandDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -120,22 +115,22 @@ export class ResponsePageDto {
 
 export class ListResponsesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   institutionId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Responses answering this demand' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   demandId?: string;
 
   @ApiPropertyOptional({ enum: RESPONSE_ASSESSMENTS })
-  @IsOptional()
+  @Omittable()
   @IsIn(RESPONSE_ASSESSMENTS)
   assessment?: ResponseAssessment;
 
   @ApiPropertyOptional({ description: 'Words of the summary' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   q?: string;

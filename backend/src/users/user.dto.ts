@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, ROLES, type Locale, type Role } from '@demarche/shared';
-import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, Validate } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, MaxLength, Validate } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { IsTimeZone } from '../core/http/validators.js';
+import { IsTimeZone, Omittable } from '../core/http/validators.js';
 import { PageQueryDto } from '../core/http/pagination.js';
 
 export class UserDto {
@@ -27,23 +27,23 @@ export class UserPageDto {
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   organizationId?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ description: 'Part of the name or e-mail' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ description: 'Include disabled users', type: Boolean })
-  @IsOptional()
+  @Omittable()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsIn([true, false], { message: 'must be true or false' })
   includeDisabled?: boolean;
@@ -52,28 +52,28 @@ export class ListUsersQueryDto extends PageQueryDto {
 /** Admins only. Everyone changes their own name, language and zone through PATCH /api/me. */
 export class UpdateUserDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'must be a UUID' })
   organizationId?: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @Omittable()
   @IsIn(LOCALES)
   locale?: Locale;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @Validate(IsTimeZone)
   timeZone?: string;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, WEBHOOK_EVENTS, type Locale } from '@demarche/shared';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from './webhook-delivery.entity.js';
+import { Omittable } from '../core/http/validators.js';
 
 export class WebhookDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -33,39 +34,39 @@ export class CreateWebhookDto {
   url: string;
 
   @ApiPropertyOptional({ enum: WEBHOOK_EVENTS, isArray: true, description: 'Default: every kind' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
   @IsIn(WEBHOOK_EVENTS, { each: true, message: `must each be one of: ${WEBHOOK_EVENTS.join(', ')}` })
   events?: string[];
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
-  @IsOptional()
+  @Omittable()
   @IsIn(LOCALES, { message: `must be one of: ${LOCALES.join(', ')}` })
   locale?: Locale;
 }
 
 export class UpdateWebhookDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2000)
   url?: string;
 
   @ApiPropertyOptional({ enum: WEBHOOK_EVENTS, isArray: true })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
   @IsIn(WEBHOOK_EVENTS, { each: true, message: `must each be one of: ${WEBHOOK_EVENTS.join(', ')}` })
   events?: string[];
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @Omittable()
   @IsIn(LOCALES, { message: `must be one of: ${LOCALES.join(', ')}` })
   locale?: Locale;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -89,7 +90,7 @@ export class WebhookDeliveryPageDto {
 
 export class ListDeliveriesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: WEBHOOK_DELIVERY_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(WEBHOOK_DELIVERY_STATUSES, { message: `must be one of: ${WEBHOOK_DELIVERY_STATUSES.join(', ')}` })
   status?: WebhookDeliveryStatus;
 }

@@ -1,5 +1,18 @@
 import { isValidTimeZone } from '@demarche/shared';
-import { ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsArray, IsObject, ValidateIf, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+
+/**
+ * A body field that may be left out. `null` is not "left out": it is checked like any other
+ * value, so `{"displayName": null}` is a 400 naming the field, never a NOT NULL error or a
+ * `null.trim()` (class-validator's own `@IsOptional()` lets null through, which is why the lint
+ * forbids it).
+ */
+export const Omittable = () => ValidateIf((_: object, v: unknown) => v !== undefined);
+
+/** A field that may be left out or sent as `null` (which clears it); its type says `| null`. */
+export const Nullable = () => ValidateIf((_: object, v: unknown) => v !== undefined && v !== null);
 
 /** `@Validate(IsTimeZone)`: an IANA time zone this runtime knows. */
 @ValidatorConstraint({ name: 'timeZone' })
@@ -29,3 +42,14 @@ export class IsDateOnly implements ValidatorConstraintInterface {
     return 'must be a date such as 2025-04-30';
   }
 }
+
+/**
+ * A nested object checked by its own class. class-validator's `@ValidateNested()` alone accepts an
+ * array in its place (`{"reminderPolicy": [[]]}` was stored as `{"0": []}`); this checks it is an
+ * object first. The lint forbids `ValidateNested` anywhere else.
+ */
+export const Nested = (type: () => new () => object) => applyDecorators(IsObject(), ValidateNested(), Type(type));
+
+/** An array of nested objects, each an object checked by its own class. */
+export const NestedArray = (type: () => new () => object) =>
+  applyDecorators(IsArray(), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
