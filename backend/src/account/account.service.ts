@@ -18,6 +18,7 @@ import { passwordResetMail } from '../core/mail/templates.js';
 import { RateLimiter } from '../core/rate-limit/rate-limiter.js';
 import { User } from '../users/user.entity.js';
 import type { MeDto, UpdateMeDto } from './account.dto.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 const RESET_LINK_TTL_MS = 60 * 60_000;
 
@@ -73,7 +74,7 @@ export class AccountService {
 
   /** Records a successful sign-in and starts its session. */
   async signIn(user: AuthUser, userAgent: string | undefined, address: string): Promise<NewSession> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await manager.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [user.id]);
       await this.audit.record(
         { action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, actorId: user.id, after: { address } },
@@ -105,7 +106,7 @@ export class AccountService {
     if (changes.locale !== undefined) values.locale = changes.locale;
     if (changes.timeZone !== undefined) values.timeZone = changes.timeZone;
     if (Object.keys(values).length > 0) {
-      await this.dataSource.transaction(async (manager) => {
+      await inTransaction(this.dataSource, async (manager) => {
         await manager.getRepository(User).update({ id: user.id }, values);
         // "09:00 where you are" is another instant in another zone.
         if (values.timeZone !== undefined && values.timeZone !== user.timeZone) await replanRecipientReminders(manager, user.id);
@@ -128,7 +129,7 @@ export class AccountService {
       ]);
     }
     const hash = await hashPassword(newPassword);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [user.id, hash]);
       await this.sessions.revokeAllForUser(user.id, manager);
       await this.devices.forgetAll(user.id, manager);
@@ -154,7 +155,7 @@ export class AccountService {
     if (!user) return;
     const token = newToken();
     const expiresAt = new Date(Date.now() + RESET_LINK_TTL_MS);
-    const reset = await this.dataSource.transaction(async (manager) => {
+    const reset = await inTransaction(this.dataSource, async (manager) => {
       // A new link replaces any earlier one.
       await manager.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
       const saved = await manager.save(
@@ -184,7 +185,7 @@ export class AccountService {
     userAgent: string | undefined,
   ): Promise<{ user: AuthUser; session: NewSession }> {
     const hash = await hashPassword(password);
-    const { userId, session } = await this.dataSource.transaction(async (manager) => {
+    const { userId, session } = await inTransaction(this.dataSource, async (manager) => {
       const rows: { id: string; user_id: string }[] = await manager.query(
         `SELECT r.id, r.user_id FROM password_resets r
          JOIN users u ON u.id = r.user_id JOIN organizations o ON o.id = u.organization_id
@@ -208,7 +209,7 @@ export class AccountService {
   }
 
   async signOutEverywhere(user: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await this.sessions.revokeAllForUser(user.id, manager);
       await this.audit.record({ action: 'auth.signed_out_everywhere', subjectType: 'user', subjectId: user.id, actorId: user.id }, manager);
     });

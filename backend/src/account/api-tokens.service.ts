@@ -9,6 +9,7 @@ import { newToken, tokenHash } from '../core/auth/secrets.js';
 import { NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import type { ApiTokenDto, ApiTokenPageDto, CreatedApiTokenDto } from './account.dto.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 export const API_TOKEN_PREFIX = 'dmt_';
 
@@ -40,7 +41,7 @@ export class ApiTokensService {
       .addOrderBy('t.id', 'DESC')
       .limit(limit + 1);
     if (cursor) {
-      const [createdAt, id] = decodeCursor(cursor, 2);
+      const [createdAt, id] = decodeCursor(cursor, ['timestamp', 'uuid']);
       query.andWhere('(t.created_at, t.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
     }
     return toPage(await query.getMany(), limit, toDto, (t) => [t.createdAt.toISOString(), t.id]);
@@ -52,7 +53,7 @@ export class ApiTokensService {
       throw new ValidationFailedError([{ field: 'expiresAt', message: 'must be in the future' }]);
     }
     const token = newToken(API_TOKEN_PREFIX);
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await inTransaction(this.dataSource, async (manager) => {
       const row = await manager.save(
         ApiToken,
         manager.create(ApiToken, {
@@ -79,7 +80,7 @@ export class ApiTokensService {
   }
 
   async revoke(user: AuthUser, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const result: [unknown[], number] = await manager.query(
         `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
         [id, user.id],

@@ -19,6 +19,7 @@ import type {
   PendingCampaignOrganizationDto,
 } from './campaign-invitation.dto.js';
 import type { CampaignInvitationOutcome } from './campaign-invitation.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 interface InvitationRow {
   id: string;
@@ -220,7 +221,7 @@ export class CampaignInvitationsService {
     const params: unknown[] = [user.organizationId];
     let after = '';
     if (query.cursor) {
-      params.push(...decodeCursor(query.cursor, 2));
+      params.push(...decodeCursor(query.cursor, ['timestamp', 'uuid'] as const));
       after = 'AND (i.created_at, i.id) < ($2::timestamptz, $3::uuid)';
     }
     const rows: InvitationRow[] = await this.dataSource.query(
@@ -246,7 +247,7 @@ export class CampaignInvitationsService {
     const first = await this.find(this.dataSource.manager, id);
     this.policy.assertMayAnswerCampaignInvitation(user, first.organization_id);
     let recorded = nothingRecorded();
-    const decided = await this.dataSource.transaction(async (manager) => {
+    const decided = await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE`, [first.campaign_id]);
       await manager.query(`SELECT 1 FROM campaign_organization_invitations WHERE id = $1 FOR UPDATE`, [id]);
       const row = await this.find(manager, id);

@@ -31,6 +31,7 @@ import type {
 } from './campaign.dto.js';
 import { CampaignOrganization } from './campaign-organization.entity.js';
 import { Campaign } from './campaign.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 interface CampaignRow {
   id: string;
@@ -63,7 +64,7 @@ export class CampaignsService {
     const f = new SqlFilters(user.organizationId).add('(? OR co.organization_id IS NOT NULL)', user.role === 'admin');
     if (query.status) f.add('c.status = ?', query.status);
     if (query.q) f.add('c.title ILIKE ?', containing(query.q));
-    if (query.cursor) f.add('(c.created_at, c.id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, 2));
+    if (query.cursor) f.add('(c.created_at, c.id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, ['timestamp', 'uuid']));
     const rows: CampaignRow[] = await this.dataSource.query(
       `SELECT c.id, c.title, c.status, c.letter_date, c.is_example, c.created_at, co.role AS my_role
        FROM campaigns c
@@ -148,7 +149,7 @@ export class CampaignsService {
 
   /** A coordinator's (or admin's) organization becomes the new campaign's lead. */
   async create(user: AuthUser, dto: CreateCampaignDto): Promise<CampaignDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await inTransaction(this.dataSource, async (manager) => {
       const campaign = await manager.save(
         Campaign,
         manager.create(Campaign, {
@@ -178,7 +179,7 @@ export class CampaignsService {
 
   async update(user: AuthUser, id: string, dto: UpdateCampaignDto): Promise<CampaignDto> {
     await this.requireCoordinator(user, id);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const before = await manager.findOneByOrFail(Campaign, { id });
       const changes: Partial<Campaign> = {};
       if (dto.title !== undefined) changes.title = dto.title.trim();
@@ -209,7 +210,7 @@ export class CampaignsService {
 
   async changeStatus(user: AuthUser, id: string, to: Campaign['status']): Promise<CampaignDto> {
     await this.requireCoordinator(user, id);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const [row] = (await manager.query(`SELECT status FROM campaigns WHERE id = $1 FOR UPDATE`, [id])) as {
         status: Campaign['status'];
       }[];
@@ -255,7 +256,7 @@ export class CampaignsService {
     await this.requireCoordinator(user, id);
     let recorded = nothingRecorded();
     let invited = false;
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const organization = await manager.findOneBy(Organization, { id: organizationId });
       if (!organization || organization.disabledAt) throw new NotFoundError('organization');
       const campaign = await this.lockCampaign(manager, id);
@@ -298,7 +299,7 @@ export class CampaignsService {
   /** Removes an organization from the campaign (never its last lead), or withdraws its pending invitation. */
   async removeOrganization(user: AuthUser, id: string, organizationId: string): Promise<CampaignDto> {
     await this.requireCoordinator(user, id);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await this.lockCampaign(manager, id);
       const [current] = (await manager.query(`SELECT role FROM campaign_organizations WHERE campaign_id = $1 AND organization_id = $2`, [
         id,

@@ -16,6 +16,7 @@ import { migrate } from '../core/database/database-admin.js';
 import { preflight } from '../core/preflight.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 export class UsageError extends Error {}
 
@@ -62,7 +63,7 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
   const dataSource = await new DataSource({ ...dataSourceOptions(config), poolSize: 2 }).initialize();
   try {
     const hash = await hashPassword(password);
-    const created = await dataSource.transaction(async (manager) => {
+    const created = await inTransaction(dataSource, async (manager) => {
       if (await manager.exists(User, { where: { email } })) throw new UsageError(`a user with the e-mail ${email} exists already`);
       let organization = await manager.findOne(Organization, { where: { name: orgName } });
       const newOrganization = !organization;

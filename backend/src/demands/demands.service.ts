@@ -28,6 +28,7 @@ import type {
 } from './demand.dto.js';
 import { DemandStatusChange } from './demand-status-change.entity.js';
 import { Demand } from './demand.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 const DEMAND_SELECT = `
   SELECT d.id, d.campaign_id, d.reference, d.position, d.text, d.category, d.priority, d.status, d.sent_at,
@@ -169,9 +170,7 @@ export class DemandsService {
     if (query.officeId) f.add('d.office_id = ?', query.officeId);
     if (query.q) f.add('d.text ILIKE ?', containing(query.q));
     if (query.cursor) {
-      const [position, id] = decodeCursor(query.cursor, 2);
-      if (!/^\d+$/.test(position!)) throw new ValidationFailedError([{ field: 'cursor', message: 'is not a cursor from this list' }]);
-      f.add('(d.position, d.id) > (?::int, ?::uuid)', Number(position), id);
+      f.add('(d.position, d.id) > (?::int, ?::uuid)', ...decodeCursor(query.cursor, ['int', 'uuid']));
     }
     const rows: DemandRow[] = await this.dataSource.query(
       `${DEMAND_SELECT} WHERE ${f.where} ORDER BY d.position, d.id LIMIT ${f.param(limit + 1)}`,
@@ -222,7 +221,7 @@ export class DemandsService {
 
   async create(user: AuthUser, campaignId: string, dto: CreateDemandDto): Promise<DemandDetailDto> {
     await this.requireCoordinator(user, campaignId, 'campaign');
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await inTransaction(this.dataSource, async (manager) => {
       const office = await this.office(manager, dto.officeId);
       const deadline = await this.resolveDeadline(manager, campaignId, dto.officeId, office.seat_time_zone, dto.deadline ?? null);
       await manager.query(`SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE`, [campaignId]);
@@ -277,18 +276,24 @@ export class DemandsService {
   async update(user: AuthUser, id: string, dto: UpdateDemandDto): Promise<DemandDetailDto> {
     const row = await this.findRow(id);
     await this.requireCoordinator(user, row.campaign_id);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
+      // "before" as it is under the lock, not as it was read before the transaction.
+      await manager.query(`SELECT 1 FROM demands WHERE id = $1 FOR UPDATE`, [id]);
+      const locked = await this.findRow(id, manager);
       const changes: Partial<Demand> = {};
       if (dto.text !== undefined) changes.text = dto.text.trim();
       if (dto.category !== undefined) changes.category = dto.category;
       if (dto.priority !== undefined) changes.priority = dto.priority;
       if (dto.notes !== undefined) changes.notes = dto.notes;
       if (dto.reference !== undefined) {
-        await this.assertReferenceFree(manager, row.campaign_id, dto.reference, id);
+        await this.assertReferenceFree(manager, locked.campaign_id, dto.reference, id);
         changes.reference = dto.reference;
       }
       if (dto.deadline !== undefined)
-        Object.assign(changes, await this.resolveDeadline(manager, row.campaign_id, row.office_id, row.seat_time_zone, dto.deadline));
+        Object.assign(
+          changes,
+          await this.resolveDeadline(manager, locked.campaign_id, locked.office_id, locked.seat_time_zone, dto.deadline),
+        );
       if (Object.keys(changes).length === 0) return;
       await manager.update(Demand, { id }, changes);
       if ('deadlineAt' in changes) await replanReminders(manager, 'demand', id);
@@ -296,7 +301,7 @@ export class DemandsService {
       const after: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(changes)) {
         const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof DemandRow;
-        before[key] = row[snake] instanceof Date ? (row[snake] as Date).toISOString() : (row[snake] ?? null);
+        before[key] = locked[snake] instanceof Date ? (locked[snake] as Date).toISOString() : (locked[snake] ?? null);
         after[key] = value instanceof Date ? value.toISOString() : value;
       }
       await this.audit.record(
@@ -315,7 +320,7 @@ export class DemandsService {
   async transition(user: AuthUser, id: string, dto: TransitionDto): Promise<DemandDetailDto> {
     const row = await this.findRow(id);
     await this.requireCoordinator(user, row.campaign_id);
-    const recorded = await this.dataSource.transaction((manager) => this.applyTransition(manager, user, id, row.campaign_id, dto));
+    const recorded = await inTransaction(this.dataSource, (manager) => this.applyTransition(manager, user, id, row.campaign_id, dto));
     await this.dispatcher.dispatch(recorded);
     return this.get(user, id);
   }
@@ -358,8 +363,8 @@ export class DemandsService {
     }
   }
 
-  private async findRow(id: string): Promise<DemandRow> {
-    const rows: DemandRow[] = await this.dataSource.query(`${DEMAND_SELECT} WHERE d.id = $1`, [id]);
+  private async findRow(id: string, manager: EntityManager = this.dataSource.manager): Promise<DemandRow> {
+    const rows: DemandRow[] = await manager.query(`${DEMAND_SELECT} WHERE d.id = $1`, [id]);
     if (!rows[0]) throw new NotFoundError('demand');
     return rows[0];
   }

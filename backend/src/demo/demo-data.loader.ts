@@ -17,6 +17,7 @@ import { User } from '../users/user.entity.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 import { hashPassword } from '../core/auth/passwords.js';
 import { readFoundingCampaign } from './founding-campaign.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 export interface DemoLogin {
   role: Role;
@@ -117,7 +118,7 @@ const DAY = 24 * HOUR;
  * an advisory lock: processes starting together load it once, and a second start loads nothing.
  */
 export async function loadDemoDataIfEmpty(dataSource: DataSource, now: Date = new Date()): Promise<DemoLoadResult> {
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_APP, LOCKS.demoData]);
     const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM campaigns')) as { count: number }[];
     if (count > 0) return { loaded: false } as const;

@@ -24,6 +24,7 @@ import type {
   UpdateFollowUpDto,
 } from './follow-up.dto.js';
 import { FollowUp } from './follow-up.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 interface FollowUpRow {
   id: string;
@@ -178,7 +179,7 @@ export class FollowUpsService {
     if (query.dueBefore) f.add('f.due_at < ?', new Date(query.dueBefore));
     if (query.dueAfter) f.add('f.due_at >= ?', new Date(query.dueAfter));
     if (query.demandId) f.add('f.demand_id = ?', query.demandId);
-    if (query.cursor) f.add('(f.due_at, f.id) > (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, 2));
+    if (query.cursor) f.add('(f.due_at, f.id) > (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, ['timestamp', 'uuid']));
     const rows: FollowUpRow[] = await this.dataSource.query(
       `${SELECT} WHERE ${f.where} ORDER BY f.due_at, f.id LIMIT ${f.param(limit + 1)}`,
       f.params,
@@ -200,7 +201,7 @@ export class FollowUpsService {
   async create(user: AuthUser, campaignId: string, dto: CreateFollowUpDto): Promise<FollowUpDto> {
     await this.policy.requireCoordinator(user, campaignId, 'campaign', 'Only coordinators of a lead organization can assign follow-ups.');
     let notices = nothingRecorded();
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await inTransaction(this.dataSource, async (manager) => {
       const zone = await this.checkAssignment(manager, campaignId, dto.organizationId, dto.assigneeId ?? null);
       await this.checkLinks(manager, campaignId, dto.demandId, dto.responseId);
       const saved = await manager.save(
@@ -260,7 +261,7 @@ export class FollowUpsService {
       );
     }
     let notices = nothingRecorded();
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`SELECT 1 FROM follow_ups WHERE id = $1 FOR UPDATE`, [id]);
       const changes: Partial<FollowUp> = {};
       if (dto.organizationId !== undefined || dto.assigneeId !== undefined) {

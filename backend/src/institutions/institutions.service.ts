@@ -26,6 +26,7 @@ import type {
 import { Institution } from './institution.entity.js';
 import { Office } from './office.entity.js';
 import { OfficeholderTerm } from './officeholder-term.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 // ——— calendar-day rules (pure; unit-tested in institutions.service.spec.ts) ———
 // A day is a 'YYYY-MM-DD' string (ADR 0003); such strings compare in calendar order.
@@ -266,7 +267,7 @@ export class InstitutionsService {
       where.push(`(i.name ILIKE $${params.length} OR i.abbreviation ILIKE $${params.length})`);
     }
     if (query.cursor) {
-      params.push(decodeCursor(query.cursor, 1)[0]);
+      params.push(decodeCursor(query.cursor, ['text'])[0]);
       where.push(`i.name > $${params.length}`);
     }
     params.push(limit + 1);
@@ -286,7 +287,7 @@ export class InstitutionsService {
   }
 
   async create(actor: AuthUser, dto: CreateInstitutionDto): Promise<InstitutionDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const values = {
         name: dto.name,
         abbreviation: dto.abbreviation ?? null,
@@ -304,7 +305,7 @@ export class InstitutionsService {
   }
 
   async update(actor: AuthUser, id: string, dto: UpdateInstitutionDto): Promise<InstitutionDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const before = await manager.findOne(Institution, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw new NotFoundError('institution');
       const changes = changesOf(before, dto);
@@ -334,7 +335,7 @@ export class InstitutionsService {
   }
 
   async createOffice(actor: AuthUser, institutionId: string, dto: CreateOfficeDto): Promise<OfficeDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       if (!(await manager.exists(Institution, { where: { id: institutionId } }))) throw new NotFoundError('institution');
       const values = { institutionId, title: dto.title, isCollective: dto.isCollective ?? false, source: dto.source ?? null };
       const id = await insertUnlessTaken(manager, Office, values);
@@ -348,7 +349,7 @@ export class InstitutionsService {
   }
 
   async updateOffice(actor: AuthUser, id: string, dto: UpdateOfficeDto): Promise<OfficeDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const before = await this.lockOffice(manager, id);
       const changes = changesOf(before, dto);
       if (
@@ -391,7 +392,7 @@ export class InstitutionsService {
   // ——— terms ———
 
   async createTerm(actor: AuthUser, officeId: string, dto: CreateTermDto): Promise<TermDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const office = await this.lockOffice(manager, officeId);
       const values = {
         officeId,
@@ -411,7 +412,7 @@ export class InstitutionsService {
   }
 
   async updateTerm(actor: AuthUser, id: string, dto: UpdateTermDto): Promise<TermDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const { office, term: before } = await this.lockTerm(manager, id);
       const changes = changesOf(before, dto);
       const after = { ...before, ...changes };
@@ -429,7 +430,7 @@ export class InstitutionsService {
   }
 
   async deleteTerm(actor: AuthUser, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const { term } = await this.lockTerm(manager, id);
       await manager.delete(OfficeholderTerm, { id });
       await this.audit.record(

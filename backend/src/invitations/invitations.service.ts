@@ -17,6 +17,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import type { CreateInvitationDto, InvitationDto, InvitationPageDto, InvitationPreviewDto } from './invitation.dto.js';
 import { Invitation } from './invitation.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 
@@ -66,7 +67,7 @@ export class InvitationsService {
     const email = dto.email.trim().toLowerCase();
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-    const { invitation, organization } = await this.dataSource.transaction(async (manager) => {
+    const { invitation, organization } = await inTransaction(this.dataSource, async (manager) => {
       const organization = await manager.findOne(Organization, { where: { id: dto.organizationId } });
       if (!organization || organization.disabledAt)
         throw new ValidationFailedError([{ field: 'organizationId', message: 'is not an active organization' }]);
@@ -130,7 +131,7 @@ export class InvitationsService {
       where += ` AND i.organization_id = $${params.length}`;
     }
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       params.push(createdAt, id);
       where += ` AND (i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
@@ -144,7 +145,7 @@ export class InvitationsService {
   }
 
   async revoke(actor: AuthUser, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const invitation = await manager.findOne(Invitation, { where: { id } });
       if (!invitation || (actor.role !== 'admin' && invitation.organizationId !== actor.organizationId))
         throw new NotFoundError('invitation');
@@ -175,7 +176,7 @@ export class InvitationsService {
     userAgent: string | undefined,
   ): Promise<{ user: AuthUser; session: NewSession }> {
     const hash = await hashPassword(password);
-    const { userId, session } = await this.dataSource.transaction(async (manager) => {
+    const { userId, session } = await inTransaction(this.dataSource, async (manager) => {
       const rows: { id: string; email: string; organization_id: string; role: Invitation['role'] }[] = await manager.query(
         `SELECT i.id, i.email, i.organization_id, i.role FROM invitations i JOIN organizations o ON o.id = i.organization_id
          WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now() AND o.disabled_at IS NULL

@@ -11,6 +11,7 @@ import { NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import type { CreateMilestoneDto, ListMilestonesQueryDto, MilestoneDto, MilestonePageDto, UpdateMilestoneDto } from './milestone.dto.js';
 import { Milestone } from './milestone.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 interface MilestoneRow {
   id: string;
@@ -53,7 +54,7 @@ export class MilestonesService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const f = new SqlFilters().add('m.campaign_id = ?', campaignId);
     if (query.kind) f.add('m.kind = ?', query.kind);
-    if (query.cursor) f.add('(m.occurs_on, m.id) > (?::date, ?::uuid)', ...decodeCursor(query.cursor, 2));
+    if (query.cursor) f.add('(m.occurs_on, m.id) > (?::date, ?::uuid)', ...decodeCursor(query.cursor, ['date', 'uuid']));
     const rows: MilestoneRow[] = await this.dataSource.query(
       `${SELECT} WHERE ${f.where} ORDER BY m.occurs_on, m.id LIMIT ${f.param(limit + 1)}`,
       f.params,
@@ -69,7 +70,7 @@ export class MilestonesService {
 
   async create(user: AuthUser, campaignId: string, dto: CreateMilestoneDto): Promise<MilestoneDto> {
     await this.policy.requireCoordinator(user, campaignId, 'campaign', 'Only coordinators of a lead organization can change the calendar.');
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await inTransaction(this.dataSource, async (manager) => {
       const saved = await manager.save(
         Milestone,
         manager.create(Milestone, {
@@ -106,7 +107,7 @@ export class MilestonesService {
       'milestone',
       'Only coordinators of a lead organization can change the calendar.',
     );
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`SELECT 1 FROM milestones WHERE id = $1 FOR UPDATE`, [id]);
       const changes: Partial<Milestone> = {};
       if (dto.title !== undefined) changes.title = dto.title.trim();
@@ -155,7 +156,7 @@ export class MilestonesService {
       'milestone',
       'Only coordinators of a lead organization can change the calendar.',
     );
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`DELETE FROM milestones WHERE id = $1`, [id]);
       await this.audit.record(
         {

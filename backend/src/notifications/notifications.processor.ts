@@ -13,6 +13,7 @@ import { digestMail, type RenderedMail } from '../core/mail/templates.js';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
 import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
 import { Dispatcher } from './dispatcher.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 type NotificationsJob = Job<JobPayloads['notifications'][keyof JobPayloads['notifications']], void, keyof JobPayloads['notifications']>;
 
@@ -109,7 +110,7 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
 
   async email(notificationId: string, lastAttempt: boolean): Promise<void> {
     const host = new URL(this.config.publicUrl).hostname;
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await inTransaction(this.dataSource, async (manager) => {
       const [row] = (await manager.query(
         `SELECT n.id, n.mail, u.email, (u.disabled_at IS NULL) AS active FROM notifications n JOIN users u ON u.id = n.user_id
          WHERE n.id = $1 AND n.email_status = 'pending' FOR UPDATE OF n SKIP LOCKED`,
@@ -171,7 +172,7 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
   private digestFor(userId: string, localDate: string, host: string): Promise<boolean> {
     const d = { user_id: userId, local_date: localDate };
     {
-      return this.dataSource.transaction(async (manager) => {
+      return inTransaction(this.dataSource, async (manager) => {
         const [person] = (await manager.query(
           `SELECT u.email, u.locale, u.time_zone FROM notification_preferences p JOIN users u ON u.id = p.user_id
            WHERE p.user_id = $1 AND (p.last_digest_on IS NULL OR p.last_digest_on < $2::date) FOR UPDATE OF p SKIP LOCKED`,

@@ -57,7 +57,7 @@ export class NotificationsService implements OnModuleDestroy {
     const f = new SqlFilters().add('user_id = ?', user.id).add('in_app');
     if (query.unread === true) f.add('read_at IS NULL');
     if (query.unread === false) f.add('read_at IS NOT NULL');
-    if (query.cursor) f.add('(created_at, id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, 2));
+    if (query.cursor) f.add('(created_at, id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, ['timestamp', 'uuid']));
     const rows: Row[] = await this.dataSource.query(
       `SELECT id, kind, title, body, link, campaign_id, read_at, created_at FROM notifications WHERE ${f.where}
        ORDER BY created_at DESC, id DESC LIMIT ${f.param(limit + 1)}`,

@@ -6,6 +6,7 @@ import type { AuthUser } from '../core/auth/auth-context.js';
 import { ValidationFailedError } from '../core/http/domain-error.js';
 import { replanRecipientReminders } from '../reminders/reminder-planner.js';
 import type { NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './preferences.dto.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 interface Row {
   channels: Record<string, { email?: boolean; inApp?: boolean }> | null;
@@ -38,7 +39,7 @@ export class PreferencesService {
 
   /** Changes what is given, in one transaction; a new time zone replans the person's reminders. */
   async update(user: AuthUser, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const current = await this.get(user, manager);
       if (dto.mutedCampaignIds) await this.assertVisibleCampaigns(manager, user, dto.mutedCampaignIds);
       const channels = { ...current.channels };

@@ -12,6 +12,7 @@ import type { CreateOrganizationDto, OrganizationDto, OrganizationPageDto, Updat
 import { containing } from '../core/database/sql-filters.js';
 import type { FindOrganizationNamesQueryDto, OrganizationNamePageDto } from './organization-name.dto.js';
 import { Organization } from './organization.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 export function toOrganizationDto(o: Organization): OrganizationDto {
   return {
@@ -50,7 +51,7 @@ export class OrganizationsService {
     const visible = await this.policy.visibleOrganizationIds(user);
     if (visible !== 'all') qb.andWhere('o.id IN (:...visible)', { visible });
     if (query.q) qb.andWhere('o.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
-    if (query.cursor) qb.andWhere('o.name > :after', { after: decodeCursor(query.cursor, 1)[0] });
+    if (query.cursor) qb.andWhere('o.name > :after', { after: decodeCursor(query.cursor, ['text'])[0] });
     return toPage(await qb.getMany(), limit, toOrganizationDto, (o) => [o.name]);
   }
 
@@ -65,7 +66,7 @@ export class OrganizationsService {
     const params: unknown[] = [containing(query.q)];
     let after = '';
     if (query.cursor) {
-      params.push(decodeCursor(query.cursor, 1)[0]);
+      params.push(decodeCursor(query.cursor, ['text'])[0]);
       after = 'AND name > $2';
     }
     const rows: { id: string; name: string }[] = await this.dataSource.query(
@@ -86,7 +87,7 @@ export class OrganizationsService {
   }
 
   async create(actor: AuthUser, dto: CreateOrganizationDto): Promise<OrganizationDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       if (await manager.exists(Organization, { where: { name: dto.name.trim() } })) throw nameTaken();
       const saved = await manager.save(Organization, manager.create(Organization, { ...dto, name: dto.name.trim() }));
       await this.audit.record(
@@ -104,7 +105,7 @@ export class OrganizationsService {
   }
 
   async update(actor: AuthUser, id: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const before = await this.find(id, manager);
       if (
         dto.name !== undefined &&
@@ -134,7 +135,7 @@ export class OrganizationsService {
   async setDisabled(actor: AuthUser, id: string, disabled: boolean): Promise<OrganizationDto> {
     if (disabled && id === actor.organizationId)
       throw new ConflictError('cannot_disable_self', 'You cannot disable your own organization.');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.find(id, manager);
       await manager.query(
         `UPDATE organizations SET disabled_at = ${disabled ? 'COALESCE(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`,

@@ -13,6 +13,7 @@ import { Dispatcher } from '../notifications/dispatcher.js';
 import { nothingRecorded } from '../notifications/notify.js';
 import type { ListProposalsQueryDto, ProposalDto, ProposalPageDto } from './proposal.dto.js';
 import { StatusProposal } from './status-proposal.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 interface ProposalRow {
   id: string;
@@ -123,7 +124,7 @@ export class ProposalsService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const f = new SqlFilters().add('d.campaign_id = ?', campaignId);
     if (query.status) f.add('p.status = ?', query.status);
-    if (query.cursor) f.add('(p.created_at, p.id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, 2));
+    if (query.cursor) f.add('(p.created_at, p.id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, ['timestamp', 'uuid']));
     const rows: ProposalRow[] = await this.dataSource.query(
       `${SELECT} WHERE ${f.where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${f.param(limit + 1)}`,
       f.params,
@@ -143,7 +144,7 @@ export class ProposalsService {
     if (!access.canCoordinate)
       throw new ForbiddenError('Only coordinators of a lead organization confirm or reject proposed status moves.');
     let recorded = nothingRecorded();
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const [locked] = (await manager.query(`SELECT status FROM demand_status_proposals WHERE id = $1 FOR UPDATE`, [id])) as {
         status: StatusProposal['status'];
       }[];

@@ -28,6 +28,7 @@ import { leadCoordinators } from './reminder-planner.js';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
 import { QUEUES, REMINDER_DELIVERY_CONCURRENCY, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
 import { addReviving, type JobSpec } from '../core/queue/revive.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']], void, keyof JobPayloads['reminders']>;
 
@@ -206,7 +207,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     const none = '00000000-0000-0000-0000-000000000000';
     await Promise.all(
       Array.from({ length: REMINDER_DELIVERY_CONCURRENCY }, () =>
-        this.dataSource.transaction(async (manager) => {
+        inTransaction(this.dataSource, async (manager) => {
           await queryPrepared(manager, 'reminder-lock-due', LOCK_DUE, [none]);
           await queryPrepared(manager, 'reminder-sent', markSent('$1'), [none]);
         }),
@@ -317,7 +318,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       const level = f.level;
       const crossedAt = f.due_at.getTime() + level * f.after_days * DAY_MS;
       const coordinators = await leadCoordinators(this.dataSource, f.campaign_id);
-      const result = await this.dataSource.transaction((manager) =>
+      const result = await inTransaction(this.dataSource, (manager) =>
         recordEvent(manager, this.config.publicUrl, {
           kind: 'escalation',
           // One per level: level 2 is a new event, the same level never again.
@@ -383,7 +384,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     for (const d of rows) {
       // A deadline long past is history (imported data): recorded, but it e-mails nobody.
       const quiet = now.getTime() - d.deadline_at.getTime() > HISTORY_AFTER_MS;
-      const recorded = await this.dataSource.transaction(async (manager) => {
+      const recorded = await inTransaction(this.dataSource, async (manager) => {
         // The list above was read without locks: a response may have been linked since (or be
         // committing now — its link holds a key-share lock on the row, which this waits for).
         // Lock the row, then ask again in a fresh statement that sees what committed meanwhile.
@@ -499,7 +500,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
 
   async deliver(reminderId: string, lastAttempt: boolean): Promise<void> {
     const host = new URL(this.config.publicUrl).hostname;
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await inTransaction(this.dataSource, async (manager) => {
       const [row] = await queryPrepared<DueRow>(manager, 'reminder-lock-due', LOCK_DUE, [reminderId]);
       // Gone, delivered, cancelled — or another worker holds it right now.
       if (!row) return 'skipped';

@@ -19,6 +19,7 @@ import { ProposalsService } from '../proposals/proposals.service.js';
 import type { CreateResponseDto, ListResponsesQueryDto, ResponseDto, ResponsePageDto, UpdateResponseDto } from './response.dto.js';
 import { ResponseDemand } from './response-demand.entity.js';
 import { Response } from './response.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 interface ResponseRow {
   id: string;
@@ -75,12 +76,15 @@ export class ResponsesService {
     if (query.demandId)
       f.add('EXISTS (SELECT 1 FROM response_demands rd WHERE rd.response_id = r.id AND rd.demand_id = ?)', query.demandId);
     if (query.q) f.add('r.summary ILIKE ?', containing(query.q));
-    if (query.cursor) f.add('(r.received_on, r.id) < (?::date, ?::uuid)', ...decodeCursor(query.cursor, 2));
+    if (query.cursor) f.add('(r.received_on, r.id) < (?::date, ?::uuid)', ...decodeCursor(query.cursor, ['date', 'uuid']));
     const rows: ResponseRow[] = await this.dataSource.query(
       `${SELECT} WHERE ${f.where} ORDER BY r.received_on DESC, r.id DESC LIMIT ${f.param(limit + 1)}`,
       f.params,
     );
-    const answers = await this.answers(rows.slice(0, limit).map((r) => r.id));
+    const answers = await this.answers(
+      this.dataSource.manager,
+      rows.slice(0, limit).map((r) => r.id),
+    );
     return toPage(
       rows,
       limit,
@@ -92,7 +96,7 @@ export class ResponsesService {
   async get(user: AuthUser, id: string): Promise<ResponseDto> {
     const row = await this.find(this.dataSource.manager, id);
     await this.policy.campaignAccessFor(user, row.campaign_id, 'response');
-    return this.toDto(row, await this.answers([id]));
+    return this.toDto(row, await this.answers(this.dataSource.manager, [id]));
   }
 
   /**
@@ -108,7 +112,7 @@ export class ResponsesService {
       if (!dto.demandIds.includes(move.demandId))
         throw new ValidationFailedError([{ field: `statusMoves.${i}.demandId`, message: 'is not one of demandIds' }]);
     }
-    const created = await this.dataSource.transaction(async (manager) => {
+    const created = await inTransaction(this.dataSource, async (manager) => {
       await this.assertAnswerable(manager, campaignId, dto.institutionId, dto.demandIds);
       const saved = await manager.save(
         Response,
@@ -199,11 +203,10 @@ export class ResponsesService {
   }
 
   async update(user: AuthUser, id: string, dto: UpdateResponseDto): Promise<ResponseDto> {
-    const before = await this.find(this.dataSource.manager, id);
-    await this.requireEditor(user, before);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM responses WHERE id = $1 FOR UPDATE`, [id]);
-      const beforeDemands = (await this.answers([id])).get(id)!.map((d) => d.id);
+    await this.requireEditor(user, await this.find(this.dataSource.manager, id));
+    await inTransaction(this.dataSource, async (manager) => {
+      const before = await this.lockForEdit(manager, id, dto.demandIds ?? []);
+      const beforeDemands = (await this.answers(manager, [id])).get(id)!.map((d) => d.id);
       if (dto.demandIds) await this.assertAnswerable(manager, before.campaign_id, before.institution_id, dto.demandIds);
       const changes: Partial<Response> = {};
       if (dto.receivedOn !== undefined) changes.receivedOn = dto.receivedOn;
@@ -238,10 +241,10 @@ export class ResponsesService {
 
   /** Deletes a response; the audit trail keeps what it said. Demand statuses are left as they are. */
   async remove(user: AuthUser, id: string): Promise<void> {
-    const before = await this.find(this.dataSource.manager, id);
-    await this.requireEditor(user, before);
-    const demandIds = (await this.answers([id])).get(id)!.map((d) => d.id);
-    await this.dataSource.transaction(async (manager) => {
+    await this.requireEditor(user, await this.find(this.dataSource.manager, id));
+    await inTransaction(this.dataSource, async (manager) => {
+      const before = await this.lockForEdit(manager, id, []);
+      const demandIds = (await this.answers(manager, [id])).get(id)!.map((d) => d.id);
       await manager.query(`DELETE FROM responses WHERE id = $1`, [id]);
       await this.audit.record(
         {
@@ -257,12 +260,31 @@ export class ResponsesService {
     });
   }
 
-  /** Every demand must be of this campaign and addressed to an office of the answering institution. */
+  /**
+   * Takes the locks an edit needs, in the documented order (docs/architecture.md, "Data access"):
+   * the demands the response answers now and will answer, by id, then the response. The
+   * latest-response trigger locks the same demands; taken first here, parallel edits queue instead
+   * of deadlocking on a lock upgrade. Answers the row as it is under the lock.
+   */
+  private async lockForEdit(manager: EntityManager, id: string, newDemandIds: string[]): Promise<ResponseRow> {
+    await manager.query(
+      `SELECT 1 FROM demands WHERE id IN (SELECT demand_id FROM response_demands WHERE response_id = $1) OR id = ANY($2::uuid[])
+       ORDER BY id FOR UPDATE`,
+      [id, newDemandIds],
+    );
+    const [locked] = (await manager.query(`SELECT 1 FROM responses WHERE id = $1 FOR UPDATE`, [id])) as unknown[];
+    if (!locked) throw new NotFoundError('response');
+    return this.find(manager, id);
+  }
+
+  /** Every demand must be of this campaign and addressed to an office of the answering institution; locks them. */
   private async assertAnswerable(manager: EntityManager, campaignId: string, institutionId: string, demandIds: string[]): Promise<void> {
     const [institution] = (await manager.query(`SELECT 1 FROM institutions WHERE id = $1`, [institutionId])) as unknown[];
     if (!institution) throw new ValidationFailedError([{ field: 'institutionId', message: 'is not an institution' }]);
     const rows: { id: string }[] = await manager.query(
-      `SELECT d.id FROM demands d JOIN offices o ON o.id = d.office_id WHERE d.id = ANY($1) AND d.campaign_id = $2 AND o.institution_id = $3`,
+      // Locked in id order before any link is written: the lock order of docs/architecture.md.
+      `SELECT d.id FROM demands d JOIN offices o ON o.id = d.office_id WHERE d.id = ANY($1) AND d.campaign_id = $2 AND o.institution_id = $3
+       ORDER BY d.id FOR UPDATE OF d`,
       [demandIds, campaignId, institutionId],
     );
     const found = new Set(rows.map((r) => r.id));
@@ -284,16 +306,15 @@ export class ResponsesService {
     throw new ForbiddenError('Only coordinators of a lead organization, or whoever logged it, can change this response.');
   }
 
-  private async answers(ids: string[]): Promise<Map<string, ResponseDto['demands']>> {
+  private async answers(manager: EntityManager, ids: string[]): Promise<Map<string, ResponseDto['demands']>> {
     const result = new Map<string, ResponseDto['demands']>(ids.map((id) => [id, []]));
     if (ids.length === 0) return result;
-    const rows: { response_id: string; id: string; text: string; status: DemandStatus; office_title: string }[] =
-      await this.dataSource.query(
-        `SELECT rd.response_id, d.id, d.text, d.status, o.title AS office_title
+    const rows: { response_id: string; id: string; text: string; status: DemandStatus; office_title: string }[] = await manager.query(
+      `SELECT rd.response_id, d.id, d.text, d.status, o.title AS office_title
        FROM response_demands rd JOIN demands d ON d.id = rd.demand_id JOIN offices o ON o.id = d.office_id
        WHERE rd.response_id = ANY($1) ORDER BY d.position`,
-        [ids],
-      );
+      [ids],
+    );
     for (const r of rows) result.get(r.response_id)!.push({ id: r.id, text: r.text, status: r.status, officeTitle: r.office_title });
     return result;
   }

@@ -4,7 +4,6 @@ import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import type { DataSource } from 'typeorm';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
-import { ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../core/http/pagination.js';
 import type { TimelineEntryDto, TimelinePageDto } from './timeline.dto.js';
 
@@ -51,8 +50,7 @@ export class TimelineService {
     const params: unknown[] = [campaignId, limit + 1];
     let where = 'e.campaign_id = $1';
     if (query.cursor) {
-      const [before] = decodeCursor(query.cursor, 1);
-      if (!/^\d+$/.test(before!)) throw new ValidationFailedError([{ field: 'cursor', message: 'is not a cursor from this list' }]);
+      const [before] = decodeCursor(query.cursor, ['bigint']);
       params.push(before);
       where += ` AND e.id < $3::bigint`;
     }

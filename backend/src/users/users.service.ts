@@ -11,6 +11,7 @@ import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { ListUsersQueryDto, UpdateUserDto, UserDto, UserPageDto } from './user.dto.js';
 import { User } from './user.entity.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 type UserWithOrg = User & { organization: Organization };
 
@@ -57,7 +58,7 @@ export class UsersService {
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (!query.includeDisabled) qb.andWhere('u.disabled_at IS NULL');
     if (query.q) qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
-    if (query.cursor) qb.andWhere('u.email > :after', { after: decodeCursor(query.cursor, 1)[0] });
+    if (query.cursor) qb.andWhere('u.email > :after', { after: decodeCursor(query.cursor, ['text'])[0] });
     return toPage((await qb.getMany()) as UserWithOrg[], limit, toDto, (u) => [u.email]);
   }
 
@@ -69,7 +70,7 @@ export class UsersService {
 
   /** Admins only (the controller says so). Role and organization changes are audited. */
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const before = await this.find(id, manager);
       if (dto.organizationId !== undefined && !(await manager.exists(Organization, { where: { id: dto.organizationId } }))) {
         throw new ValidationFailedError([{ field: 'organizationId', message: 'is not an organization' }]);
@@ -125,7 +126,7 @@ export class UsersService {
   /** A disabled user is signed out at once and cannot sign in or use API tokens until enabled. */
   async setDisabled(actor: AuthUser, id: string, disabled: boolean): Promise<UserDto> {
     if (disabled && id === actor.id) throw new ConflictError('cannot_disable_self', 'You cannot disable your own account.');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.find(id, manager);
       await manager.query(
         `UPDATE users SET disabled_at = ${disabled ? 'COALESCE(disabled_at, now())' : 'NULL'}, updated_at = now() WHERE id = $1`,

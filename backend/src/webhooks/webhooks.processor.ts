@@ -7,6 +7,7 @@ import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { QUEUES, type JobPayloads } from '../core/queue/queues.js';
 import { postWebhook } from './webhook-sender.js';
+import { inTransaction } from '../core/database/transaction.js';
 
 /**
  * Delivers webhook events. Each attempt locks the delivery (SKIP LOCKED: another worker holding
@@ -31,7 +32,7 @@ export class WebhooksProcessor extends WorkerHost {
   }
 
   async deliver(deliveryId: string, lastAttempt: boolean): Promise<void> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await inTransaction(this.dataSource, async (manager) => {
       const [row] = (await manager.query(
         `SELECT d.id, d.event, d.payload, w.url, w.secret, w.active FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
          WHERE d.id = $1 AND d.status = 'pending' FOR UPDATE OF d SKIP LOCKED`,

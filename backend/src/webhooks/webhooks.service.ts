@@ -157,7 +157,7 @@ export class WebhooksService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const f = new SqlFilters().add('webhook_id = ?', hook.id);
     if (query.status) f.add('status = ?', query.status);
-    if (query.cursor) f.add('(created_at, id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, 2));
+    if (query.cursor) f.add('(created_at, id) < (?::timestamptz, ?::uuid)', ...decodeCursor(query.cursor, ['timestamp', 'uuid']));
     const rows: DeliveryRow[] = await this.dataSource.query(
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE ${f.where} ORDER BY created_at DESC, id DESC LIMIT ${f.param(limit + 1)}`,
       f.params,
