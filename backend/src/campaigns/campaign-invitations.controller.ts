@@ -5,6 +5,11 @@ import { CurrentUser } from '../core/auth/decorators.js';
 import { ParseIdPipe } from '../core/http/parse-id.pipe.js';
 import { CampaignInvitationDto, CampaignInvitationPageDto, ListCampaignInvitationsQueryDto } from './campaign-invitation.dto.js';
 import { CampaignInvitationsService } from './campaign-invitations.service.js';
+import { ApiConflictWith } from '../core/http/api-errors.js';
+
+const INVITATION_CONFLICT_FIELDS = {
+  outcome: { type: 'string', description: 'What became of the invitation: accepted, declined, withdrawn…' },
+} as const;
 
 /** Invitations for the caller's organization to join campaigns: its coordinators accept or decline them. */
 @ApiTags('campaigns')
@@ -37,6 +42,7 @@ export class CampaignInvitationsController {
     operationId: 'acceptCampaignInvitation',
   })
   @ApiOkResponse({ type: CampaignInvitationDto })
+  @ApiConflictWith('Answered, withdrawn or superseded already (`invitation_decided`)', INVITATION_CONFLICT_FIELDS)
   accept(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<CampaignInvitationDto> {
     return this.invitations.answer(user, id, 'accepted');
   }
@@ -49,6 +55,7 @@ export class CampaignInvitationsController {
     operationId: 'declineCampaignInvitation',
   })
   @ApiOkResponse({ type: CampaignInvitationDto })
+  @ApiConflictWith('Answered, withdrawn or superseded already (`invitation_decided`)', INVITATION_CONFLICT_FIELDS)
   decline(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<CampaignInvitationDto> {
     return this.invitations.answer(user, id, 'declined');
   }

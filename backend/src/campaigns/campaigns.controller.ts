@@ -14,6 +14,7 @@ import {
   UpdateCampaignDto,
 } from './campaign.dto.js';
 import { CampaignsService } from './campaigns.service.js';
+import { ApiConflictWith } from '../core/http/api-errors.js';
 
 @ApiTags('campaigns')
 @Controller('campaigns')
@@ -56,6 +57,9 @@ export class CampaignsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Change the campaign status along draft → active → concluded → archived', operationId: 'changeCampaignStatus' })
   @ApiOkResponse({ type: CampaignDto })
+  @ApiConflictWith('The campaign cannot take this status from its current one (`illegal_transition`)', {
+    allowed: { type: 'array', items: { type: 'string' }, description: 'The statuses it may take from here' },
+  })
   changeStatus(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,

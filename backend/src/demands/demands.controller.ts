@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { CurrentUser } from '../core/auth/decorators.js';
 import { ParseIdPipe } from '../core/http/parse-id.pipe.js';
 import { CreateDemandDto, DemandDetailDto, DemandPageDto, ListDemandsQueryDto, TransitionDto, UpdateDemandDto } from './demand.dto.js';
 import { DemandsService } from './demands.service.js';
+import { ApiConflictWith, STATUS_CONFLICT_FIELDS } from '../core/http/api-errors.js';
 
 @ApiTags('demands')
 @Controller()
@@ -57,7 +58,10 @@ export class DemandsController {
     operationId: 'transitionDemand',
   })
   @ApiOkResponse({ type: DemandDetailDto })
-  @ApiConflictResponse({ description: 'illegal_transition or stale_status; the body lists `allowed` next statuses' })
+  @ApiConflictWith(
+    'illegal_transition or stale_status; the body says the `current` status and the `allowed` next ones',
+    STATUS_CONFLICT_FIELDS,
+  )
   transition(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: TransitionDto): Promise<DemandDetailDto> {
     return this.demands.transition(user, id, body);
   }

@@ -5,6 +5,7 @@ import { CurrentUser } from '../core/auth/decorators.js';
 import { ParseIdPipe } from '../core/http/parse-id.pipe.js';
 import { DecideProposalDto, ListProposalsQueryDto, ProposalDto, ProposalPageDto } from './proposal.dto.js';
 import { ProposalsService } from './proposals.service.js';
+import { ApiConflictWith, STATUS_CONFLICT_FIELDS } from '../core/http/api-errors.js';
 
 @ApiTags('demands')
 @Controller()
@@ -29,6 +30,7 @@ export class ProposalsController {
     operationId: 'confirmProposal',
   })
   @ApiOkResponse({ type: ProposalDto })
+  @ApiConflictWith('Decided already (`already_decided`), or the move is no longer allowed (`illegal_transition`)', STATUS_CONFLICT_FIELDS)
   confirm(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: DecideProposalDto): Promise<ProposalDto> {
     return this.proposals.decide(user, id, true, body.note);
   }

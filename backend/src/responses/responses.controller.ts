@@ -5,6 +5,7 @@ import { CurrentUser } from '../core/auth/decorators.js';
 import { ParseIdPipe } from '../core/http/parse-id.pipe.js';
 import { CreateResponseDto, ListResponsesQueryDto, ResponseDto, ResponsePageDto, UpdateResponseDto } from './response.dto.js';
 import { ResponsesService } from './responses.service.js';
+import { ApiConflictWith, STATUS_CONFLICT_FIELDS } from '../core/http/api-errors.js';
 
 @ApiTags('responses')
 @Controller()
@@ -31,6 +32,7 @@ export class ResponsesController {
     operationId: 'createResponse',
   })
   @ApiCreatedResponse({ type: ResponseDto })
+  @ApiConflictWith('A status move no longer allowed (`illegal_transition`): nothing is logged', STATUS_CONFLICT_FIELDS)
   create(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) campaignId: string,
