@@ -18,8 +18,11 @@ const passedTotal = { tests: 0 };
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
+const timings = [];
+
 function run(title, command, args, { env = {}, cwd = ROOT } = {}) {
   console.log(`\n=== ${title}: ${[command, ...args].join(' ')}`);
+  const startedAt = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
@@ -41,6 +44,9 @@ function run(title, command, args, { env = {}, cwd = ROOT } = {}) {
       const vitest = [...text.matchAll(/^\s*Tests\s+(?:\d+ failed \| )?(\d+) passed/gm)].map((m) => Number(m[1]));
       const playwright = [...text.matchAll(/^\s+(\d+) passed \(/gm)].map((m) => Number(m[1]));
       passedTotal.tests += [...vitest, ...playwright].reduce((a, b) => a + b, 0);
+      const seconds = Math.round((Date.now() - startedAt) / 1000);
+      timings.push(`${title} ${seconds} s`);
+      console.log(`=== ${title}: ${code === 0 ? 'passed' : 'failed'} in ${seconds} s`);
       if (code === 0) resolve();
       else reject(new Error(`${title} failed (exit ${code})`));
     });
@@ -126,7 +132,7 @@ try {
   await run('unit frontend', 'npm', ['test', '-w', '@demarche/frontend']);
   await run('integration backend', 'npx', ['vitest', 'run', '--project', 'integration'], { cwd: `${ROOT}/backend` });
   await browserSuite();
-  console.log(`\nnpm test: every suite passed in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`\nnpm test: every suite passed in ${Math.round((Date.now() - started) / 1000)} s (${timings.join(', ')})`);
   console.log(`${passedTotal.tests} passed, 0 failed`);
 } catch (error) {
   console.error(`\nnpm test: ${error.message}`);
