@@ -1,13 +1,16 @@
 import type { Role } from '@demarche/shared';
+import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { inject } from 'vitest';
 import { hashPassword } from '../../../src/core/auth/passwords.js';
 import { dataSourceOptions } from '../../../src/core/database/data-source-options.js';
 import { migrate } from '../../../src/core/database/database-admin.js';
 import { loadDemoDataIfEmpty } from '../../../src/demo/demo-data.loader.js';
 import { call, PASSWORD, signIn, type Browser } from '../accounts.js';
 import { createDatabase, dropDatabase, uniqueName } from '../databases.js';
-import { startApi, testConfig, type RunningApp } from '../test-app.js';
+import { startApi, testConfig } from '../test-app.js';
+import { startApiProcess, type ApiProcess } from './memory.js';
 
 /** Who sends a request: nobody, or a signed-in browser (session cookie + CSRF token). */
 export interface Caller {
@@ -15,8 +18,19 @@ export interface Caller {
   browser: Browser | null;
 }
 
+export interface ArrangeOptions {
+  /** Environment for the API's configuration (LOG_LEVEL…), over the tests' defaults. */
+  env?: Record<string, string>;
+  /** Where the API's log lines go (parsed and checked by the test). */
+  logs?: Writable;
+  /** The built API as a process of its own (`node dist/main.js`) rather than in the test worker. */
+  process?: boolean;
+}
+
 export interface Arranged {
-  api: RunningApp;
+  api: { url: string; close: () => Promise<void> };
+  /** The API's process when it runs as one (`ArrangeOptions.process`). */
+  apiProcess: ApiProcess | null;
   campaignId: string;
   leadOrganizationId: string;
   /** anonymous, admin, coordinator, member, observer (of a lead organization), outside coordinator and member. */
@@ -57,7 +71,7 @@ async function insertUser(db: pg.Client, role: Role, organizationId: string): Pr
 
 /** A setup step through the API; a refusal is reported but does not stop the run. */
 async function step(
-  api: RunningApp,
+  api: { url: string },
   label: string,
   method: string,
   path: string,
@@ -95,7 +109,7 @@ const ID_QUERIES: Record<string, string> = {
  * A database of its own with the founding campaign (the demo data), the real API on it, accounts
  * of every role in a lead organization and in an outside one, and one of every kind of object.
  */
-export async function arrange(): Promise<Arranged> {
+export async function arrange(options: ArrangeOptions = {}): Promise<Arranged> {
   const databaseUrl = await createDatabase('demarche_fuzz');
   await migrate({ databaseUrl, databasePoolSize: 2 });
   const ds = await new DataSource(dataSourceOptions({ databaseUrl, databasePoolSize: 2 })).initialize();
@@ -103,7 +117,24 @@ export async function arrange(): Promise<Arranged> {
   await ds.destroy();
   if (!demo.loaded) throw new Error('demo data not loaded');
   const campaignId = demo.campaignId;
-  const api = await startApi(testConfig({ DATABASE_URL: databaseUrl }));
+  const env = { DATABASE_URL: databaseUrl, ...options.env };
+  const apiProcess = options.process
+    ? await startApiProcess(
+        {
+          NODE_ENV: 'production',
+          REDIS_URL: inject('redisUrl'),
+          REDIS_PREFIX: inject('redisPrefix'),
+          DEMO_DATA: 'false',
+          // As testConfig: the whole run signs in from 127.0.0.1.
+          RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000',
+          RATE_LIMIT_LOGIN_PER_ADDRESS: '100000',
+          RATE_LIMIT_PER_MINUTE: '100000',
+          ...env,
+        },
+        options.logs ?? process.stdout,
+      )
+    : null;
+  const api = apiProcess ?? (await startApi(testConfig(env), { logDestination: options.logs }));
   const db = (work: (db: pg.Client) => Promise<unknown>) => withDatabase(databaseUrl, work);
 
   const people: { name: string; role: Role; org: 'admin' | 'lead' | 'outside' }[] = [
@@ -265,6 +296,7 @@ export async function arrange(): Promise<Arranged> {
 
   return {
     api,
+    apiProcess,
     campaignId,
     leadOrganizationId,
     callers,

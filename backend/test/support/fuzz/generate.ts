@@ -27,6 +27,11 @@ export interface GenerationContext {
   password: string;
   /** nextCursor values seen in earlier answers, by operation id. */
   cursors: Map<string, string[]>;
+  /**
+   * A value planted in free text (titles, notes, search text), passwords and tokens, never in ids,
+   * dates or enums: no log line may show it (issue 16, item 10). None: nothing planted.
+   */
+  marker?: string;
 }
 
 const SEGMENT_KIND: Record<string, string> = {
@@ -191,6 +196,14 @@ function nulEverywhere(value: unknown): unknown {
   return value;
 }
 
+/** Free text of `min`–`max` characters with `marker` in it, anywhere. */
+function plantedText(marker: string, min: number, max: number): fc.Arbitrary<string> {
+  const room = max - marker.length;
+  return fc
+    .tuple(fc.string({ maxLength: Math.floor(room / 2) }), fc.string({ maxLength: Math.ceil(room / 2) }))
+    .map(([before, after]) => `${before}${marker}${after}`.padEnd(Math.max(min, 1), 'x'));
+}
+
 export class RequestGenerator {
   constructor(private readonly ctx: GenerationContext) {}
 
@@ -246,12 +259,39 @@ export class RequestGenerator {
     }
   }
 
+  /**
+   * What a string field or parameter holds, as `stringArb` generates it: a secret (password,
+   * token), free text (a title, a note, a search), or something with a shape (an id, a date, a
+   * zone, an address, a URL…) or an enum.
+   */
+  textKind(schema: Schema, name: string): 'secret' | 'text' | null {
+    const s = this.ctx.resolver.flatten(schema);
+    if ((Array.isArray(s.enum) && s.enum.length) || (s.type !== undefined && s.type !== 'string')) return null;
+    if (s.format === 'password' || /password/i.test(name)) return 'secret';
+    if (s.format !== undefined) return null;
+    const lower = name.toLowerCase();
+    if (lower === 'token') return 'secret';
+    if (name === 'cursor' || lower.endsWith('timezone') || /email/.test(lower) || /url$|website/.test(lower)) return null;
+    if (/[a-z]On$/.test(name) || name === 'on' || /Date$/.test(name) || ['localtime', 'country'].includes(lower)) return null;
+    return 'text';
+  }
+
+  /** `value` with the marker in it, where the field or parameter holds free text or a secret; `value` elsewhere. */
+  plant(schema: Schema | undefined, name: string, value: string): string {
+    return this.ctx.marker && schema && this.textKind(schema, name) ? `${this.ctx.marker}${value}` : value;
+  }
+
   private stringArb(s: Schema, name: string): fc.Arbitrary<string> {
+    const marker = this.ctx.marker;
     if (s.format === 'uuid') return this.idArb(kindOfName(name));
     if (s.format === 'date') return dateArb;
     if (s.format === 'date-time') return dateTimeArb;
     if (s.format === 'password' || /password/i.test(name))
-      return fc.oneof(fc.constant(this.ctx.password), fc.string({ minLength: 12, maxLength: 40 }));
+      return fc.oneof(
+        fc.constant(this.ctx.password),
+        fc.string({ minLength: 12, maxLength: 40 }),
+        ...(marker ? [fc.string({ maxLength: 20 }).map((rest) => `${marker}${rest}`)] : []),
+      );
     const lower = name.toLowerCase();
     if (lower.endsWith('timezone')) return fc.constantFrom(...ZONES);
     if (lower === 'email')
@@ -263,12 +303,22 @@ export class RequestGenerator {
     if (/[a-z]On$/.test(name) || name === 'on' || /Date$/.test(name)) return dateArb;
     if (lower === 'localtime') return fc.constantFrom('09:00', '23:59', '00:00');
     if (lower === 'country') return fc.constantFrom('SV', 'US', 'CH');
-    if (lower === 'token') return fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/);
+    if (lower === 'token') {
+      const token = fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/);
+      return marker
+        ? fc.oneof(
+            token,
+            fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/).map((rest) => `${marker}${rest}`),
+          )
+        : token;
+    }
     const min = (s.minLength as number | undefined) ?? 0;
     const max = Math.max(min, Math.min((s.maxLength as number | undefined) ?? 60, 60));
     const text = fc.oneof(
       { weight: 3, arbitrary: fc.string({ minLength: Math.max(min, 1), maxLength: max }) },
       { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: Math.max(min, 1), maxLength: max }) },
+      // The marker somewhere in the text, the text still within its bounds: a valid value.
+      ...(marker && marker.length <= max && !/email/.test(lower) ? [{ weight: 2, arbitrary: plantedText(marker, min, max) }] : []),
     );
     return typeof s.example === 'string' ? fc.oneof(fc.constant(s.example), text) : text;
   }
@@ -309,8 +359,20 @@ export class RequestGenerator {
     return names.length ? names : ['q'];
   }
 
-  private bodyProperties(op: Operation): { all: string[]; required: string[]; optional: string[]; strings: string[] } {
-    if (!op.body) return { all: [], required: [], optional: [], strings: [] };
+  /** `value` with the marker in it when the operation's query parameter `name` (or an undeclared `q`) is free text. */
+  private plantQuery(op: Operation, name: string, value: string): string {
+    const p = op.queryParams.find((q) => q.name === name);
+    return p ? this.plant(p.schema, name, value) : this.plant(name === 'q' ? { type: 'string' } : undefined, name, value);
+  }
+
+  private bodyProperties(op: Operation): {
+    all: string[];
+    required: string[];
+    optional: string[];
+    strings: string[];
+    schemas: Record<string, Schema>;
+  } {
+    if (!op.body) return { all: [], required: [], optional: [], strings: [], schemas: {} };
     const s = this.ctx.resolver.flatten(op.body);
     const props = (s.properties ?? {}) as Record<string, Schema>;
     const all = Object.keys(props);
@@ -319,7 +381,7 @@ export class RequestGenerator {
       const p = this.ctx.resolver.flatten(props[k]!);
       return p.type === 'string' || (p.type === 'array' && this.ctx.resolver.flatten((p.items as Schema) ?? {}).type === 'string');
     });
-    return { all, required, optional: all.filter((k) => !required.includes(k)), strings };
+    return { all, required, optional: all.filter((k) => !required.includes(k)), strings, schemas: props };
   }
 
   /**
@@ -364,7 +426,10 @@ export class RequestGenerator {
       'query: NUL in every string parameter',
       parts.map((p) =>
         build(op, 'query: NUL in every string parameter', p, {
-          query: [...p.query.filter(([k]) => !stringParams.includes(k)), ...stringParams.map((k): [string, string] => [k, 'a\u0000b'])],
+          query: [
+            ...p.query.filter(([k]) => !stringParams.includes(k)),
+            ...stringParams.map((k): [string, string] => [k, this.plantQuery(op, k, 'a\u0000b')]),
+          ],
         }),
       ),
     );
@@ -373,7 +438,7 @@ export class RequestGenerator {
         'query: NUL in a string',
         fc
           .tuple(parts, fc.constantFrom('a\u0000b', '\u0000', 'x\u0000%'))
-          .map(([p, v]) => build(op, 'query: NUL in a string', p, { query: setQuery(p, name, v) })),
+          .map(([p, v]) => build(op, 'query: NUL in a string', p, { query: setQuery(p, name, this.plantQuery(op, name, v)) })),
       );
     for (const q of op.queryParams)
       add(
@@ -394,11 +459,11 @@ export class RequestGenerator {
       'query: huge string',
       fc
         .tuple(parts, fc.constantFrom(...stringParams))
-        .map(([p, name]) => build(op, 'query: huge string', p, { query: setQuery(p, name, 'x'.repeat(8_000)) })),
+        .map(([p, name]) => build(op, 'query: huge string', p, { query: setQuery(p, name, this.plantQuery(op, name, 'x'.repeat(8_000))) })),
     );
     add(
       'query: over-long URL',
-      parts.map((p) => build(op, 'query: over-long URL', p, { rawQuery: `q=${'x'.repeat(20_000)}` })),
+      parts.map((p) => build(op, 'query: over-long URL', p, { rawQuery: `q=${this.ctx.marker ?? ''}${'x'.repeat(20_000)}` })),
     );
     add(
       'query: bad percent-encoding',
@@ -417,6 +482,8 @@ export class RequestGenerator {
             'constructor[prototype][x]=1',
             'q[]=a&q[]=b',
             `${stringParams[0]}=a&${stringParams[0]}=b`,
+            // A parameter no operation declares, holding free text.
+            ...(this.ctx.marker ? [`note=${this.ctx.marker}`] : []),
           ),
         )
         .map(([p, raw]) => build(op, 'query: repeated or unknown parameter', p, { rawQuery: raw })),
@@ -433,7 +500,9 @@ export class RequestGenerator {
       for (const name of props.strings)
         add(
           'body: NUL in a string',
-          parts.map((p) => build(op, 'body: NUL in a string', p, { body: withField(p.body, name, 'a\u0000b') })),
+          parts.map((p) =>
+            build(op, 'body: NUL in a string', p, { body: withField(p.body, name, this.plant(props.schemas[name], name, 'a\u0000b')) }),
+          ),
         );
       for (const name of props.optional)
         add(
@@ -457,7 +526,13 @@ export class RequestGenerator {
         fc
           .tuple(
             parts,
-            fc.constantFrom('{"__proto__":{"role":"admin"},', '{"constructor":{"prototype":{"x":1}},', '{"unknownField":[1,{"a":null}],'),
+            fc.constantFrom(
+              '{"__proto__":{"role":"admin"},',
+              '{"constructor":{"prototype":{"x":1}},',
+              '{"unknownField":[1,{"a":null}],',
+              // An undeclared field holding free text.
+              ...(this.ctx.marker ? [`{"plantedNote":${JSON.stringify(this.ctx.marker)},`] : []),
+            ),
           )
           .map(([p, prefix]) => {
             const json = JSON.stringify(p.body && typeof p.body === 'object' && !Array.isArray(p.body) ? p.body : {});
@@ -472,7 +547,11 @@ export class RequestGenerator {
             fc.constantFrom(...(props.strings.length ? props.strings : ['title'])),
             fc.constantFrom(100_000, 600_000, 1_100_000),
           )
-          .map(([p, name, n]) => build(op, 'body: huge string', p, { body: withField(p.body, name, 'x'.repeat(n)) })),
+          .map(([p, name, n]) =>
+            build(op, 'body: huge string', p, {
+              body: withField(p.body, name, this.plant(props.schemas[name] ?? { type: 'string' }, name, 'x'.repeat(n))),
+            }),
+          ),
       );
       add(
         'body: empty object',

@@ -39,8 +39,12 @@ export class FuzzReport {
   readonly perOperation = new Map<string, number>();
   private readonly groups = new Map<string, Group>();
 
+  /** Called with the count after each request (the memory sampler). */
+  onRecord?: (sent: number) => void;
+
   record(operationId: string, status: number | null): void {
     this.sent++;
+    this.onRecord?.(this.sent);
     this.byStatus.set(status ?? 'no answer', (this.byStatus.get(status ?? 'no answer') ?? 0) + 1);
     this.perOperation.set(operationId, (this.perOperation.get(operationId) ?? 0) + 1);
   }

@@ -32,16 +32,16 @@ const COVERAGE_CALLERS = ['admin', 'coordinator'];
 
 /**
  * The requests for one operation: every kind of request (`repeat` times) as an admin and as a lead
- * coordinator, then `perCaller` drawn at random (half of them valid) as each caller.
+ * coordinator, then `perCaller` drawn at random (half of them valid) as each caller. Drawn as they
+ * are sent, not before: a long run's requests (some of them 1 MB bodies) are never all in memory.
  */
-export function casesFor(op: Operation, callers: Caller[], generator: RequestGenerator, seed: number, perCaller: number): Case[] {
+export function* casesFor(op: Operation, callers: Caller[], generator: RequestGenerator, seed: number, perCaller: number): Generator<Case> {
   const kinds = generator.kinds(op);
-  const out: Case[] = [];
   for (const [i, k] of kinds.entries()) {
     for (const name of COVERAGE_CALLERS) {
       const caller = callers.find((c) => c.name === name);
       for (let r = 0; caller && r < k.repeat; r++)
-        out.push({ op, caller, request: sampleOne(k.arbitrary, hash32(`${seed}|${op.id}|${i}|${k.kind}|${name}|${r}`)) });
+        yield { op, caller, request: sampleOne(k.arbitrary, hash32(`${seed}|${op.id}|${i}|${k.kind}|${name}|${r}`)) };
     }
   }
   const valid = kinds.find((k) => k.kind === 'valid')!;
@@ -51,16 +51,24 @@ export function casesFor(op: Operation, callers: Caller[], generator: RequestGen
   );
   for (const caller of callers) {
     for (let i = 0; i < perCaller; i++)
-      out.push({ op, caller, request: sampleOne(mixed, hash32(`${seed}|${op.id}|random|${caller.name}|${i}`)) });
+      yield { op, caller, request: sampleOne(mixed, hash32(`${seed}|${op.id}|random|${caller.name}|${i}`)) };
   }
-  return out;
 }
 
-/** Interleaves the operations' cases, so that a budget cut thins every operation alike. */
-export function interleave(lists: Case[][]): Case[] {
-  const out: Case[] = [];
-  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
-  return out;
+/** Interleaves the operations' cases (one of each in turn), so that a budget cut thins every operation alike. */
+export function* interleave(lists: Iterable<Case>[]): Generator<Case> {
+  let open = lists.map((l) => l[Symbol.iterator]());
+  while (open.length) {
+    const still: Iterator<Case>[] = [];
+    for (const it of open) {
+      const next = it.next();
+      if (!next.done) {
+        yield next.value;
+        still.push(it);
+      }
+    }
+    open = still;
+  }
 }
 
 export async function send(baseUrl: string, request: FuzzRequest, caller: Caller, timeoutMs = 20_000): Promise<Answer | { error: string }> {
@@ -91,7 +99,7 @@ export interface Budget {
 /** Sends the cases one after the other (deterministic order), checks each answer; stops at the budget. */
 export async function run(
   baseUrl: string,
-  cases: Case[],
+  cases: Iterable<Case>,
   checker: { validator: StrictValidator; resolver: SchemaResolver },
   report: FuzzReport,
   budget: Budget,
