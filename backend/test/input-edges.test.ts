@@ -108,6 +108,14 @@ describe('input at the edges: every answer a clear 4xx in the error contract, no
   });
 
   it('refuses a body that is not a JSON object, and null for a field that cannot be empty', async () => {
+    const asText = await fetch(`${api.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"email":"a@b.c","password":"x"}',
+    });
+    const text = { status: asText.status, body: (await asText.json()) as JsonBody, headers: asText.headers };
+    expect(text.status).toBe(415);
+    expectErrorContract(text);
     for (const body of ['null', '[]', '42', '"text"', '[{"email":"a@b.c","password":"x"}]']) {
       const response = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const r = { status: response.status, body: (await response.json()) as JsonBody, headers: response.headers };

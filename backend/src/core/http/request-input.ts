@@ -87,6 +87,9 @@ export function registerRequestInput(app: NestFastifyApplication, bodyLimit: num
     });
   });
   const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
+  // The API reads JSON (and Nest's form parser); a text/plain body reached sign-in's guard as a
+  // string. Without Fastify's text parser it is a 415 in the error contract, like any other type.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('preValidation', (request, _reply, done) => {
     const field = fieldWithNul(request.query) ?? fieldWithNul(request.params);
     const bodyField = request.body !== undefined && !Buffer.isBuffer(request.body) ? fieldWithNul(request.body) : null;
