@@ -166,7 +166,7 @@ export const en = {
   'home.intro.how':
     'For each demand and each body it records the responses received, the follow-up actions assigned to member organizations, and the deadlines that matter.',
   'home.intro.next':
-    'Campaigns, demands and follow-ups arrive with the next releases. Until then, you can sign in, manage your profile and API tokens, and see whether the service is running.',
+    'Campaigns shows where each letter stands, body by body; Follow-ups, what your organization has to do next and by when.',
 
   'status.heading': 'Service status',
   'status.loading': 'Checking the service…',

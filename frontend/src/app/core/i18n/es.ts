@@ -165,7 +165,7 @@ export const es: Dictionary = {
   'home.intro.how':
     'Para cada demanda y cada organismo registra las respuestas recibidas, las acciones de seguimiento asignadas a las organizaciones miembro y los plazos importantes.',
   'home.intro.next':
-    'Las campañas, las demandas y los seguimientos llegarán en las próximas versiones. Mientras tanto, puede iniciar sesión, gestionar su perfil y sus tokens de API, y ver si el servicio está funcionando.',
+    'Campañas muestra en qué punto está cada carta, organismo por organismo; Seguimientos, lo que su organización tiene pendiente y para cuándo.',
 
   'status.heading': 'Estado del servicio',
   'status.loading': 'Comprobando el servicio…',
