@@ -89,19 +89,26 @@ export function serializeError(error: unknown): unknown {
 }
 
 /**
- * A URL as a log line may show it. Query values are kept only for parameters that name a
- * filter, a page size or an id (`limit`, `status`, `officeId`…); a search text, a cursor (it
- * holds the last row's key: an e-mail, a name) and anything else is replaced — a search for a
- * detained person's name does not belong in an operator's log. Path segments that look like
- * random tokens (long base64url runs that are not UUIDs) are replaced too: no route carries one
- * today (e-mailed links keep tokens in the fragment, which never reaches us); feed and signed
- * links will.
+ * A URL as a log line may show it: ids, filters and route words, nothing a person typed.
+ * - Path: with the matched route (`/api/campaigns/:id/demands`), each parameter's value is kept
+ *   only if it is a UUID; without one (an unknown path, the dashboard's catch-all), a segment is
+ *   kept only if it is a UUID or a route-like word (lower-case letters and hyphens).
+ * - Query: values are kept only for parameters that name a filter, a page size or an id
+ *   (`limit`, `status`, `officeId`…), and only if they look like one (a UUID, an enum word, a
+ *   number); a search text, a cursor (it holds the last row's key: an e-mail, a name) and
+ *   anything else are replaced — a search for a detained person's name does not belong in an
+ *   operator's log. (E-mailed links keep their tokens in the fragment, which never reaches us.)
  */
-export function redactUrl(url: string): string {
+export function redactUrl(url: string, route?: string): string {
   const q = url.indexOf('?');
-  const path = (q === -1 ? url : url.slice(0, q))
-    .split('/')
-    .map((segment) => (TOKEN_SEGMENT.test(segment) && !UUID_SEGMENT.test(segment) ? '[redacted]' : segment))
+  const segments = (q === -1 ? url : url.slice(0, q)).split('/');
+  const template = route && !route.includes('*') ? route.split('/') : null;
+  const path = segments
+    .map((segment, i) => {
+      const shape = template?.length === segments.length ? template[i] : undefined;
+      if (shape !== undefined && !shape.startsWith(':')) return segment;
+      return UUID_VALUE.test(segment) || (shape === undefined && ROUTE_WORD.test(segment)) ? segment : '[redacted]';
+    })
     .join('/');
   if (q === -1) return path;
   const query = url
@@ -109,16 +116,19 @@ export function redactUrl(url: string): string {
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
-      if (eq === -1) return pair;
+      if (eq === -1) return pair.length <= 32 && ROUTE_WORD.test(pair) ? pair : '[redacted]';
       const name = pair.slice(0, eq);
-      return LOGGED_PARAMS.test(name) ? pair : `${name}=[redacted]`;
+      const value = pair.slice(eq + 1);
+      const safeName = LOGGED_PARAMS.test(name) ? name : ROUTE_WORD.test(name) && name.length <= 32 ? name : '[redacted]';
+      return `${safeName}=${LOGGED_PARAMS.test(name) && LOGGED_VALUE.test(value) ? value : '[redacted]'}`;
     })
     .join('&');
   return `${path}?${query}`;
 }
-const TOKEN_SEGMENT = /^[A-Za-z0-9_-]{24,}(\.[a-z]{2,4})?$/;
-const UUID_SEGMENT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LOGGED_PARAMS = /^(limit|status|kind|role|assessment|channel|category|organization|view|unread|disabled|\w+Id)$/;
+const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROUTE_WORD = /^([a-z][a-z-]*(\.[a-z]{2,4})?)?$/;
+const LOGGED_PARAMS = /^(limit|status|kind|role|assessment|channel|category|organization|view|unread|disabled|[a-z]+Id)$/;
+const LOGGED_VALUE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z_]{1,32}|\d{1,6})$/;
 
 export function createPino(
   config: Pick<Config, 'logLevel'>,
@@ -138,7 +148,7 @@ export function createPino(
 
 /** How a log line names the request it concerns: the request log's and the error filter's. */
 export function requestFields(request: FastifyRequest): { id: string; method: string; url: string } {
-  return { id: String(request.id), method: request.method, url: redactUrl(request.url) };
+  return { id: String(request.id), method: request.method, url: redactUrl(request.url, request.routeOptions.url) };
 }
 
 /**

@@ -93,14 +93,26 @@ describe('what a log line may carry', () => {
     });
   });
 
-  it('keeps query values of filters and ids only, and hides path segments that look like tokens', () => {
-    expect(redactUrl('/api/campaigns?q=Jane%20Doe&limit=20&status=sent&officeId=abc&cursor=eyJ4Il0')).toBe(
-      '/api/campaigns?q=[redacted]&limit=20&status=sent&officeId=abc&cursor=[redacted]',
+  it('keeps ids, filters and route words only, in the path and the query', () => {
+    const id = '0b9e7c1e-4a55-4b0e-9a51-2f3c1d2e3f40';
+    expect(redactUrl(`/api/campaigns?q=Jane%20Doe&limit=20&status=sent&officeId=${id}&cursor=eyJ4Il0`)).toBe(
+      `/api/campaigns?q=[redacted]&limit=20&status=sent&officeId=${id}&cursor=[redacted]`,
     );
+    // A filter's name is not enough: the value must look like one.
+    expect(redactUrl('/api/campaigns?status=Jane%20Doe&officeId=jane-doe-1&limit=2e9')).toBe(
+      '/api/campaigns?status=[redacted]&officeId=[redacted]&limit=[redacted]',
+    );
+    // With the route, a parameter keeps its value only if it is a UUID.
+    expect(redactUrl(`/api/campaigns/${id}/demands`, '/api/campaigns/:id/demands')).toBe(`/api/campaigns/${id}/demands`);
+    expect(redactUrl('/api/campaigns/janedoe/demands', '/api/campaigns/:id/demands')).toBe('/api/campaigns/[redacted]/demands');
+    expect(redactUrl('/api/campaigns/12/export/demands.csv', '/api/campaigns/:id/export/demands.csv')).toBe(
+      '/api/campaigns/[redacted]/export/demands.csv',
+    );
+    // Without one, route-like words and UUIDs stay; tokens, names with capitals or digits go.
     expect(redactUrl('/api/feeds/dmf_9sK2jQ0xL1v8Zp3RtY6uW4eN7aB5cD.ics')).toBe('/api/feeds/[redacted]');
-    expect(redactUrl('/api/campaigns/0b9e7c1e-4a55-4b0e-9a51-2f3c1d2e3f40/demands')).toBe(
-      '/api/campaigns/0b9e7c1e-4a55-4b0e-9a51-2f3c1d2e3f40/demands',
-    );
+    expect(redactUrl(`/campaigns/${id}/follow-ups`, '/*')).toBe(`/campaigns/${id}/follow-ups`);
+    expect(redactUrl('/api/people/Jane-Doe-1980')).toBe('/api/people/[redacted]');
     expect(redactUrl('/api/health')).toBe('/api/health');
+    expect(redactUrl('/api/x?Jane%20Doe&planted-1=2')).toBe('/api/x?[redacted]&[redacted]=[redacted]');
   });
 });

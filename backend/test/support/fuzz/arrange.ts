@@ -9,6 +9,7 @@ import { migrate } from '../../../src/core/database/database-admin.js';
 import { loadDemoDataIfEmpty } from '../../../src/demo/demo-data.loader.js';
 import { call, PASSWORD, signIn, type Browser } from '../accounts.js';
 import { createDatabase, dropDatabase, uniqueName } from '../databases.js';
+import { deleteRedisKeys } from '../global-setup.js';
 import { startApi, testConfig } from '../test-app.js';
 import { startApiProcess, type ApiProcess } from './memory.js';
 
@@ -117,13 +118,15 @@ export async function arrange(options: ArrangeOptions = {}): Promise<Arranged> {
   await ds.destroy();
   if (!demo.loaded) throw new Error('demo data not loaded');
   const campaignId = demo.campaignId;
-  const env = { DATABASE_URL: databaseUrl, ...options.env };
+  // A Redis prefix of its own: the run's thousands of sign-in and password-reset attempts from
+  // 127.0.0.1 would otherwise use up the limits the next test files count on.
+  const redisPrefix = uniqueName('demarche_fuzz');
+  const env = { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, ...options.env };
   const apiProcess = options.process
     ? await startApiProcess(
         {
           NODE_ENV: 'production',
           REDIS_URL: inject('redisUrl'),
-          REDIS_PREFIX: inject('redisPrefix'),
           DEMO_DATA: 'false',
           // As testConfig: the whole run signs in from 127.0.0.1.
           RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000',
@@ -306,6 +309,7 @@ export async function arrange(options: ArrangeOptions = {}): Promise<Arranged> {
     close: async () => {
       await api.close();
       await dropDatabase(databaseUrl);
+      await deleteRedisKeys(inject('redisUrl'), redisPrefix);
     },
   };
 }
