@@ -17,7 +17,7 @@ describe('worker process', () => {
     const api = await startApi(config);
     try {
       const before = await json(await fetch(`${api.url}/api/health`));
-      expect(before.worker).toEqual({ status: 'unknown', lastSeenAt: null });
+      expect(before.worker).toEqual({ status: 'down', lastSeenAt: null });
 
       const workers = await Promise.all(
         [1, 2].map(() => NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false })),

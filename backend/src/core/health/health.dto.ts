@@ -13,12 +13,15 @@ export class DependencyHealthDto {
 
 export class WorkerHealthDto {
   @ApiProperty({
-    enum: ['up', 'stale', 'unknown'],
-    description: 'From the heartbeat the worker writes every 30 s. Informational: it does not change the status code.',
+    enum: ['up', 'down', 'stale', 'unknown'],
+    description:
+      '`down`: no worker process is connected to Redis (seen within a second of a crash). `up`: one is, and a worker ' +
+      'ran the heartbeat job (every 30 s) within the last 90 s. `stale`: one is connected but no heartbeat for 90 s ' +
+      '(starting, or stuck). `unknown`: Redis could not say. Informational: it does not change the status code.',
   })
-  status: 'up' | 'stale' | 'unknown';
+  status: 'up' | 'down' | 'stale' | 'unknown';
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The last heartbeat, kept for 90 s' })
   lastSeenAt: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { QueueModule } from '../queue/queue.module.js';
 import { HealthController } from './health.controller.js';
 import { HealthService } from './health.service.js';
 
-@Module({ controllers: [HealthController], providers: [HealthService] })
+@Module({ imports: [QueueModule], controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

@@ -1,10 +1,12 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { CONFIG } from '../config/config.module.js';
 import { addressOf, type Config } from '../config/config.js';
-import { heartbeatKey, HEARTBEAT_EVERY_MS } from '../queue/queues.js';
+import { heartbeatKey, HEARTBEAT_EVERY_MS, QUEUES } from '../queue/queues.js';
 import { REDIS } from '../redis/redis.module.js';
 import { APP_VERSION } from '../version.js';
 import type { DependencyHealthDto, HealthDto, WorkerHealthDto } from './health.dto.js';
@@ -31,6 +33,7 @@ export class HealthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CONFIG) private readonly config: Config,
+    @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
   ) {}
 
   async check(): Promise<HealthDto> {
@@ -64,15 +67,33 @@ export class HealthService {
     }
   }
 
+  /**
+   * Two signs, read together. Connected: is any worker process connected to Redis right now
+   * (BullMQ names its workers' connections; CLIENT LIST)? Redis drops a killed process's
+   * connections at once, so a dead or crash-looping worker shows as `down` within a second.
+   * Heartbeat: has a worker run a job of the maintenance queue in the last 3 periods? That
+   * catches a worker that is connected but stuck, and a machine gone without closing its
+   * connections, within 90 s. Where Redis cannot list clients, the heartbeat alone decides.
+   */
   private async worker(): Promise<WorkerHealthDto> {
-    try {
-      const raw = await withTimeout(this.redis.get(heartbeatKey(this.config.redisPrefix)), CHECK_TIMEOUT_MS);
-      if (!raw) return { status: 'unknown', lastSeenAt: null };
-      const at = new Date(raw);
-      const fresh = Date.now() - at.getTime() < HEARTBEAT_EVERY_MS * 3;
-      return { status: fresh ? 'up' : 'stale', lastSeenAt: at.toISOString() };
-    } catch {
-      return { status: 'unknown', lastSeenAt: null };
-    }
+    const [raw, connected] = await Promise.all([
+      withTimeout(this.redis.get(heartbeatKey(this.config.redisPrefix)), CHECK_TIMEOUT_MS).catch(() => undefined),
+      withTimeout(this.connectedWorkers(), CHECK_TIMEOUT_MS).catch(() => undefined),
+    ]);
+    if (raw === undefined) return { status: 'unknown', lastSeenAt: null };
+    const at = raw ? new Date(raw) : null;
+    const lastSeenAt = at ? at.toISOString() : null;
+    if (connected === 0) return { status: 'down', lastSeenAt };
+    if (!at) return { status: connected === undefined || connected === null ? 'unknown' : 'stale', lastSeenAt };
+    const fresh = Date.now() - at.getTime() < HEARTBEAT_EVERY_MS * 3;
+    return { status: fresh ? 'up' : 'stale', lastSeenAt };
+  }
+
+  /** Worker processes connected to the maintenance queue, or null where Redis cannot tell. */
+  private async connectedWorkers(): Promise<number | null> {
+    const workers = await this.maintenance.getWorkers();
+    // BullMQ's answer where CLIENT LIST is refused (e.g. Google Memorystore).
+    if (workers.length === 1 && !('addr' in workers[0])) return null;
+    return workers.length;
   }
 }
