@@ -21,7 +21,13 @@ describe('reminder delivery', () => {
   const redis = new Redis(inject('redisUrl'));
 
   beforeAll(async () => {
-    world = await startWorld({ PUBLIC_URL: `http://${HOST}`, REMINDER_SWEEP_MS: '300', REMINDER_LOOKAHEAD_MS: '60000' });
+    world = await startWorld({
+      PUBLIC_URL: `http://${HOST}`,
+      REMINDER_SWEEP_MS: '300',
+      REMINDER_LOOKAHEAD_MS: '60000',
+      // Retries within the test's time: 300 ms, then 600 ms…
+      DELIVERY_RETRY_MS: '300',
+    });
     coordinator = await createUser('coordinator', { locale: 'es' });
     as = await signIn(world.api.url, coordinator.email);
     campaignId = await createCampaign([{ id: coordinator.organizationId, role: 'lead' }]);
@@ -50,6 +56,42 @@ describe('reminder delivery', () => {
       return r.rows[0].id as string;
     });
     return { reminderId, followUpId };
+  }
+
+  /** A member of an organization that signs the campaign (so the coordinators' own e-mails stay theirs). */
+  async function signatoryMember(): Promise<TestUser> {
+    const member = await createUser('member');
+    await withDb((db) =>
+      db.query(`INSERT INTO campaign_organizations (campaign_id, organization_id, role) VALUES ($1, $2, 'signatory')`, [
+        campaignId,
+        member.organizationId,
+      ]),
+    );
+    return member;
+  }
+
+  /** A follow-up of the campaign assigned to `person`; its 7-days-before reminder for them made due in `inMs`. */
+  async function reminderFor(person: TestUser, inMs: number): Promise<{ reminderId: string }> {
+    const followUpId = (
+      await call(world.api.url, 'POST', `/api/campaigns/${campaignId}/follow-ups`, as, {
+        organizationId: person.organizationId,
+        assigneeId: person.id,
+        title: `For ${person.email}`,
+        dueAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+      })
+    ).body.id as string;
+    const reminderId = await withDb(async (db) => {
+      const r = await db.query(
+        `SELECT id FROM reminders WHERE subject_id = $1 AND recipient_id = $2 AND status = 'pending' AND offset_days = 7`,
+        [followUpId, person.id],
+      );
+      await db.query(`UPDATE reminders SET fire_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1`, [
+        r.rows[0].id,
+        String(inMs),
+      ]);
+      return r.rows[0].id as string;
+    });
+    return { reminderId };
   }
 
   const status = async (id: string) =>
@@ -192,6 +234,63 @@ describe('reminder delivery', () => {
     await world.smtp.waitFor(coordinator.email, (m) => m.messageId === messageId, 10_000);
     expect(await settledStatus(reminderId)).toBe('sent');
     expect(mailsWith(messageId)).toHaveLength(1);
+  });
+
+  it('fails a reminder at once on a permanent refusal (5xx), visibly, with its in-app copy stored', async () => {
+    const refused = await signatoryMember();
+    world.smtp.refuse.set(refused.email, { code: 550, message: '5.1.1 Mailbox unavailable' });
+    try {
+      const { reminderId } = await reminderFor(refused, 300);
+      const queue = world.worker.get<Queue>(getQueueToken(QUEUES.reminders), { strict: false });
+      const deadline = Date.now() + 10_000;
+      while ((await (await queue.getJob(deliveryJobId(reminderId)))?.getState()) !== 'failed') {
+        if (Date.now() > deadline) throw new Error('the delivery job never failed');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const job = await queue.getJob(deliveryJobId(reminderId));
+      // One attempt, not six: asking a mailbox that does not exist again changes nothing.
+      expect(job!.attemptsMade).toBe(1);
+      expect(job!.failedReason).toMatch(/failed for good: .*Mailbox unavailable/);
+      const row = (await withDb((db) => db.query(`SELECT status, attempts, last_error FROM reminders WHERE id = $1`, [reminderId])))
+        .rows[0];
+      expect(row).toMatchObject({ status: 'failed', attempts: 1, last_error: expect.stringMatching(/550/) });
+      // The in-app copy does not depend on the mail server.
+      const copies = await withDb((db) =>
+        db.query(`SELECT in_app, email_status FROM notifications WHERE dedupe_key = $1`, [`reminder:${reminderId}`]),
+      );
+      expect(copies.rows).toEqual([{ in_app: true, email_status: 'none' }]);
+    } finally {
+      world.smtp.refuse.delete(refused.email);
+    }
+  });
+
+  it('retries a temporary refusal (4xx) with backoff, stores the in-app copy at once, and clears the error once sent', async () => {
+    const busy = await signatoryMember();
+    world.smtp.refuse.set(busy.email, { code: 451, message: '4.7.1 Try again later' });
+    const { reminderId } = await reminderFor(busy, 300);
+    const messageId = reminderMessageId(reminderId, HOST);
+    const row = async () =>
+      (await withDb((db) => db.query(`SELECT status, attempts, last_error FROM reminders WHERE id = $1`, [reminderId]))).rows[0];
+    // A failed attempt is recorded and the reminder stays pending for its retry…
+    const deadline = Date.now() + 10_000;
+    while (!((await row()).attempts >= 1)) {
+      if (Date.now() > deadline) throw new Error('no failed attempt recorded');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await row()).toMatchObject({ status: 'pending', last_error: expect.stringMatching(/451/) });
+    // …while the person already has the reminder in the app.
+    const copies = async () =>
+      (await withDb((db) => db.query(`SELECT count(*)::int AS n FROM notifications WHERE dedupe_key = $1`, [`reminder:${reminderId}`])))
+        .rows[0].n as number;
+    expect(await copies()).toBe(1);
+    world.smtp.refuse.delete(busy.email);
+    await world.smtp.waitFor(busy.email, (m) => m.messageId === messageId, 15_000);
+    expect(await settledStatus(reminderId)).toBe('sent');
+    const sent = await row();
+    expect(sent.attempts).toBeGreaterThanOrEqual(2);
+    expect(sent.last_error).toBeNull();
+    expect(mailsWith(messageId)).toHaveLength(1);
+    expect(await copies()).toBe(1);
   });
 
   it('does not deliver a reminder that is no longer current, and says why', async () => {

@@ -4,11 +4,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DIGEST_LOCAL_TIME, type Locale } from '@demarche/shared';
-import type { Job, Queue } from 'bullmq';
+import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
-import { Mailer } from '../core/mail/mailer.js';
+import { isPermanentMailError, Mailer } from '../core/mail/mailer.js';
 import { digestMail, type RenderedMail } from '../core/mail/templates.js';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
 import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
@@ -124,11 +124,13 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
       try {
         await this.mailer.send({ to: row.email, ...row.mail, messageId: notificationMessageId(row.id, host) });
       } catch (error) {
+        // A permanent refusal (5xx) fails at once; anything else is retried until the last attempt.
+        const final = lastAttempt || isPermanentMailError(error);
         await manager.query(
           `UPDATE notifications SET email_attempts = email_attempts + 1, email_status = CASE WHEN $2 THEN 'failed' ELSE email_status END WHERE id = $1`,
-          [row.id, lastAttempt],
+          [row.id, final],
         );
-        return lastAttempt ? 'failed' : { retry: error };
+        return final ? { failed: error } : { retry: error };
       }
       await manager.query(
         `UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`,
@@ -136,8 +138,13 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
       );
       return 'sent';
     });
-    if (typeof outcome === 'object') throw outcome.retry;
-    if (outcome === 'failed') this.logger.warn({ notificationId }, 'notification e-mail failed for good');
+    if (typeof outcome !== 'object') return;
+    if ('retry' in outcome) throw outcome.retry;
+    // Failed for good: the job fails too, so that operators see it in the queue's failed list.
+    this.logger.warn({ notificationId }, 'notification e-mail failed for good');
+    throw new UnrecoverableError(
+      `notification ${notificationId} e-mail failed for good: ${outcome.failed instanceof Error ? outcome.failed.message.slice(0, 300) : String(outcome.failed)}`,
+    );
   }
 
   /**

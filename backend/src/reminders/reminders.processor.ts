@@ -3,13 +3,13 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDemandAwaitingAnswer, isFollowUpOpen, type DemandStatus, type Locale } from '@demarche/shared';
-import type { Job, Queue } from 'bullmq';
+import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../core/config/config.module.js';
 import { REDIS } from '../core/redis/redis.module.js';
 import type { Config } from '../core/config/config.js';
-import { Mailer } from '../core/mail/mailer.js';
+import { isPermanentMailError, Mailer } from '../core/mail/mailer.js';
 import { queryPrepared } from '../core/database/prepared.js';
 import { escalationMail, noResponseMail, reminderMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
@@ -147,7 +147,7 @@ const LOCK_DUE = `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.re
 
 /** Marks the reminder whose id is the parameter `id` (`$1`, say) sent. */
 const markSent = (id: string): string =>
-  `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE id = ${id}`;
+  `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL, updated_at = now() WHERE id = ${id}`;
 
 /**
  * The worker's side of reminders (DESIGN.md, "Reminders", rules 2–3):
@@ -185,7 +185,9 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       this.queue,
       SCHEDULERS.reminderSweep,
       { every: this.config.reminderSweepMs },
-      { name: 'sweep', data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+      // By age, not count: a count trims the queue's whole completed (failed) set, the delivery
+      // jobs' records included, whatever their own options say.
+      { name: 'sweep', data: {}, opts: { removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } } },
       Math.max(1_000, this.config.reminderSweepMs * 2),
       this.logger,
     );
@@ -556,46 +558,62 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         return { sent: null, deliveryIds };
       }
       const rendered = render(row.locale, row.time_zone, `${this.config.publicUrl}${link}`);
+      let mailError: unknown = null;
       if (person.mail === 'now') {
         try {
           await this.mailer.send({ to: row.email, ...rendered.mail, messageId: reminderMessageId(row.id, host) });
         } catch (error) {
-          const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-          await manager.query(
-            `UPDATE reminders SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, updated_at = now() WHERE id = $1`,
-            [row.id, message, lastAttempt],
-          );
-          // The webhook deliveries written above are committed with this attempt: the webhooks hear
-          // of the deadline whether or not this person's e-mail went (a retry finds them written).
-          return { sent: null, deliveryIds, failed: error };
+          mailError = error;
         }
       }
-      // The in-app copy (and the digest's line), stored with the delivery, at most once per
-      // reminder, in the statement that marks the reminder sent: one round trip for both.
-      let saved: Awaited<ReturnType<typeof storeNotification>> = null;
-      if (person.inApp || person.mail === 'digest') {
-        saved = await storeNotification(
-          manager,
-          {
-            userId: row.recipient_id,
-            kind: 'reminder',
-            title: rendered.title,
-            body: rendered.body,
-            link,
-            campaignId: row.campaign_id,
-            dedupeKey: `reminder:${row.id}`,
-            inApp: person.inApp,
-            emailStatus: person.mail === 'now' ? 'sent' : person.mail === 'digest' ? 'digest' : 'none',
-            // Kept only for the digest, which lists its subject. A reminder e-mailed now was sent
-            // above: storing its whole text again cost each delivery a compressed JSON write, and
-            // nothing reads it (less of people's correspondence at rest, too).
-            mail: person.mail === 'digest' ? rendered.mail : null,
-          },
-          { name: 'reminder-sent', sql: markSent(`$${NOTIFICATION_PARAMETERS + 1}`), values: [row.id] },
+      // The in-app copy (and the digest's line) is stored when the reminder falls due, whatever
+      // the mail server says: channels are independent. At most once per reminder (its dedupe
+      // key), so a retried attempt stores nothing more.
+      const copy = (person.inApp || person.mail === 'digest') && {
+        userId: row.recipient_id,
+        kind: 'reminder' as const,
+        title: rendered.title,
+        body: rendered.body,
+        link,
+        campaignId: row.campaign_id,
+        dedupeKey: `reminder:${row.id}`,
+        inApp: person.inApp,
+        emailStatus:
+          person.mail === 'now'
+            ? mailError
+              ? ('none' as const)
+              : ('sent' as const)
+            : person.mail === 'digest'
+              ? ('digest' as const)
+              : ('none' as const),
+        // Kept only for the digest, which lists its subject. A reminder e-mailed now was sent
+        // above: storing its whole text again cost each delivery a compressed JSON write, and
+        // nothing reads it (less of people's correspondence at rest, too).
+        mail: person.mail === 'digest' ? rendered.mail : null,
+      };
+      if (mailError !== null) {
+        // A refusal the server says is permanent (5xx: no such mailbox, policy) will not change
+        // by asking again: the reminder fails at once. Anything else (4xx, a dead connection)
+        // is retried with backoff, until the last attempt.
+        const permanent = isPermanentMailError(mailError);
+        const message = mailError instanceof Error ? mailError.message.slice(0, 500) : String(mailError);
+        await manager.query(
+          `UPDATE reminders SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, updated_at = now() WHERE id = $1`,
+          [row.id, message, lastAttempt || permanent],
         );
-      } else {
-        await queryPrepared(manager, 'reminder-sent', markSent('$1'), [row.id]);
+        const saved = copy ? await storeNotification(manager, copy) : null;
+        // The webhook deliveries written above are committed with this attempt: the webhooks hear
+        // of the deadline whether or not this person's e-mail went (a retry finds them written).
+        return { sent: saved?.stored ?? null, deliveryIds, failed: mailError, permanent };
       }
+      // Stored in the statement that marks the reminder sent: one round trip for both.
+      const saved = copy
+        ? await storeNotification(manager, copy, {
+            name: 'reminder-sent',
+            sql: markSent(`$${NOTIFICATION_PARAMETERS + 1}`),
+            values: [row.id],
+          })
+        : await queryPrepared(manager, 'reminder-sent', markSent('$1'), [row.id]).then(() => null);
       return { sent: saved?.stored ?? null, deliveryIds };
     });
     if (typeof outcome !== 'object') return;
@@ -605,8 +623,13 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       deliveryIds: outcome.deliveryIds,
     });
     if (!('failed' in outcome)) return;
-    if (!lastAttempt) throw outcome.failed; // recorded; BullMQ retries with backoff
-    this.logger.warn({ reminderId }, 'reminder delivery failed for good');
+    if (!lastAttempt && !outcome.permanent) throw outcome.failed; // recorded; BullMQ retries with backoff
+    // Failed for good: the job fails too, so that operators see it (Bull Board's failed list,
+    // the failed deliveries of the admin API) rather than a completed job that sent nothing.
+    this.logger.warn({ reminderId, permanent: outcome.permanent }, 'reminder delivery failed for good');
+    throw new UnrecoverableError(
+      `reminder ${reminderId} failed for good: ${outcome.failed instanceof Error ? outcome.failed.message.slice(0, 300) : String(outcome.failed)}`,
+    );
   }
 }
 

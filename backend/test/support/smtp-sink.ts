@@ -13,6 +13,11 @@ export class SmtpSink {
    */
   stallData = false;
   private readonly heldReplies: (() => void)[] = [];
+  /**
+   * Recipients this server refuses, with the SMTP answer (550: permanent, 451: temporary); a
+   * refusal with `times` is given that many times, then the address is accepted.
+   */
+  readonly refuse = new Map<string, { code: number; message: string; times?: number }>();
   /** SMTP connections opened to this server so far, and how many are open now. */
   connectionsOpened = 0;
   connectionsOpen = 0;
@@ -36,6 +41,12 @@ export class SmtpSink {
       },
       onClose: () => {
         this.connectionsOpen--;
+      },
+      onRcptTo: (address, _session, callback) => {
+        const refusal = this.refuse.get(address.address.toLowerCase());
+        if (!refusal) return callback();
+        if (refusal.times !== undefined && --refusal.times <= 0) this.refuse.delete(address.address.toLowerCase());
+        callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
       },
       onData: (stream, _session, callback) => {
         const chunks: Buffer[] = [];

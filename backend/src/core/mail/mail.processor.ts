@@ -1,9 +1,12 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { QUEUES, type MailMessage } from '../queue/queues.js';
-import { Mailer } from './mailer.js';
+import { isPermanentMailError, Mailer } from './mailer.js';
 
-/** The worker's side of queued e-mail; failed sends are retried with backoff by BullMQ. */
+/**
+ * The worker's side of queued e-mail; failed sends are retried with backoff by BullMQ, except a
+ * permanent refusal (5xx), which fails the job at once.
+ */
 @Processor(QUEUES.mail, { concurrency: 4 })
 export class MailProcessor extends WorkerHost {
   constructor(private readonly mailer: Mailer) {
@@ -11,6 +14,11 @@ export class MailProcessor extends WorkerHost {
   }
 
   async process(job: Job<MailMessage, void, 'send'>): Promise<void> {
-    await this.mailer.send(job.data);
+    try {
+      await this.mailer.send(job.data);
+    } catch (error) {
+      if (isPermanentMailError(error)) throw new UnrecoverableError(error instanceof Error ? error.message.slice(0, 500) : String(error));
+      throw error;
+    }
   }
 }

@@ -124,3 +124,14 @@ export class Mailer implements OnModuleDestroy {
     this.transport?.close();
   }
 }
+
+/**
+ * Whether an SMTP failure is permanent: the server answered 5xx (no such mailbox, refused by
+ * policy, message rejected), which asking again will not change. 4xx answers (mailbox busy,
+ * greylisting) and failures without an answer (a refused or dropped connection, a timeout) are
+ * temporary and worth retrying.
+ */
+export function isPermanentMailError(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
