@@ -28,6 +28,7 @@ import { ProposalsModule } from '../proposals/proposals.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { DispatchModule } from '../notifications/dispatch.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { FailedDeliveriesModule } from '../deliveries/failed-deliveries.module.js';
 
 /** Everything the HTTP API process runs. Domain modules join here as they arrive. */
 @Module({})
@@ -63,6 +64,7 @@ export class ApiModule {
         ProposalsModule,
         NotificationsModule,
         WebhooksModule,
+        FailedDeliveriesModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { LatestResponse1795879785421 } from './1795879785421-LatestResponse.js';
 import { EscalationProgress1795881468337 } from './1795881468337-EscalationProgress.js';
 import { CampaignInvitations1796642071348 } from './1796642071348-CampaignInvitations.js';
 import { KnownDevices1796642563190 } from './1796642563190-KnownDevices.js';
+import { EmailLastError1796645743626 } from './1796645743626-EmailLastError.js';
 
 /**
  * Every migration, in order. New ones come from `npm run migration:generate -w @demarche/backend -- <Name>`
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   EscalationProgress1795881468337,
   CampaignInvitations1796642071348,
   KnownDevices1796642563190,
+  EmailLastError1796645743626,
 ];

@@ -21,6 +21,7 @@ export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 @Index('notifications_user_id_created_at_idx', ['userId', 'createdAt', 'id'])
 @Index('notifications_unread_idx', ['userId'], { where: `"read_at" IS NULL` })
 @Index('notifications_email_pending_idx', ['createdAt'], { where: `"email_status" = 'pending'` })
+@Index('notifications_email_failed_idx', ['emailFailedAt'], { where: `"email_status" = 'failed'` })
 @Index('notifications_email_digest_idx', ['userId', 'createdAt'], { where: `"email_status" = 'digest'` })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
@@ -78,6 +79,14 @@ export class Notification {
 
   @Column({ type: 'timestamptz', nullable: true })
   emailedAt: Date | null;
+
+  /** Why the last attempt to send the e-mail failed; cleared once it is sent. */
+  @Column({ type: 'text', nullable: true })
+  emailLastError: string | null;
+
+  /** When the e-mail failed for good (`email_status = 'failed'`); cleared when it is retried. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailFailedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

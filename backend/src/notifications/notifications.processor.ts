@@ -127,13 +127,13 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
         // A permanent refusal (5xx) fails at once; anything else is retried until the last attempt.
         const final = lastAttempt || isPermanentMailError(error);
         await manager.query(
-          `UPDATE notifications SET email_attempts = email_attempts + 1, email_status = CASE WHEN $2 THEN 'failed' ELSE email_status END WHERE id = $1`,
-          [row.id, final],
+          `UPDATE notifications SET email_attempts = email_attempts + 1, email_status = CASE WHEN $2 THEN 'failed' ELSE email_status END, email_last_error = $3, email_failed_at = CASE WHEN $2 THEN now() END WHERE id = $1`,
+          [row.id, final, (error instanceof Error ? error.message : String(error)).slice(0, 500)],
         );
         return final ? { failed: error } : { retry: error };
       }
       await manager.query(
-        `UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`,
+        `UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1, email_last_error = NULL WHERE id = $1`,
         [row.id],
       );
       return 'sent';
