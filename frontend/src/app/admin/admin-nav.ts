@@ -4,7 +4,7 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
 
-/** The admin pages' own navigation: people, invitations and, for administrators, organizations. */
+/** The admin pages' own navigation: people, invitations and, for administrators, organizations and failed deliveries. */
 @Component({
   selector: 'dm-admin-nav',
   imports: [TPipe, RouterLink, RouterLinkActive],
@@ -21,6 +21,11 @@ import { Session } from '../core/session/session';
           <li>
             <a routerLink="/admin/organizations" routerLinkActive="active" ariaCurrentWhenActive="page">{{
               'admin.organizations.title' | t
+            }}</a>
+          </li>
+          <li>
+            <a routerLink="/admin/failed-deliveries" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+              'admin.deliveries.title' | t
             }}</a>
           </li>
         }

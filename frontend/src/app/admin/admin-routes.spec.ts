@@ -68,7 +68,12 @@ describe('ADMIN_ROUTES', () => {
   it('lets an administrator into the organizations page, with the whole admin navigation', async () => {
     const page = await visit('/admin/organizations', { role: 'admin' });
     expect(text(page, 'h1')).toBe('Organizations');
-    expect([...page.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Users', 'Invitations', 'Organizations']);
+    expect([...page.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual([
+      'Users',
+      'Invitations',
+      'Organizations',
+      'Failed deliveries',
+    ]);
     expect(page.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe('Organizations');
     http.expectOne((r) => r.url === '/api/organizations').flush({ items: [], nextCursor: null });
   });

@@ -5,7 +5,7 @@ import { adminGuard, staffGuard } from './admin-guards';
 
 /**
  * `/admin` (behind `authGuard` in app.routes.ts): people and invitations for administrators and
- * coordinators, organizations for administrators; everyone else gets `/admin/not-allowed`.
+ * coordinators, organizations and failed deliveries for administrators; everyone else gets `/admin/not-allowed`.
  */
 export const ADMIN_ROUTES: Routes = [
   {
@@ -33,6 +33,12 @@ export const ADMIN_ROUTES: Routes = [
         title: 'admin.organizations.title' satisfies TranslationKey,
         canActivate: [adminGuard],
         loadComponent: () => import('./organizations-page').then((m) => m.OrganizationsPage),
+      },
+      {
+        path: 'failed-deliveries',
+        title: 'admin.deliveries.title' satisfies TranslationKey,
+        canActivate: [adminGuard],
+        loadComponent: () => import('./failed-deliveries-page').then((m) => m.FailedDeliveriesPage),
       },
     ],
   },
