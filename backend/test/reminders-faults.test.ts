@@ -12,7 +12,7 @@ import { createDatabase, dropDatabase, uniqueName } from './support/databases.js
 import { BACKEND_DIR, runNode, type Started } from './support/processes.js';
 import { startRedisServer } from './support/redis-server.js';
 import { SmtpSink } from './support/smtp-sink.js';
-import { closedPort } from './support/tcp-proxy.js';
+import { closedPort, TcpProxy } from './support/tcp-proxy.js';
 
 // Real worker processes (`npm test` builds them first). Each scenario has a database, a
 // redis-server and an SMTP sink of its own, which it kills, flushes, stalls or leaves closed.
@@ -52,7 +52,10 @@ async function scenario({ onTestFinished }: TestContext) {
       return s;
     },
 
-    startWorker(smtpUrl: string): Started {
+    /** The scenario's database URL, for routing a worker through a proxy. */
+    databaseUrl,
+
+    startWorker(smtpUrl: string, env: NodeJS.ProcessEnv = {}): Started {
       const worker = runNode(WORKER, {
         NODE_ENV: 'test',
         DATABASE_URL: databaseUrl,
@@ -63,6 +66,10 @@ async function scenario({ onTestFinished }: TestContext) {
         LOG_LEVEL: 'warn',
         REMINDER_SWEEP_MS: '300',
         REMINDER_LOOKAHEAD_MS: '60000',
+        // A killed worker's claims lapse in seconds, not the default minute: the scenarios wait
+        // for BullMQ to notice dead workers (up to a minute) and should not add a minute more.
+        REMINDER_CLAIM_MS: '5000',
+        ...env,
       });
       cleanups.push(async () => {
         if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
@@ -251,6 +258,50 @@ describe('reminders under faults', () => {
       console.log(`faults: redis flush — ${N} reminders delayed in Redis, FLUSHALL, ${distinct} distinct Message-IDs, ${repeats} repeats`);
     },
     60_000,
+  );
+
+  it.concurrent(
+    'delivers the reminders of a worker that vanished mid-send with its connections frozen, once its claims lapse',
+    async (ctx) => {
+      const { expect } = ctx;
+      const N = 6;
+      const CLAIM_MS = 4_000;
+      const s = await scenario(ctx);
+      const smtp = await s.sink();
+      // The first worker reaches PostgreSQL through a proxy the test can freeze: its sessions
+      // then stay open and silent, as after a power loss or a partition, not closed.
+      const { hostname, port } = new URL(s.databaseUrl);
+      const proxy = await new TcpProxy(hostname, Number(port)).start();
+      const small = { WORKER_DATABASE_POOL_SIZE: '6', REMINDER_CLAIM_MS: String(CLAIM_MS) };
+      smtp.stallData = true;
+      const ids = await s.reminders(N, 0, 'vanished');
+      const first = s.startWorker(smtp.url, { ...small, DATABASE_URL: proxy.route(s.databaseUrl) });
+      // Every message has reached the server, whose answer is held back: the worker is mid-send.
+      await until('the first worker sending every reminder', () => smtp.messages.filter(isReminder).length >= N, 30_000, first.output);
+      proxy.freeze();
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const vanishedAt = Date.now();
+      smtp.releaseData();
+      // Under the old design each row stayed locked by a session PostgreSQL still thought alive
+      // (about 2 h 11 min with its defaults), and every other worker skipped it. Now nothing is
+      // locked: a claim lapses after CLAIM_MS, and the job comes back when BullMQ sees it stalled.
+      const second = s.startWorker(smtp.url, small);
+      // BullMQ notices the dead worker's jobs within two of its 30 s stall checks.
+      await until('every reminder sent', async () => (await s.statuses(ids)).sent === N, 120_000, second.output);
+      const lateMs = Date.now() - vanishedAt;
+      const { distinct, repeats, missing } = tally(expect, smtp, ids);
+      expect(missing).toEqual([]);
+      expect(distinct).toBe(N);
+      const rows = await s.db((c) => c.query(`SELECT count(*)::int AS n FROM reminders WHERE id = ANY($1) AND claim_token IS NULL`, [ids]));
+      expect(rows.rows[0].n).toBe(N);
+      await proxy.cut();
+      console.log(
+        `faults: vanished worker — ${N} reminders mid-send, PostgreSQL sessions frozen then SIGKILL; all sent ${Math.round(lateMs / 1000)} s ` +
+          `later by another worker (claim ${CLAIM_MS / 1000} s); ${distinct} distinct Message-IDs, ${repeats} identical repeats`,
+      );
+    },
+    160_000,
   );
 
   it.concurrent(

@@ -9,6 +9,7 @@ import { EscalationProgress1795881468337 } from './1795881468337-EscalationProgr
 import { CampaignInvitations1796642071348 } from './1796642071348-CampaignInvitations.js';
 import { KnownDevices1796642563190 } from './1796642563190-KnownDevices.js';
 import { EmailLastError1796645743626 } from './1796645743626-EmailLastError.js';
+import { ReminderClaims1796645764837 } from './1796645764837-ReminderClaims.js';
 
 /**
  * Every migration, in order. New ones come from `npm run migration:generate -w @demarche/backend -- <Name>`
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CampaignInvitations1796642071348,
   KnownDevices1796642563190,
   EmailLastError1796645743626,
+  ReminderClaims1796645764837,
 ];

@@ -86,6 +86,18 @@ export class Reminder {
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 
+  /**
+   * A worker's claim while it sends (ADR 0018): until this instant no other worker delivers the
+   * reminder; after it, one may take over. Committed before the send, so no lock is held
+   * through the network call.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedUntil: Date | null;
+
+  /** Which claim is current: the worker that sent marks it sent only under its own token. */
+  @Column({ type: 'uuid', nullable: true })
+  claimToken: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

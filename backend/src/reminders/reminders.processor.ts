@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDemandAwaitingAnswer, isFollowUpOpen, type DemandStatus, type Locale } from '@demarche/shared';
-import { UnrecoverableError, type Job, type Queue } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../core/config/config.module.js';
 import { REDIS } from '../core/redis/redis.module.js';
 import type { Config } from '../core/config/config.js';
 import { isPermanentMailError, Mailer } from '../core/mail/mailer.js';
-import { queryPrepared } from '../core/database/prepared.js';
+import { queryPrepared, queryPreparedOnce } from '../core/database/prepared.js';
 import { escalationMail, noResponseMail, reminderMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
 import {
@@ -126,28 +126,54 @@ interface DueRow {
 }
 
 /**
- * One statement reads everything a delivery needs, locking the reminder: its every round trip is
- * paid by up to 16 deliveries at once per worker, holding their connection through the SMTP
- * send (docs/performance.md, reminder punctuality). The subject, preferences and webhooks are
- * read in the same statement as the lock, so they are as fresh as the row it locked.
+ * One statement claims the reminder (ADR 0018) and reads everything a delivery needs: its
+ * recipient, campaign, subject, preferences and webhooks, as fresh as the claim. A claim is a
+ * lease, not a lock held through the send: `claimed_until` and a token, committed before the
+ * e-mail goes out; another worker may take over once it lapses. `SKIP LOCKED`: a row another
+ * transaction is claiming right now (or one frozen mid-claim) is not waited for. Every round trip
+ * here is paid by up to 16 deliveries at once per worker (docs/performance.md, reminder
+ * punctuality): one statement, prepared.
  */
-const LOCK_DUE = `SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.kind, r.offset_days, r.due_at,
+const CLAIM_DUE = `WITH claimed AS (
+    UPDATE reminders SET claimed_until = now() + $2::int * interval '1 millisecond', claim_token = $3::uuid
+    WHERE id = (SELECT id FROM reminders WHERE id = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until <= now())
+                FOR UPDATE SKIP LOCKED)
+    RETURNING id, subject_type, subject_id, campaign_id, recipient_id, kind, offset_days, due_at)
+  SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.kind, r.offset_days, r.due_at,
          u.email, u.locale, u.time_zone, (u.disabled_at IS NULL) AS user_active, c.title AS campaign_title, c.status AS campaign_status,
          f.title AS follow_up_title, f.due_at AS follow_up_due_at, f.status AS follow_up_status, f.organization_id AS follow_up_organization_id,
          d.text AS demand_text, d.deadline_at AS demand_deadline_at, d.status AS demand_status,
          p.channels, p.digest, (r.campaign_id = ANY(COALESCE(p.muted_campaign_ids, '{}'))) AS muted,
          (SELECT COALESCE(json_agg(json_build_object('id', w.id, 'locale', w.locale)), '[]') FROM webhooks w
            WHERE ${interestedWebhooks('r.campaign_id', 'ARRAY[f.organization_id]::uuid[]', `'reminder'`)}) AS webhooks
-  FROM reminders r JOIN users u ON u.id = r.recipient_id JOIN campaigns c ON c.id = r.campaign_id
+  FROM claimed r JOIN users u ON u.id = r.recipient_id JOIN campaigns c ON c.id = r.campaign_id
     LEFT JOIN follow_ups f ON r.subject_type = 'follow_up' AND f.id = r.subject_id
     LEFT JOIN demands d ON r.subject_type = 'demand' AND d.id = r.subject_id
-    LEFT JOIN notification_preferences p ON p.user_id = r.recipient_id
-  WHERE r.id = $1 AND r.status = 'pending'
-  FOR UPDATE OF r SKIP LOCKED`;
+    LEFT JOIN notification_preferences p ON p.user_id = r.recipient_id`;
+
+/**
+ * After the send, under the worker's own claim: the reminder is sent, and its in-app copy (if
+ * one was stored) records that the e-mail went. Nothing if another worker has taken the claim
+ * over meanwhile (it sends the same message, and marks it).
+ */
+const MARK_SENT_CLAIMED = `WITH sent AS (
+    UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL, claimed_until = NULL,
+      claim_token = NULL, updated_at = now()
+    WHERE id = $1 AND claim_token = $2 AND status = 'pending' RETURNING id)
+  UPDATE notifications SET email_status = 'sent', emailed_at = now() WHERE dedupe_key = $3 AND EXISTS (SELECT 1 FROM sent)`;
+
+/** After a failed send, under the worker's own claim: the attempt and its error, `failed` if final. */
+const MARK_FAILED_CLAIMED = `UPDATE reminders SET attempts = attempts + 1, last_error = $3, claimed_until = NULL, claim_token = NULL,
+    status = CASE WHEN $4 THEN 'failed' ELSE status END, updated_at = now()
+  WHERE id = $1 AND claim_token = $2 AND status = 'pending'`;
+
+/** Why a reminder could not be claimed: gone or done (nothing to do), or claimed by another worker until when. */
+const CLAIM_HOLDER = `SELECT status, claimed_until FROM reminders WHERE id = $1`;
 
 /** Marks the reminder whose id is the parameter `id` (`$1`, say) sent. */
 const markSent = (id: string): string =>
-  `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL, updated_at = now() WHERE id = ${id}`;
+  `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL, claimed_until = NULL, claim_token = NULL,
+    updated_at = now() WHERE id = ${id}`;
 
 /**
  * The worker's side of reminders (DESIGN.md, "Reminders", rules 2–3):
@@ -210,7 +236,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     await Promise.all(
       Array.from({ length: REMINDER_DELIVERY_CONCURRENCY }, () =>
         inTransaction(this.dataSource, async (manager) => {
-          await queryPrepared(manager, 'reminder-lock-due', LOCK_DUE, [none]);
+          await queryPrepared(manager, 'reminder-claim-due', CLAIM_DUE, [none, this.config.reminderClaimMs, none]);
           await queryPrepared(manager, 'reminder-sent', markSent('$1'), [none]);
         }),
       ),
@@ -259,14 +285,22 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     }
   }
 
-  async process(job: ReminderJob): Promise<void> {
+  async process(job: ReminderJob, token?: string): Promise<void> {
     switch (job.name) {
       case 'sweep':
         await this.sweep();
         return;
-      case 'deliver':
-        await this.deliver((job.data as JobPayloads['reminders']['deliver']).reminderId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
-        return;
+      case 'deliver': {
+        const held = await this.deliver(
+          (job.data as JobPayloads['reminders']['deliver']).reminderId,
+          job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+        );
+        if (!held || !token) return;
+        // Another worker holds the reminder: this job waits until that claim lapses, then looks
+        // again (the other worker will have sent it, or vanished and left it to this one).
+        await job.moveToDelayed(held.claimedUntil.getTime() + 100, token);
+        throw new DelayedError();
+      }
       default: {
         const unknown: never = job.name;
         throw new Error(`unknown reminders job ${String(unknown)}`);
@@ -500,19 +534,34 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     return answers ? rows.filter((_, i) => answers[i]?.[1] !== 1) : rows;
   }
 
-  async deliver(reminderId: string, lastAttempt: boolean): Promise<void> {
+  /**
+   * Delivers one reminder (ADR 0018): claims it and does all its database work in one short
+   * transaction — cancels it if no longer current, writes its webhook deliveries, stores its
+   * in-app copy — then sends the e-mail with no lock held, then records the outcome under its
+   * own claim. Answers when the claim of another worker lapses, if one holds it (the job waits
+   * until then), else nothing.
+   */
+  async deliver(reminderId: string, lastAttempt: boolean): Promise<{ claimedUntil: Date } | void> {
     const host = new URL(this.config.publicUrl).hostname;
-    const outcome = await inTransaction(this.dataSource, async (manager) => {
-      const [row] = await queryPrepared<DueRow>(manager, 'reminder-lock-due', LOCK_DUE, [reminderId]);
-      // Gone, delivered, cancelled — or another worker holds it right now.
-      if (!row) return 'skipped';
+    const token = randomUUID();
+    const claimed = await inTransaction(this.dataSource, async (manager) => {
+      const [row] = await queryPrepared<DueRow>(manager, 'reminder-claim-due', CLAIM_DUE, [reminderId, this.config.reminderClaimMs, token]);
+      if (!row) {
+        // Gone, delivered, cancelled — or another worker's claim, which may lapse.
+        const [holder] = (await manager.query(CLAIM_HOLDER, [reminderId])) as { status: string; claimed_until: Date | null }[];
+        if (holder?.status !== 'pending') return 'skipped' as const;
+        // Claimed until then; or being claimed right now (row locked): look again shortly.
+        return {
+          claimedUntil: holder.claimed_until && holder.claimed_until > new Date() ? holder.claimed_until : new Date(Date.now() + 2_000),
+        };
+      }
       const subject = currentSubject(row);
       if (subject === null || !row.user_active || row.campaign_status !== 'active') {
         await manager.query(
-          `UPDATE reminders SET status = 'cancelled', last_error = 'no longer current', updated_at = now() WHERE id = $1`,
+          `UPDATE reminders SET status = 'cancelled', last_error = 'no longer current', claimed_until = NULL, claim_token = NULL, updated_at = now() WHERE id = $1`,
           [row.id],
         );
-        return 'cancelled';
+        return 'cancelled' as const;
       }
       const render = (locale: Locale, timeZone: string, link: string) => {
         const mail = reminderMail(locale, {
@@ -554,21 +603,17 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       // The recipient is active (checked above); one who muted the campaign hears nothing of it.
       const person = row.muted ? null : channelsFor(row, 'reminder');
       if (!person) {
-        await manager.query(`UPDATE reminders SET status = 'cancelled', last_error = 'muted', updated_at = now() WHERE id = $1`, [row.id]);
-        return { sent: null, deliveryIds };
+        await manager.query(
+          `UPDATE reminders SET status = 'cancelled', last_error = 'muted', claimed_until = NULL, claim_token = NULL, updated_at = now() WHERE id = $1`,
+          [row.id],
+        );
+        return { stored: null, deliveryIds, mail: null };
       }
       const rendered = render(row.locale, row.time_zone, `${this.config.publicUrl}${link}`);
-      let mailError: unknown = null;
-      if (person.mail === 'now') {
-        try {
-          await this.mailer.send({ to: row.email, ...rendered.mail, messageId: reminderMessageId(row.id, host) });
-        } catch (error) {
-          mailError = error;
-        }
-      }
-      // The in-app copy (and the digest's line) is stored when the reminder falls due, whatever
-      // the mail server says: channels are independent. At most once per reminder (its dedupe
-      // key), so a retried attempt stores nothing more.
+      const mailNow = person.mail === 'now';
+      // The in-app copy (and the digest's line) is stored when the reminder falls due, before any
+      // e-mail and whatever the mail server will say: channels are independent. At most once per
+      // reminder (its dedupe key), so a retried attempt stores nothing more.
       const copy = (person.inApp || person.mail === 'digest') && {
         userId: row.recipient_id,
         kind: 'reminder' as const,
@@ -578,58 +623,61 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         campaignId: row.campaign_id,
         dedupeKey: `reminder:${row.id}`,
         inApp: person.inApp,
-        emailStatus:
-          person.mail === 'now'
-            ? mailError
-              ? ('none' as const)
-              : ('sent' as const)
-            : person.mail === 'digest'
-              ? ('digest' as const)
-              : ('none' as const),
-        // Kept only for the digest, which lists its subject. A reminder e-mailed now was sent
-        // above: storing its whole text again cost each delivery a compressed JSON write, and
+        // 'sent' once the e-mail has gone (MARK_SENT_CLAIMED).
+        emailStatus: person.mail === 'digest' ? ('digest' as const) : ('none' as const),
+        // Kept only for the digest, which lists its subject. A reminder e-mailed now is sent
+        // below: storing its whole text again cost each delivery a compressed JSON write, and
         // nothing reads it (less of people's correspondence at rest, too).
         mail: person.mail === 'digest' ? rendered.mail : null,
       };
-      if (mailError !== null) {
-        // A refusal the server says is permanent (5xx: no such mailbox, policy) will not change
-        // by asking again: the reminder fails at once. Anything else (4xx, a dead connection)
-        // is retried with backoff, until the last attempt.
-        const permanent = isPermanentMailError(mailError);
-        const message = mailError instanceof Error ? mailError.message.slice(0, 500) : String(mailError);
-        await manager.query(
-          `UPDATE reminders SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, updated_at = now() WHERE id = $1`,
-          [row.id, message, lastAttempt || permanent],
-        );
-        const saved = copy ? await storeNotification(manager, copy) : null;
-        // The webhook deliveries written above are committed with this attempt: the webhooks hear
-        // of the deadline whether or not this person's e-mail went (a retry finds them written).
-        return { sent: saved?.stored ?? null, deliveryIds, failed: mailError, permanent };
-      }
-      // Stored in the statement that marks the reminder sent: one round trip for both.
-      const saved = copy
-        ? await storeNotification(manager, copy, {
-            name: 'reminder-sent',
-            sql: markSent(`$${NOTIFICATION_PARAMETERS + 1}`),
-            values: [row.id],
-          })
-        : await queryPrepared(manager, 'reminder-sent', markSent('$1'), [row.id]).then(() => null);
-      return { sent: saved?.stored ?? null, deliveryIds };
+      // Nothing to send now: done in this transaction, marked sent with the copy (one round trip).
+      const markNow = mailNow ? undefined : { name: 'reminder-sent', sql: markSent(`$${NOTIFICATION_PARAMETERS + 1}`), values: [row.id] };
+      const saved = copy ? await storeNotification(manager, copy, markNow) : null;
+      if (!copy && !mailNow) await queryPrepared(manager, 'reminder-sent', markSent('$1'), [row.id]);
+      return {
+        stored: saved?.stored ?? null,
+        deliveryIds,
+        mail: mailNow ? { to: row.email, ...rendered.mail, messageId: reminderMessageId(row.id, host) } : null,
+      };
     });
-    if (typeof outcome !== 'object') return;
+    if (claimed === 'skipped' || claimed === 'cancelled') return;
+    if ('claimedUntil' in claimed && claimed.claimedUntil) return { claimedUntil: claimed.claimedUntil };
+    // The in-app copy and the webhooks go out at once, not after the mail server has answered.
     await this.dispatcher.dispatch({
-      notifications: outcome.sent ? [outcome.sent] : [],
+      notifications: claimed.stored ? [claimed.stored] : [],
       emailIds: [],
-      deliveryIds: outcome.deliveryIds,
+      deliveryIds: claimed.deliveryIds,
     });
-    if (!('failed' in outcome)) return;
-    if (!lastAttempt && !outcome.permanent) throw outcome.failed; // recorded; BullMQ retries with backoff
-    // Failed for good: the job fails too, so that operators see it (Bull Board's failed list,
-    // the failed deliveries of the admin API) rather than a completed job that sent nothing.
-    this.logger.warn({ reminderId, permanent: outcome.permanent }, 'reminder delivery failed for good');
-    throw new UnrecoverableError(
-      `reminder ${reminderId} failed for good: ${outcome.failed instanceof Error ? outcome.failed.message.slice(0, 300) : String(outcome.failed)}`,
-    );
+    if (!claimed.mail) return;
+
+    // No lock and no transaction through the network call: a worker that vanishes here leaves
+    // only a claim, which lapses (REMINDER_CLAIM_MS, longer than the mailer's timeouts).
+    let failure: unknown = null;
+    try {
+      await this.mailer.send(claimed.mail);
+    } catch (error) {
+      failure = error;
+    }
+    if (failure === null) {
+      await queryPreparedOnce(this.dataSource, 'reminder-sent-claimed', MARK_SENT_CLAIMED, [reminderId, token, `reminder:${reminderId}`]);
+      return;
+    }
+    // A refusal the server says is permanent (5xx: no such mailbox, policy) will not change by
+    // asking again: the reminder fails at once. Anything else (4xx, a dead connection) is
+    // retried with backoff, until the last attempt.
+    const permanent = isPermanentMailError(failure);
+    const message = failure instanceof Error ? failure.message.slice(0, 500) : String(failure);
+    await queryPreparedOnce(this.dataSource, 'reminder-failed-claimed', MARK_FAILED_CLAIMED, [
+      reminderId,
+      token,
+      message,
+      lastAttempt || permanent,
+    ]);
+    if (!lastAttempt && !permanent) throw failure; // recorded; BullMQ retries with backoff
+    // Failed for good: the job fails too, so that operators see it (Bull Board's failed list)
+    // rather than a completed job that sent nothing.
+    this.logger.warn({ reminderId, permanent }, 'reminder delivery failed for good');
+    throw new UnrecoverableError(`reminder ${reminderId} failed for good: ${message.slice(0, 300)}`);
   }
 }
 

@@ -92,6 +92,7 @@ const schema = z.object({
   REMINDER_LOOKAHEAD_MS: int(300_000, 1_000, 86_400_000),
   DELIVERY_ATTEMPTS: int(6, 1, 20),
   DELIVERY_RETRY_MS: int(10_000, 100, 3_600_000),
+  REMINDER_CLAIM_MS: int(60_000, 1_000, 3_600_000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool(false),
   WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
   SECURITY_CONTACT: z.string().optional(),
@@ -155,6 +156,11 @@ export interface Config {
    */
   deliveryAttempts: number;
   deliveryRetryMs: number;
+  /**
+   * How long a worker's claim on a reminder lasts while it sends it (ADR 0018): longer than any
+   * SMTP send may take (the mailer's timeouts), after which another worker may take it over.
+   */
+  reminderClaimMs: number;
   /** Operators only: let webhooks reach private, loopback and link-local addresses (off by default). */
   webhookAllowPrivateTargets: boolean;
   webhookTimeoutMs: number;
@@ -227,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderLookaheadMs: v.REMINDER_LOOKAHEAD_MS,
     deliveryAttempts: v.DELIVERY_ATTEMPTS,
     deliveryRetryMs: v.DELIVERY_RETRY_MS,
+    reminderClaimMs: v.REMINDER_CLAIM_MS,
     webhookAllowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     webhookTimeoutMs: v.WEBHOOK_TIMEOUT_MS,
     securityContact: v.SECURITY_CONTACT ?? `mailto:security@${new URL(publicUrl).hostname}`,

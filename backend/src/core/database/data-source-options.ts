@@ -14,7 +14,15 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
  *   and a cached working set, the default made the planner scan all responses (50,000 rows,
  *   15 ms) rather than look up a campaign's 767 by index (4 ms), and the scan grows with the data.
  */
-export const CONNECTION_OPTIONS = '-c jit=off -c random_page_cost=1.1';
+export const CONNECTION_OPTIONS =
+  '-c jit=off -c random_page_cost=1.1' +
+  // A client that vanishes (power loss, a network partition) must not hold its locks for the two
+  // hours PostgreSQL's defaults take to notice: the server probes an idle connection after 30 s
+  // and drops it after 3 unanswered probes 10 s apart, and ends a transaction left idle for
+  // 5 minutes — far longer than any of ours is idle (none waits on the network inside one but the
+  // notification e-mail's send, bounded by the mailer's timeouts of 10–20 s a step; ADR 0018).
+  ' -c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3' +
+  ' -c idle_in_transaction_session_timeout=300000';
 
 /** The one description of how Demarche talks to PostgreSQL: API, worker, CLI and tests use it. */
 export function dataSourceOptions(
@@ -39,7 +47,8 @@ export function dataSourceOptions(
     applicationName: 'demarche',
     // A connection idle for a minute is closed (pg's default is 10 s), down to the number kept
     // (`min`): bursts of reminder deliveries reuse their connections rather than open new ones.
-    extra: { options: CONNECTION_OPTIONS, idleTimeoutMillis: 60_000, min: config.databasePoolKept ?? 0 },
+    // keepAlive: the client side notices a vanished server too.
+    extra: { options: CONNECTION_OPTIONS, idleTimeoutMillis: 60_000, min: config.databasePoolKept ?? 0, keepAlive: true },
     // TypeORM's logger writes a failed query as plain text with its parameters (user data);
     // errors reach the process's JSON log through serializeError (core/logging) instead.
     logging: false,

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Runs `text` as a named prepared statement on the connection of `manager`'s transaction, and
@@ -18,4 +18,17 @@ export async function queryPrepared<T>(manager: EntityManager, name: string, tex
   const client = (await runner.connect()) as PoolClient;
   const result = await client.query<T & object>({ name, text, values });
   return result.rows;
+}
+
+/**
+ * `queryPrepared` for a single statement outside any transaction (it commits on its own): on a
+ * pooled connection, released at once.
+ */
+export async function queryPreparedOnce<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    return await queryPrepared<T>(runner.manager, name, text, values);
+  } finally {
+    await runner.release();
+  }
 }

@@ -17,7 +17,16 @@ export const UNSENT_MAIL_MARKER = '[mail not sent: SMTP_URL is not set]';
  */
 export function pooled(smtpUrl: string): string {
   const url = new URL(smtpUrl);
-  const defaults = { pool: 'true', maxConnections: '16', maxMessages: '100' };
+  // Bounded, so that a send ends well within a reminder's claim (REMINDER_CLAIM_MS, 60 s; ADR
+  // 0018): nodemailer's own socket timeout is 10 minutes of silence per step.
+  const defaults = {
+    pool: 'true',
+    maxConnections: '16',
+    maxMessages: '100',
+    connectionTimeout: '10000',
+    greetingTimeout: '10000',
+    socketTimeout: '20000',
+  };
   for (const [name, value] of Object.entries(defaults)) {
     if (!url.searchParams.has(name)) url.searchParams.set(name, value);
   }
