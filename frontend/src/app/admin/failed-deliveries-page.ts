@@ -86,9 +86,9 @@ type RetryState = { readonly kind: 'busy' } | { readonly kind: 'done' } | { read
                   </p>
                   <h2 class="delivery__title" tabindex="-1" [id]="'delivery-' + delivery.id">
                     @if (delivery.subject.link) {
-                      <a [routerLink]="delivery.subject.link">{{ delivery.subject.title }}</a>
+                      <a [routerLink]="delivery.subject.link">{{ short(delivery.subject.title) }}</a>
                     } @else {
-                      {{ delivery.subject.title }}
+                      {{ short(delivery.subject.title) }}
                     }
                   </h2>
                   <dl class="delivery__facts">
@@ -154,7 +154,12 @@ type RetryState = { readonly kind: 'busy' } | { readonly kind: 'done' } | { read
   `,
   styles: `
     .filter {
+      display: flex;
       margin: 0 0 var(--space-3);
+    }
+    .filter .field {
+      margin: 0;
+      max-width: 100%;
     }
     .empty {
       margin: 0;
@@ -191,10 +196,6 @@ type RetryState = { readonly kind: 'busy' } | { readonly kind: 'done' } | { read
       margin: 0 0 var(--space-2);
       font-size: 1.125rem;
       overflow-wrap: anywhere;
-      display: -webkit-box;
-      -webkit-line-clamp: 3;
-      -webkit-box-orient: vertical;
-      overflow: hidden;
     }
     .delivery__facts {
       display: flex;
@@ -282,6 +283,11 @@ export class FailedDeliveriesPage {
       this.setRetry(delivery.id, { kind: 'error', message: feedbackFor(error, [], CODES).form ?? message('form.error.unexpected') });
       this.focus(`delivery-retry-${delivery.id}`);
     }
+  }
+
+  /** A demand's whole text is a paragraph or more: its start names it well enough here. */
+  protected short(title: string): string {
+    return title.length > 160 ? `${title.slice(0, 150).trimEnd()}…` : title;
   }
 
   protected errorOf(id: string): Message | null {
