@@ -122,7 +122,8 @@ describe('reminder delivery', () => {
     const stored = await withDb((db) =>
       db.query(`SELECT title, email_status, mail FROM notifications WHERE dedupe_key = $1`, [`reminder:${reminderId}`]),
     );
-    expect(stored.rows).toEqual([{ title: mail.subject, email_status: 'sent', mail: null }]);
+    // The reminder row records the e-mail (sent, above); the copy's own e-mail status is the digest's.
+    expect(stored.rows).toEqual([{ title: mail.subject, email_status: 'none', mail: null }]);
     // The other reminders of that follow-up are still in the future and pending.
     expect(
       (

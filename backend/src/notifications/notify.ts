@@ -129,6 +129,8 @@ export async function storeNotification(
     mail?: RenderedMail | null;
   },
   along?: { name: string; sql: string; values: unknown[] },
+  /** Run as a named prepared statement under this name (a hot path's, inside a transaction). */
+  preparedAs?: string,
 ): Promise<{ id: string; stored: StoredNotification | null } | null> {
   const inApp = n.inApp ?? true;
   const text = `${along ? `WITH along AS (${along.sql}) ` : ''}INSERT INTO notifications (user_id, kind, title, body, link, campaign_id, dedupe_key, in_app, email_status, mail, read_at)
@@ -149,7 +151,9 @@ export async function storeNotification(
   ];
   const rows: { id: string; created_at: Date }[] = along
     ? await queryPrepared(manager, `store-notification-with-${along.name}`, text, values)
-    : await manager.query(text, values);
+    : preparedAs
+      ? await queryPrepared(manager, preparedAs, text, values)
+      : await manager.query(text, values);
   const row = rows[0];
   if (!row) return null;
   return {
