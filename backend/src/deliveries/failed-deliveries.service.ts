@@ -141,7 +141,7 @@ export class FailedDeliveriesService {
         )) as unknown[];
         if (again) throw new ConflictError('superseded', 'The same reminder has been planned again since; it will be sent when due.');
         await manager.query(
-          `UPDATE reminders SET status = 'pending', attempts = 0, last_error = NULL, fire_at = now(), updated_at = now() WHERE id = $1`,
+          `UPDATE reminders SET status = 'pending', attempts = 0, last_error = NULL, fire_at = now(), queued_at = NULL, updated_at = now() WHERE id = $1`,
           [id],
         );
         await this.audit.record(

@@ -10,6 +10,7 @@ import { CampaignInvitations1796642071348 } from './1796642071348-CampaignInvita
 import { KnownDevices1796642563190 } from './1796642563190-KnownDevices.js';
 import { EmailLastError1796645743626 } from './1796645743626-EmailLastError.js';
 import { ReminderClaims1796645764837 } from './1796645764837-ReminderClaims.js';
+import { ReminderQueuedAt1796652725131 } from './1796652725131-ReminderQueuedAt.js';
 
 /**
  * Every migration, in order. New ones come from `npm run migration:generate -w @demarche/backend -- <Name>`
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   KnownDevices1796642563190,
   EmailLastError1796645743626,
   ReminderClaims1796645764837,
+  ReminderQueuedAt1796652725131,
 ];

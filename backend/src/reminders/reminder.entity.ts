@@ -30,6 +30,8 @@ export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 @Check('reminders_kind_check', oneOf('kind', ['before', 'due', 'overdue']))
 @Index('reminders_subject_idx', ['subjectType', 'subjectId'])
 @Index('reminders_pending_fire_at_idx', ['fireAt'], { where: `"status" = 'pending'` })
+@Index('reminders_unqueued_fire_at_idx', ['fireAt', 'id'], { where: `"status" = 'pending' AND "queued_at" IS NULL` })
+@Index('reminders_failed_idx', ['updatedAt'], { where: `"status" = 'failed'` })
 @Index('reminders_pending_key', ['subjectType', 'subjectId', 'recipientId', 'kind', 'offsetDays'], {
   unique: true,
   where: `"status" = 'pending'`,
@@ -97,6 +99,14 @@ export class Reminder {
   /** Which claim is current: the worker that sent marks it sent only under its own token. */
   @Column({ type: 'uuid', nullable: true })
   claimToken: string | null;
+
+  /**
+   * When a sweep handed the reminder to BullMQ (ADR 0019): the next sweeps pass it by. Null again
+   * when it must be handed over anew (a retry); a Redis that lost its jobs is caught by the
+   * sweep's full pass, which reads every pending row whatever this says.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  queuedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -30,7 +30,7 @@ import { QUEUES, REMINDER_DELIVERY_CONCURRENCY, SCHEDULERS, type JobPayloads } f
 import { addReviving, type JobSpec } from '../core/queue/revive.js';
 import { inTransaction } from '../core/database/transaction.js';
 
-type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']], void, keyof JobPayloads['reminders']>;
+type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']], SweepOutcome | void, keyof JobPayloads['reminders']>;
 
 /**
  * An event (a deadline passing, an escalation level reached) older than this is history: it is
@@ -65,13 +65,40 @@ interface DueSoon {
   fire_at_exact: string;
 }
 /**
- * A page of the pending reminders due before `$1` (now + the look-ahead), in due order, after
- * the row (`$2` its exact `fire_at`, `$3` its id) that ended the page before; the pending index
- * serves it from `$2` on.
+ * A page of the pending reminders due before `$1`, in due order, after the row (`$2` its exact
+ * `fire_at`, `$3` its id) that ended the page before. `unqueued`: only those no sweep has handed
+ * to BullMQ yet, from their partial index (ADR 0019) — what a sweep reads on most runs; otherwise
+ * all of them, from the pending index (a full pass, and the stuck ones).
  */
-const DUE_SOON_PAGE = `SELECT id, fire_at, fire_at::text AS fire_at_exact FROM reminders
-  WHERE status = 'pending' AND fire_at < $1 AND fire_at >= $2::timestamptz AND (fire_at, id) > ($2::timestamptz, $3::uuid)
+const duePage = (unqueued: boolean): string => `SELECT id, fire_at, fire_at::text AS fire_at_exact FROM reminders
+  WHERE status = 'pending' ${unqueued ? 'AND queued_at IS NULL' : ''} AND fire_at < $1
+    AND fire_at >= $2::timestamptz AND (fire_at, id) > ($2::timestamptz, $3::uuid)
   ORDER BY fire_at, id LIMIT ${SWEEP_PAGE}`;
+
+/** The rows of a page are in BullMQ now (added, or found there): later sweeps pass them by. */
+const MARK_QUEUED = `UPDATE reminders SET queued_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending' AND queued_at IS NULL`;
+
+/**
+ * Redis key (in the reminders queue's namespace) set by a sweep that has read every pending row
+ * of its look-ahead against what Redis holds. Its absence means a Redis that is new or lost its
+ * data (flushed, restarted empty): `queued_at` cannot be trusted then, and the next sweep makes a
+ * full pass (ADR 0019).
+ */
+const SWEPT_KEY = 'swept';
+
+type PageCounts = Pick<SweepOutcome, 'read' | 'added' | 'revived'>;
+
+/** What one sweep did, for its log line and the job's return value (Bull Board shows it). */
+export interface SweepOutcome {
+  full: boolean;
+  /** Rows read, delivery jobs added, stuck rows revived. */
+  read: number;
+  added: number;
+  revived: number;
+  unanswered: number;
+  escalated: number;
+  ms: number;
+}
 
 /** The job id of a reminder's delivery: one per reminder, so BullMQ holds it at most once. */
 export const deliveryJobId = (reminderId: string): string => `reminder-${reminderId}`;
@@ -289,11 +316,10 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     }
   }
 
-  async process(job: ReminderJob, token?: string): Promise<void> {
+  async process(job: ReminderJob, token?: string): Promise<SweepOutcome | void> {
     switch (job.name) {
       case 'sweep':
-        await this.sweep();
-        return;
+        return this.sweep(); // its outcome is the job's return value, shown in Bull Board
       case 'deliver': {
         const held = await this.deliver(
           (job.data as JobPayloads['reminders']['deliver']).reminderId,
@@ -312,11 +338,18 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     }
   }
 
-  /** Enqueues every pending reminder due before now + look-ahead, and marks unanswered demands. */
-  async sweep(now = new Date()): Promise<number> {
-    await this.markUnanswered(now);
-    await this.escalateOverdue(now);
-    return this.enqueueDue(now);
+  /**
+   * Marks unanswered demands, escalates overdue follow-ups, and hands BullMQ the reminders due
+   * before now + look-ahead that it does not hold yet.
+   */
+  async sweep(now = new Date()): Promise<SweepOutcome> {
+    const started = performance.now();
+    const unanswered = await this.markUnanswered(now);
+    const escalated = await this.escalateOverdue(now);
+    const enqueued = await this.enqueueDue(now);
+    const outcome = { ...enqueued, unanswered, escalated, ms: Math.round(performance.now() - started) };
+    if (outcome.full || outcome.added > 0 || outcome.revived > 0 || outcome.ms > 1_000) this.logger.log(outcome, 'reminder sweep');
+    return outcome;
   }
 
   /**
@@ -481,8 +514,45 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     return moved;
   }
 
-  private async enqueueDue(now: Date): Promise<number> {
+  /**
+   * Hands BullMQ the pending reminders due before now + look-ahead, as delayed `deliver` jobs
+   * (ADR 0019). On most runs it reads only the rows no sweep has handed over yet (`queued_at`
+   * null: new or replanned since the last run), and the stuck ones; a full pass reads every
+   * pending row of the look-ahead when Redis is new or has lost its data. At scale the look-ahead
+   * holds thousands of rows due in the coming minutes, and reading them all again on every run,
+   * in a worker delivering meanwhile, held its deliveries up (docs/performance.md).
+   */
+  private async enqueueDue(now: Date): Promise<Pick<SweepOutcome, 'full' | 'read' | 'added' | 'revived'>> {
     const horizon = new Date(now.getTime() + this.config.reminderLookaheadMs);
+    // A row still pending this long after it fell due may sit under a job that finished without
+    // delivering it (failed after workers crashed twice mid-send): that one is added again.
+    const stuck = new Date(now.getTime() - STUCK_AFTER_MS);
+    const sweptKey = this.queue.toKey(SWEPT_KEY);
+    const full = (await this.redis.exists(sweptKey)) === 0;
+    const outcome = { full, read: 0, added: 0, revived: 0 };
+    const add = (page: PageCounts) => {
+      outcome.read += page.read;
+      outcome.added += page.added;
+      outcome.revived += page.revived;
+    };
+    if (full) {
+      add(await this.enqueuePages(now, horizon, stuck, { unqueued: false, from: null }));
+      // Every row of the look-ahead is in this Redis now: the next runs may trust `queued_at`.
+      await this.redis.set(sweptKey, now.toISOString());
+    } else {
+      add(await this.enqueuePages(now, stuck, stuck, { unqueued: false, from: null }));
+      add(await this.enqueuePages(now, horizon, stuck, { unqueued: true, from: stuck }));
+    }
+    return outcome;
+  }
+
+  /**
+   * Reads the pending rows due before `before` (from `from` on, or from the start) in pages, in
+   * due order, adds the jobs Redis lacks (reviving the stuck ones: due before `stuck`), and marks
+   * the rows queued. One page's synchronous work (parsing its rows, building its jobs and Redis
+   * commands) is short enough not to hold up the deliveries running in the same worker.
+   */
+  private async enqueuePages(now: Date, before: Date, stuck: Date, scan: { unqueued: boolean; from: Date | null }): Promise<PageCounts> {
     const job = (r: DueSoon): JobSpec => ({
       name: 'deliver',
       data: { reminderId: r.id },
@@ -498,28 +568,23 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         removeOnFail: { age: 24 * 3600 },
       },
     });
-    // A job id already in Redis (waiting, delayed, active) is not added twice. A row still
-    // pending well after it fell due, though, may sit under a job that finished without
-    // delivering it (failed after workers crashed twice mid-send): that one is added again.
-    const stuck = now.getTime() - STUCK_AFTER_MS;
-    let seen = 0;
-    let after = { fire_at_exact: '-infinity', id: '00000000-0000-0000-0000-000000000000' }; // before any row
-    // In pages, in due order: this runs in a worker that is delivering reminders meanwhile, and
-    // one page's synchronous work (parsing its rows, building its jobs and its Redis commands) is
-    // short enough not to hold those deliveries up. All 10,000 at once stalled the worker's
-    // event loop for a few hundred ms each sweep, and the deliveries due then were that late
-    // (docs/performance.md, reminder punctuality).
-    while (seen < SWEEP_ENQUEUE_MAX) {
-      const rows: DueSoon[] = await this.dataSource.query(DUE_SOON_PAGE, [horizon, after.fire_at_exact, after.id]);
-      seen += rows.length;
-      const late = rows.filter((r) => r.fire_at.getTime() < stuck);
-      const onTime = await this.notQueued(rows.filter((r) => r.fire_at.getTime() >= stuck));
+    const sql = duePage(scan.unqueued);
+    const counts: PageCounts = { read: 0, added: 0, revived: 0 };
+    let after = { fire_at_exact: scan.from ? scan.from.toISOString() : '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+    while (counts.read < SWEEP_ENQUEUE_MAX) {
+      const rows: DueSoon[] = await this.dataSource.query(sql, [before, after.fire_at_exact, after.id]);
+      counts.read += rows.length;
+      const late = rows.filter((r) => r.fire_at.getTime() < stuck.getTime());
+      const onTime = await this.notQueued(rows.filter((r) => r.fire_at.getTime() >= stuck.getTime()));
       await addReviving(this.queue, late.map(job));
       await this.queue.addBulk(onTime.map(job));
+      counts.revived += late.length;
+      counts.added += onTime.length;
+      if (rows.length > 0) await this.dataSource.query(MARK_QUEUED, [rows.map((r) => r.id)]);
       if (rows.length < SWEEP_PAGE) break;
       after = rows[rows.length - 1]!;
     }
-    return seen;
+    return counts;
   }
 
   /**
