@@ -129,13 +129,19 @@ export async function storeNotification(
     mail?: RenderedMail | null;
   },
   along?: { name: string; sql: string; values: unknown[] },
-  /** Run as a named prepared statement under this name (a hot path's, inside a transaction). */
+  /** Run as a named prepared statement under this name (a hot path's; the same name, the same options). */
   preparedAs?: string,
+  /**
+   * `async`: the statement commits on its own without waiting for its WAL flush — for a caller
+   * that writes the same row again if a database crash loses it (a reminder's delivery claims,
+   * stores and sends again, by the same keys).
+   */
+  commit: 'sync' | 'async' = 'sync',
 ): Promise<{ id: string; stored: StoredNotification | null } | null> {
   const inApp = n.inApp ?? true;
   const text = `${along ? `WITH along AS (${along.sql}) ` : ''}INSERT INTO notifications (user_id, kind, title, body, link, campaign_id, dedupe_key, in_app, email_status, mail, read_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $8 THEN NULL ELSE now() END)
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, created_at`;
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, created_at${commit === 'async' ? `, set_config('synchronous_commit', 'off', true) AS _commit` : ''}`;
   const values = [
     n.userId,
     n.kind,
@@ -150,7 +156,7 @@ export async function storeNotification(
     ...(along?.values ?? []),
   ];
   const rows: { id: string; created_at: Date }[] = along
-    ? await queryPrepared(manager, `store-notification-with-${along.name}`, text, values)
+    ? await queryPrepared(manager, `store-notification-with-${along.name}${commit === 'async' ? '-async' : ''}`, text, values)
     : preparedAs
       ? await queryPrepared(manager, preparedAs, text, values)
       : await manager.query(text, values);

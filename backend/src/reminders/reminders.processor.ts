@@ -4,7 +4,7 @@ import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDemandAwaitingAnswer, isFollowUpOpen, type DemandStatus, type Locale } from '@demarche/shared';
 import { DelayedError, UnrecoverableError, type Job, type Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../core/config/config.module.js';
 import { REDIS } from '../core/redis/redis.module.js';
@@ -173,10 +173,10 @@ const CLAIM_DUE = `WITH claimed AS (
          p.channels, p.digest, (r.campaign_id = ANY(COALESCE(p.muted_campaign_ids, '{}'))) AS muted,
          (SELECT COALESCE(json_agg(json_build_object('id', w.id, 'locale', w.locale)), '[]') FROM webhooks w
            WHERE ${interestedWebhooks('r.campaign_id', 'ARRAY[f.organization_id]::uuid[]', `'reminder'`)}) AS webhooks,
-         -- The claim's transaction commits without waiting for its WAL to reach the disk: all it
-         -- writes (the claim, the in-app copy, webhook deliveries) is written again by the next
-         -- attempt if a database crash loses it, and the outcome after the send is committed as
-         -- usual. A delivery now commits twice; this keeps it to one flush.
+         -- The claim commits without waiting for its WAL to reach the disk, and so does the in-app
+         -- copy after it: what they write is written again by the next attempt if a database
+         -- crash loses it, and the outcome after the send is committed as usual (its flush takes
+         -- theirs with it). A delivery commits up to three times; this keeps it to one flush.
          set_config('synchronous_commit', 'off', true) AS _commit
   FROM claimed r JOIN users u ON u.id = r.recipient_id JOIN campaigns c ON c.id = r.campaign_id
     LEFT JOIN follow_ups f ON r.subject_type = 'follow_up' AND f.id = r.subject_id
@@ -198,6 +198,9 @@ const MARK_FAILED_CLAIMED = `UPDATE reminders SET attempts = attempts + 1, last_
     status = CASE WHEN $4 THEN 'failed' ELSE status END, updated_at = now()
   WHERE id = $1 AND claim_token = $2 AND status = 'pending'`;
 
+/** A delivery that failed before its send gives its claim back (nothing if it was taken over). */
+const RELEASE_CLAIM = `UPDATE reminders SET claimed_until = NULL, claim_token = NULL WHERE id = $1 AND claim_token = $2 AND status = 'pending'`;
+
 /** Why a reminder could not be claimed: gone or done (nothing to do), or claimed by another worker until when. */
 const CLAIM_HOLDER = `SELECT status, claimed_until FROM reminders WHERE id = $1`;
 
@@ -212,9 +215,10 @@ const markSent = (id: string): string =>
  *   pending reminders due within the look-ahead from PostgreSQL into BullMQ as delayed `deliver`
  *   jobs whose id is derived from the reminder, and re-enqueues any that are due but undelivered
  *   (after a worker crash or a Redis flush). Redis never holds the far future.
- * - `deliver`: locks the row (skipping it if another worker has it), re-reads it, skips anything
- *   no longer pending or current, sends, and marks it sent — in one transaction. A crash between
- *   the send and the commit can only repeat the same message (same Message-ID), never lose it.
+ * - `deliver`: claims the row for a while (ADR 0018; skipping it while another worker's claim
+ *   lasts), re-reads it, cancels anything no longer pending or current, stores its in-app copy,
+ *   sends with no lock held, and marks it sent. A crash between the send and the mark can only
+ *   repeat the same message (same Message-ID), never lose it.
  */
 @Processor(QUEUES.reminders, { concurrency: REMINDER_DELIVERY_CONCURRENCY })
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -604,16 +608,20 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   /**
-   * Delivers one reminder (ADR 0018): claims it and does all its database work in one short
-   * transaction — cancels it if no longer current, writes its webhook deliveries, stores its
-   * in-app copy — then sends the e-mail with no lock held, then records the outcome under its
-   * own claim. Answers when the claim of another worker lapses, if one holds it (the job waits
+   * Delivers one reminder (ADR 0018): claims it and does its database work before the send —
+   * cancels it if no longer current, writes its webhook deliveries, stores its in-app copy —
+   * then sends the e-mail with no lock held, then records the outcome under its own claim. Answers when the claim of another worker lapses, if one holds it (the job waits
    * until then), else nothing.
    */
   async deliver(reminderId: string, lastAttempt: boolean): Promise<{ claimedUntil: Date } | void> {
     const host = new URL(this.config.publicUrl).hostname;
     const token = randomUUID();
-    const claimed = await inTransaction(this.dataSource, async (manager) => {
+    // The claim and what goes with it, as statements that each commit on their own, on one
+    // pooled connection (ADR 0018, addendum): every part is safe alone — a claim that lapses, a
+    // cancellation, webhook deliveries and an in-app copy each written at most once by their
+    // keys — so a transaction around them bought nothing but its BEGIN and COMMIT, two round
+    // trips of every delivery.
+    const claim = async (manager: EntityManager) => {
       const [row] = await queryPrepared<DueRow>(manager, 'reminder-claim-due', CLAIM_DUE, [reminderId, this.config.reminderClaimMs, token]);
       if (!row) {
         // Gone, delivered, cancelled — or another worker's claim, which may lapse.
@@ -701,14 +709,28 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       };
       // Nothing to send now: done in this transaction, marked sent with the copy (one round trip).
       const markNow = mailNow ? undefined : { name: 'reminder-sent', sql: markSent(`$${NOTIFICATION_PARAMETERS + 1}`), values: [row.id] };
-      const saved = copy ? await storeNotification(manager, copy, markNow, 'store-reminder-copy') : null;
+      // Committed without waiting for its WAL flush, as the claim: a crash that lost it loses the
+      // claim too, and the next attempt stores it.
+      const saved = copy ? await storeNotification(manager, copy, markNow, 'store-reminder-copy', 'async') : null;
       if (!copy && !mailNow) await queryPrepared(manager, 'reminder-sent', markSent('$1'), [row.id]);
       return {
         stored: saved?.stored ?? null,
         deliveryIds,
         mail: mailNow ? { to: row.email, ...rendered.mail, messageId: reminderMessageId(row.id, host) } : null,
       };
-    });
+    };
+    const runner = this.dataSource.createQueryRunner();
+    let claimed: Awaited<ReturnType<typeof claim>>;
+    try {
+      claimed = await claim(runner.manager);
+    } catch (error) {
+      // What was written stays (each part is written once by its key); the claim, if taken, is
+      // given back so that the job's retry need not wait for it to lapse.
+      await this.dataSource.query(RELEASE_CLAIM, [reminderId, token]).catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
     if (claimed === 'skipped' || claimed === 'cancelled') return;
     if ('claimedUntil' in claimed && claimed.claimedUntil) return { claimedUntil: claimed.claimedUntil };
     // The in-app copy and the webhooks go out at once, not after the mail server has answered.
