@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 import type { MailMessage } from '../queue/queues.js';
@@ -71,14 +72,26 @@ export class Mailer implements OnModuleDestroy {
       this.logger.log(`${UNSENT_MAIL_MARKER}\nTo: ${m.to}\nSubject: ${m.subject}\n\n${body}`);
       return;
     }
-    await this.transport.sendMail({
+    await this.transport.sendMail({ from: this.config.mailFrom, to: m.to, raw: await this.compose(m) });
+  }
+
+  /**
+   * The message as the relay receives it (headers, text and HTML parts), built in memory first:
+   * handed to nodemailer as `raw`, it goes out in one socket write, where nodemailer's own
+   * streaming wrote each message in about five — system calls that were, with the database's,
+   * the largest part of a delivery's CPU in the reminders benchmark (docs/performance.md).
+   */
+  private compose(m: MailMessage): Promise<Buffer> {
+    return new MailComposer({
       from: this.config.mailFrom,
       to: m.to,
       subject: m.subject,
       text: m.text,
       html: m.html,
       messageId: m.messageId,
-    });
+    })
+      .compile()
+      .build();
   }
 
   /**
@@ -124,7 +137,7 @@ export class Mailer implements OnModuleDestroy {
   async rehearse(messages: MailMessage[]): Promise<void> {
     const rehearsal = nodemailer.createTransport({ streamTransport: true, buffer: true });
     for (const m of messages) {
-      await rehearsal.sendMail({ from: this.config.mailFrom, ...m });
+      await rehearsal.sendMail({ from: this.config.mailFrom, to: m.to, raw: await this.compose(m) });
     }
     rehearsal.close();
   }
