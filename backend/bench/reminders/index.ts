@@ -9,6 +9,8 @@
  *   (nodemailer reads transport options from the URL's query);
  * - BENCH_WORKER_ENV=K=V,K=V: more environment for the workers, e.g. `REMINDER_SWEEP_MS=5000,DATABASE_POOL_SIZE=20`;
  * - BENCH_SAMPLES_FILE=<path>: every delivery's due, pick-up, finish and arrival (ms from the window's opening) and the sweeps, as JSON;
+ * - BENCH_SINK_PIPELINING=0: the SMTP sink does not advertise PIPELINING (every command then waits
+ *   for its reply, as with a relay without the extension);
  * - BENCH_CONCURRENCY=N: the reminders processor's concurrency, when a patched worker changes it (the
  *   baseline's workers use the same; otherwise it is read from the built processor's decorator).
  */

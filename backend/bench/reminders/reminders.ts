@@ -24,12 +24,14 @@ import type * as DataSourceOptions from '../../src/core/database/data-source-opt
 import type * as Passwords from '../../src/core/auth/passwords.js';
 import type * as Planner from '../../src/reminders/reminder-planner.js';
 import type * as RemindersProcessor from '../../src/reminders/reminders.processor.js';
+import type { SweepOutcome } from '../../src/reminders/reminders.processor.js';
 import type * as RedisOptions from '../../src/core/redis/redis-options.js';
 import type { LoadReport } from './api-load.js';
 import { createFixture, PEOPLE_PER_ORG, planWindow, withClient, type Fixture } from './fixture.js';
 import { ChangingCpu, cpuMeter, loopDelayMeter, machineMeter } from './meters.js';
 import { Child } from './processes.js';
 import { profileArgs } from '../common/processes.js';
+import { cpuIndex } from '../common/cpu-index.js';
 import { LightSmtpSink, type Arrival } from './smtp-sink.js';
 import { rates, summarize, type Summary } from './stats.js';
 
@@ -106,6 +108,8 @@ interface Experiment {
   workerEnv: NodeJS.ProcessEnv;
   /** The product's reminders concurrency, when the experiment changes it. */
   concurrency: number | null;
+  /** The SMTP sink without PIPELINING (a relay without the extension). */
+  sinkWithoutPipelining: boolean;
   label: string;
 }
 
@@ -122,7 +126,9 @@ function experimentFromEnv(): Experiment {
     smtpQuery: e.BENCH_SMTP_QUERY ?? '',
     workerEnv,
     concurrency: e.BENCH_CONCURRENCY ? Number(e.BENCH_CONCURRENCY) : null,
+    sinkWithoutPipelining: e.BENCH_SINK_PIPELINING === '0',
     label: [
+      e.BENCH_SINK_PIPELINING === '0' ? 'SMTP sink without PIPELINING' : '',
       e.BENCH_WORKER_SCRIPT ? `worker ${e.BENCH_WORKER_SCRIPT}` : '',
       e.BENCH_SMTP_QUERY ? `SMTP_URL …/?${e.BENCH_SMTP_QUERY}` : '',
       e.BENCH_WORKER_ENV ? `worker env ${e.BENCH_WORKER_ENV}` : '',
@@ -252,7 +258,7 @@ async function setUp(count: number, spreadMs: number, databaseUrl: string, logs:
     say(`deleted ${deleted} Redis keys under ${prefix}:`);
   });
 
-  const sink = await new LightSmtpSink().start();
+  const sink = await new LightSmtpSink({ pipelining: !experiment.sinkWithoutPipelining }).start();
   cleanups.add('stop the SMTP sink', () => Promise.race([sink.stop(), sleep(5_000)]));
 
   // The product's processes as deployed: NODE_ENV=production, default sweep, look-ahead and pools.
@@ -442,8 +448,12 @@ interface ReminderResult {
   pickup: Summary;
   delivery: Summary;
   jobMs: Summary;
-  /** How long each sweep that ran during the window took. */
+  /** How long each sweep that ran during the window took; the rows each read; how many were full passes. */
   sweeps: Summary;
+  sweepRows: Summary;
+  fullSweeps: number;
+  /** Lighthouse's CPU benchmark index, in the lead time before the window and after it. */
+  cpuIndex: { before: number | null; after: number | null };
   /** CPU (ms) per delivery of the worker processes, and of their PostgreSQL backends. */
   cpuPerJob: number | null;
   pgCpuPerJob: number | null;
@@ -468,6 +478,8 @@ async function productReminders(w: World): Promise<ReminderResult> {
   const due = await planWindow(w.dataSource, product.replanReminders, w.fixture, count, start, spreadMs);
   const plannedAheadMs = start - Date.now();
   say(`reminders: planned and committed ${seconds(plannedAheadMs)} before the first is due; the workers' sweep enqueues them`);
+  // The machine's speed just before the window (a second of CPU, in the lead time, not measured).
+  const cpuBefore = await cpuIndex();
 
   // When BullMQ will consider each delivery due: its score in the delayed set, read once the
   // sweep has put it there (before the window opens).
@@ -519,13 +531,19 @@ async function productReminders(w: World): Promise<ReminderResult> {
       if (processedOn) jobTimes.set(id, [Number(processedOn), Number(finishedOn ?? 0)]);
     });
   };
-  // The sweeps that ran meanwhile (the scheduler's jobs, "repeat:…"), among the latest completed.
+  // The sweeps that ran meanwhile (the scheduler's jobs, "repeat:…"), among the latest completed,
+  // with what each did (its return value: full pass or not, rows read).
   const sweeps = new Map<string, [processedOn: number, finishedOn: number]>();
+  const sweepOutcomes = new Map<string, SweepOutcome>();
   const readSweeps = async () => {
     for (const id of await redis.zrevrange(`${queueKey}:completed`, 0, 300)) {
       if (!id.startsWith('repeat:') || sweeps.has(id)) continue;
-      const [processedOn, finishedOn] = await redis.hmget(`${queueKey}:${id}`, 'processedOn', 'finishedOn');
-      if (processedOn && finishedOn && Number(finishedOn) >= start) sweeps.set(id, [Number(processedOn), Number(finishedOn)]);
+      const [processedOn, finishedOn, returned] = await redis.hmget(`${queueKey}:${id}`, 'processedOn', 'finishedOn', 'returnvalue');
+      if (processedOn && finishedOn && Number(finishedOn) >= start) {
+        sweeps.set(id, [Number(processedOn), Number(finishedOn)]);
+        const outcome = returned ? (JSON.parse(returned) as SweepOutcome | null) : null;
+        if (outcome && typeof outcome === 'object' && 'read' in outcome) sweepOutcomes.set(id, outcome);
+      }
     }
   };
 
@@ -560,6 +578,9 @@ async function productReminders(w: World): Promise<ReminderResult> {
   await sleep(300);
   await readJobs(Date.now());
   await sleep(REPEAT_GRACE_MS);
+  // And after it, the API load still running (never during it: a second of CPU taken from the
+  // burst would be measured too).
+  const cpuAfter = await cpuIndex();
   const load = await stopLoad();
 
   const first = new Map<string, Arrival>();
@@ -652,6 +673,9 @@ async function productReminders(w: World): Promise<ReminderResult> {
     delivery: summarize(delivery),
     jobMs: summarize(jobMs),
     sweeps: summarize([...sweeps.values()].map(([from, to]) => to - from)),
+    sweepRows: summarize([...sweepOutcomes.values()].map((o) => o.read)),
+    fullSweeps: [...sweepOutcomes.values()].filter((o) => o.full).length,
+    cpuIndex: { before: cpuBefore, after: cpuAfter },
     cpuPerJob: workerCpuMs === null ? null : workerCpuMs / Math.max(1, first.size),
     pgCpuPerJob: pgCpuMs === null ? null : pgCpuMs / Math.max(1, first.size),
     apiCpuShare: apiCpuMs === null ? null : apiCpuMs / meteredMs,
@@ -698,6 +722,25 @@ function figures(w: World, bare: BareResult, rem: ReminderResult): Figure[] {
         `processor called → e-mail at the sink ${ms(rem.delivery.p50)}/${ms(rem.delivery.p99)} ` +
         `(whole job ${ms(rem.jobMs.p50)}/${ms(rem.jobMs.p99)}); ` +
         `${rem.sweeps.count} sweeps (every ${sweepEvery}) ran in the window, ${ms(rem.sweeps.p50)} each (max ${ms(rem.sweeps.max)})`,
+    },
+    {
+      section: SECTION,
+      name: 'sweeps during the window',
+      value: rem.sweeps.count ? `${rem.sweeps.count}, p50 ${ms(rem.sweeps.p50)}, max ${ms(rem.sweeps.max)}` : 'none seen',
+      note:
+        `each run of the reminders sweep (every ${sweepEvery}, on either worker) that ended in the window, as BullMQ recorded it; ` +
+        (rem.sweepRows.count
+          ? `reminder rows read per sweep p50 ${formatCount(rem.sweepRows.p50)}, max ${formatCount(rem.sweepRows.max)}; ${rem.fullSweeps} full passes`
+          : 'rows read not recorded (a worker whose sweep returns nothing)'),
+    },
+    {
+      section: SECTION,
+      name: 'machine speed (CPU benchmark index)',
+      value: `${rem.cpuIndex.before ?? 'n/a'} before the window, ${rem.cpuIndex.after ?? 'n/a'} after it`,
+      note:
+        "Lighthouse's computeBenchmarkIndex, run in a Node.js child process in the lead time just before the window and after " +
+        'the last arrival (never during it: its second of CPU would be measured too), with the API load running. Higher is ' +
+        'faster; compare runs with it beside their figures (a shared machine has slow moments)',
     },
     {
       section: SECTION,
