@@ -233,10 +233,13 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     @Inject(REDIS) private readonly redis: Redis,
   ) {
     super();
+    this.mailHost = new URL(config.publicUrl).hostname;
   }
 
   private stopWatch: (() => void) | null = null;
   private mailWarmTimer: NodeJS.Timeout | null = null;
+  /** The host of reminders' Message-IDs (parsed once: every delivery needs it). */
+  private readonly mailHost: string;
 
   async onApplicationBootstrap(): Promise<void> {
     await this.warmUp();
@@ -273,10 +276,11 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         inTransaction(this.dataSource, async (manager) => {
           await queryPrepared(manager, 'reminder-claim-due', CLAIM_DUE, [none, this.config.reminderClaimMs, none]);
           await queryPrepared(manager, 'reminder-sent', markSent('$1'), [none]);
+          await queryPrepared(manager, 'reminder-sent-claimed', MARK_SENT_CLAIMED, [none, none]);
         }),
       ),
     ).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'could not warm up the delivery connections'));
-    const host = new URL(this.config.publicUrl).hostname;
+    const host = this.mailHost;
     const rehearsals = Array.from({ length: REHEARSALS }, (_, i) => {
       const mail = reminderMail(i % 2 === 0 ? 'en' : 'es', {
         what: i % 3 === 0 ? 'demand' : 'follow_up',
@@ -614,7 +618,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
    * until then), else nothing.
    */
   async deliver(reminderId: string, lastAttempt: boolean): Promise<{ claimedUntil: Date } | void> {
-    const host = new URL(this.config.publicUrl).hostname;
+    const host = this.mailHost;
     const token = randomUUID();
     // The claim and what goes with it, as statements that each commit on their own, on one
     // pooled connection (ADR 0018, addendum): every part is safe alone — a claim that lapses, a
@@ -733,13 +737,15 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     }
     if (claimed === 'skipped' || claimed === 'cancelled') return;
     if ('claimedUntil' in claimed && claimed.claimedUntil) return { claimedUntil: claimed.claimedUntil };
-    // The in-app copy and the webhooks go out at once, not after the mail server has answered.
-    await this.dispatcher.dispatch({
+    // The in-app copy and the webhooks go out at once, beside the e-mail, not after the mail
+    // server has answered (`dispatch` never rejects: what it cannot hand over now, the
+    // notifications sweep does).
+    const dispatched = this.dispatcher.dispatch({
       notifications: claimed.stored ? [claimed.stored] : [],
       emailIds: [],
       deliveryIds: claimed.deliveryIds,
     });
-    if (!claimed.mail) return;
+    if (!claimed.mail) return dispatched;
 
     // No lock and no transaction through the network call: a worker that vanishes here leaves
     // only a claim, which lapses (REMINDER_CLAIM_MS, longer than the mailer's timeouts).
@@ -749,6 +755,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     } catch (error) {
       failure = error;
     }
+    await dispatched;
     if (failure === null) {
       await queryPreparedOnce(this.dataSource, 'reminder-sent-claimed', MARK_SENT_CLAIMED, [reminderId, token]);
       return;
