@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 import type { MailMessage } from '../queue/queues.js';
+import { composeMessage } from './compose.js';
 
 /** Marks a message that was logged instead of sent (no SMTP_URL). README: "Seeing e-mail". */
 export const UNSENT_MAIL_MARKER = '[mail not sent: SMTP_URL is not set]';
@@ -76,22 +76,13 @@ export class Mailer implements OnModuleDestroy {
   }
 
   /**
-   * The message as the relay receives it (headers, text and HTML parts), built in memory first:
-   * handed to nodemailer as `raw`, it goes out in one socket write, where nodemailer's own
-   * streaming wrote each message in about five — system calls that were, with the database's,
-   * the largest part of a delivery's CPU in the reminders benchmark (docs/performance.md).
+   * The message as the relay receives it, built in memory (`composeMessage`): handed to
+   * nodemailer as `raw`, it goes out in one socket write, where nodemailer's own streaming wrote
+   * each message in about five — system calls that were, with the database's, the largest part
+   * of a delivery's CPU in the reminders benchmark (docs/performance.md).
    */
   private compose(m: MailMessage): Promise<Buffer> {
-    return new MailComposer({
-      from: this.config.mailFrom,
-      to: m.to,
-      subject: m.subject,
-      text: m.text,
-      html: m.html,
-      messageId: m.messageId,
-    })
-      .compile()
-      .build();
+    return Promise.resolve(composeMessage(this.config.mailFrom, m));
   }
 
   /**
