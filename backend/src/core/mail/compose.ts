@@ -65,13 +65,5 @@ const base64Lines = (text: string): string =>
     .toString('base64')
     .replace(/.{76}(?=.)/g, '$&\r\n');
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** `Mon, 07 Dec 2026 16:10:31 +0000` (RFC 5322, section 3.3). */
-function rfc5322Date(d: Date): string {
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(
-    d.getUTCMinutes(),
-  )}:${two(d.getUTCSeconds())} +0000`;
-}
+/** `Mon, 07 Dec 2026 16:10:31 +0000` (RFC 5322, section 3.3): `toUTCString` with a numeric zone. */
+const rfc5322Date = (d: Date): string => d.toUTCString().replace('GMT', '+0000');

@@ -72,17 +72,9 @@ export class Mailer implements OnModuleDestroy {
       this.logger.log(`${UNSENT_MAIL_MARKER}\nTo: ${m.to}\nSubject: ${m.subject}\n\n${body}`);
       return;
     }
-    await this.transport.sendMail({ from: this.config.mailFrom, to: m.to, raw: await this.compose(m) });
-  }
-
-  /**
-   * The message as the relay receives it, built in memory (`composeMessage`): handed to
-   * nodemailer as `raw`, it goes out in one socket write, where nodemailer's own streaming wrote
-   * each message in about five — system calls that were, with the database's, the largest part
-   * of a delivery's CPU in the reminders benchmark (docs/performance.md).
-   */
-  private compose(m: MailMessage): Promise<Buffer> {
-    return Promise.resolve(composeMessage(this.config.mailFrom, m));
+    // Built in memory (`composeMessage`) and handed over whole: it goes out in one socket write,
+    // where nodemailer's own streaming wrote each message in about five (docs/performance.md).
+    await this.transport.sendMail({ from: this.config.mailFrom, to: m.to, raw: composeMessage(this.config.mailFrom, m) });
   }
 
   /**
@@ -128,7 +120,7 @@ export class Mailer implements OnModuleDestroy {
   async rehearse(messages: MailMessage[]): Promise<void> {
     const rehearsal = nodemailer.createTransport({ streamTransport: true, buffer: true });
     for (const m of messages) {
-      await rehearsal.sendMail({ from: this.config.mailFrom, to: m.to, raw: await this.compose(m) });
+      await rehearsal.sendMail({ from: this.config.mailFrom, to: m.to, raw: composeMessage(this.config.mailFrom, m) });
     }
     rehearsal.close();
   }
