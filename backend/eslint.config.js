@@ -1,40 +1,14 @@
-// Lint for correctness, not taste (STYLE.md): promises that are never awaited, promises passed
-// where callbacks are expected, switches that miss a case. Prettier owns formatting.
-import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
+import { baseConfig } from '../shared/eslint.base.js';
 
-export default tseslint.config(
-  {
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      '**/.angular/**',
-      '**/*.generated.ts',
-      'frontend/test-results/**',
-      'frontend/playwright-report/**',
-      'backend/src/migrations/*-*.ts',
-    ],
-  },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
-  {
-    files: ['**/*.ts'],
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/no-extraneous-class': 'off',
-    },
-  },
+export default [
+  ...baseConfig(import.meta.dirname),
+  // Migrations are generated, then frozen history.
+  { ignores: ['src/migrations/*-*.ts'] },
   {
     // One home for each input and data-access rule (docs/architecture.md, "Request path and
     // errors" and "Data access"); these make the way around it a lint error.
-    files: ['backend/src/**/*.ts'],
-    ignores: ['backend/src/core/http/validators.ts', 'backend/src/core/database/transaction.ts'],
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/http/validators.ts', 'src/core/database/transaction.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -71,10 +45,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['**/*.mjs', '**/*.js'],
-    languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
-    },
-  },
-);
+];

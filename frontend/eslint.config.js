@@ -1,0 +1,3 @@
+import { baseConfig } from '../shared/eslint.base.js';
+
+export default [...baseConfig(import.meta.dirname), { ignores: ['test-results/**', 'playwright-report/**'] }];

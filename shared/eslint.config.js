@@ -1,0 +1,3 @@
+import { baseConfig } from './eslint.base.js';
+
+export default baseConfig(import.meta.dirname);
