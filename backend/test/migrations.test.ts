@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { OPEN_FOLLOW_UP_STATUSES } from '@demarche/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataSourceOptions } from '../src/core/database/data-source-options.js';
 import { migrate } from '../src/core/database/database-admin.js';
@@ -35,6 +36,21 @@ describe('migrations', () => {
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);
     } finally {
       await dataSource.destroy();
+    }
+  });
+
+  it("index open follow-ups by shared's list of open statuses, so a status added there needs a migration", async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query<{ name: string; predicate: string }>(`
+      SELECT c.relname AS name, pg_get_expr(i.indpred, i.indrelid) AS predicate
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = 'follow_ups'::regclass AND c.relname LIKE 'follow\\_ups\\_open\\_%'`);
+    await client.end();
+    expect(rows.map((r) => r.name).sort()).toEqual(['follow_ups_open_campaign_id_due_at_idx', 'follow_ups_open_due_at_idx']);
+    for (const { predicate } of rows) {
+      // PostgreSQL writes IN ('a', 'b') as status = ANY (ARRAY['a'::text, 'b'::text]).
+      expect([...predicate.matchAll(/'([a-z_]+)'::text/g)].map((m) => m[1])).toEqual([...OPEN_FOLLOW_UP_STATUSES]);
     }
   });
 

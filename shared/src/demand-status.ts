@@ -44,7 +44,12 @@ export function canTransitionDemand(from: DemandStatus, to: DemandStatus): boole
   return DEMAND_TRANSITIONS[from].includes(to);
 }
 
-/** A demand still waiting on the institution: its deadline matters and its reminders run. */
+/**
+ * A demand still waiting on the institution: its deadline matters and its reminders run. SQL
+ * reads the same list (`sqlList(DEMAND_STATUSES_AWAITING_ANSWER)` in the backend).
+ */
+export const DEMAND_STATUSES_AWAITING_ANSWER = ['sent', 'acknowledged', 'under_consideration'] as const satisfies readonly DemandStatus[];
+
 export function isDemandAwaitingAnswer(status: DemandStatus): boolean {
-  return status === 'sent' || status === 'acknowledged' || status === 'under_consideration';
+  return (DEMAND_STATUSES_AWAITING_ANSWER as readonly DemandStatus[]).includes(status);
 }

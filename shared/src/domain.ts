@@ -39,9 +39,14 @@ export type ResponseAssessment = (typeof RESPONSE_ASSESSMENTS)[number];
 export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-/** A follow-up still to do: it can be overdue, is reminded of and escalated (SQL: `status IN ('open', 'in_progress')`). */
+/**
+ * A follow-up still to do: it can be overdue, is reminded of and escalated. SQL reads the same
+ * list (`sqlList(OPEN_FOLLOW_UP_STATUSES)` in the backend), never a copy of it.
+ */
+export const OPEN_FOLLOW_UP_STATUSES = ['open', 'in_progress'] as const satisfies readonly FollowUpStatus[];
+
 export function isFollowUpOpen(status: string): boolean {
-  return status === 'open' || status === 'in_progress';
+  return (OPEN_FOLLOW_UP_STATUSES as readonly string[]).includes(status);
 }
 
 /** `context`: background; `campaign`: something the coalition did; `deadline`: a date an ask is tied to. */

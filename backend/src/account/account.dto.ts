@@ -4,8 +4,6 @@ import { IsEmail, IsIn, IsISO8601, IsString, Length, MaxLength, Validate } from 
 import { IsTimeZone, Omittable } from '../core/http/validators.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/auth/passwords.js';
 
-export { IsTimeZone };
-
 const PASSWORD_RULE = `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`;
 
 export class LoginDto {

@@ -12,6 +12,7 @@ import {
   type SchemaObject,
   type SecurityRequirementObject,
 } from '@nestjs/swagger';
+import { API_ERROR_CODES } from '@demarche/shared';
 import { IS_PUBLIC } from '../core/auth/decorators.js';
 import { sessionCookieName } from '../core/auth/cookies.js';
 import { CONFIG } from '../core/config/config.module.js';
@@ -112,6 +113,7 @@ const ERROR_SCHEMAS: Record<string, SchemaObject> = {
       statusCode: { type: 'integer', description: 'The HTTP status of the answer.', example: 404 },
       code: {
         type: 'string',
+        enum: [...API_ERROR_CODES],
         description: 'Stable and machine-readable: `validation_failed`, `invalid_id`, `not_found`…',
         example: 'not_found',
       },

@@ -3,7 +3,7 @@ import { CAMPAIGN_ROLES, CAMPAIGN_STATUSES, type CampaignRole, type CampaignStat
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, Validate } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
 import { PendingCampaignOrganizationDto } from './campaign-invitation.dto.js';
-import { IsDateOnly, Nested, Nullable, Omittable } from '../core/http/validators.js';
+import { IsCalendarDate, Nested, Nullable, Omittable } from '../core/http/validators.js';
 
 export class DemandStatusCountsDto implements Record<DemandStatus, number> {
   @ApiProperty() draft: number;
@@ -147,7 +147,7 @@ export class CreateCampaignDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '2025-04-29' })
   @Nullable()
-  @Validate(IsDateOnly)
+  @Validate(IsCalendarDate)
   letterDate?: string | null;
 
   @ApiPropertyOptional({ enum: ['draft', 'active'], default: 'draft' })

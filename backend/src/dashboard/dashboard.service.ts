@@ -10,6 +10,7 @@ import {
   type ResponseAssessment,
 } from '@demarche/shared';
 import type { DataSource } from 'typeorm';
+import { OPEN_FOLLOW_UPS } from '../follow-ups/follow-up.entity.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { currentHolders, toDeadlineDto } from '../demands/demands.service.js';
@@ -74,14 +75,14 @@ export class DashboardService {
       this.dataSource.query(
         `SELECT o.id AS organization_id, o.name AS organization_name, count(*)::int AS overdue
          FROM follow_ups f JOIN organizations o ON o.id = f.organization_id
-         WHERE f.campaign_id = $1 AND f.status IN ('open', 'in_progress') AND f.due_at < $2
+         WHERE f.campaign_id = $1 AND f.status IN ${OPEN_FOLLOW_UPS} AND f.due_at < $2
          GROUP BY o.id, o.name ORDER BY overdue DESC, o.name`,
         [campaignId, now],
       ) as Promise<{ organization_id: string; organization_name: string; overdue: number }[]>,
       this.dataSource.query(
         `SELECT f.id, f.title, f.due_at, f.due_time_zone, o.name AS organization_name
          FROM follow_ups f JOIN organizations o ON o.id = f.organization_id
-         WHERE f.campaign_id = $1 AND f.status IN ('open', 'in_progress') AND f.due_at >= $2 AND f.due_at < $3
+         WHERE f.campaign_id = $1 AND f.status IN ${OPEN_FOLLOW_UPS} AND f.due_at >= $2 AND f.due_at < $3
          ORDER BY f.due_at LIMIT 100`,
         [campaignId, now, horizon],
       ) as Promise<{ id: string; title: string; due_at: Date; due_time_zone: string; organization_name: string }[]>,

@@ -2,17 +2,22 @@ import {
   DEMAND_CATEGORIES,
   DEMAND_PRIORITIES,
   DEMAND_STATUSES,
+  DEMAND_STATUSES_AWAITING_ANSWER,
   type DemandCategory,
   type DemandPriority,
   type DemandStatus,
 } from '@demarche/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity, oneOf } from '../core/database/columns.js';
+import { sqlList } from '../core/database/sql-filters.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Office } from '../institutions/office.entity.js';
 import { OfficeholderTerm } from '../institutions/officeholder-term.entity.js';
 import { Milestone } from '../milestones/milestone.entity.js';
 import { Response } from '../responses/response.entity.js';
+
+/** `d.status IN ${AWAITING_ANSWER}`: the demands still waiting on the institution, as `isDemandAwaitingAnswer` says (shared). */
+export const AWAITING_ANSWER = sqlList(DEMAND_STATUSES_AWAITING_ANSWER);
 
 /**
  * What a campaign asks of one office, in the letter's words. The deadline is an instant with the

@@ -1,11 +1,15 @@
-import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@demarche/shared';
+import { FOLLOW_UP_STATUSES, OPEN_FOLLOW_UP_STATUSES, type FollowUpStatus } from '@demarche/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity, oneOf } from '../core/database/columns.js';
+import { sqlList } from '../core/database/sql-filters.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Demand } from '../demands/demand.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Response } from '../responses/response.entity.js';
 import { User } from '../users/user.entity.js';
+
+/** `f.status IN ${OPEN_FOLLOW_UPS}`: the follow-ups still to do, as `isFollowUpOpen` says (shared). */
+export const OPEN_FOLLOW_UPS = sqlList(OPEN_FOLLOW_UP_STATUSES);
 
 /** An action assigned to a member organization (optionally one person in it), due at an instant. */
 @Entity('follow_ups')
@@ -13,9 +17,9 @@ import { User } from '../users/user.entity.js';
 @Index('follow_ups_campaign_id_due_at_idx', ['campaignId', 'dueAt'])
 @Index('follow_ups_organization_id_due_at_idx', ['organizationId', 'dueAt'])
 // The work still to do, which the dashboard counts and lists; done and cancelled ones pile up.
-@Index('follow_ups_open_campaign_id_due_at_idx', ['campaignId', 'dueAt'], { where: `"status" IN ('open', 'in_progress')` })
+@Index('follow_ups_open_campaign_id_due_at_idx', ['campaignId', 'dueAt'], { where: `"status" IN ${OPEN_FOLLOW_UPS}` })
 // The escalation sweep's candidates: open work, oldest due first, across campaigns.
-@Index('follow_ups_open_due_at_idx', ['dueAt'], { where: `"status" IN ('open', 'in_progress')` })
+@Index('follow_ups_open_due_at_idx', ['dueAt'], { where: `"status" IN ${OPEN_FOLLOW_UPS}` })
 export class FollowUp extends BaseEntity {
   @Column({ type: 'uuid' })
   campaignId: string;

@@ -1,35 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsString,
-  IsUrl,
-  Length,
-  MaxLength,
-  Validate,
-  ValidatorConstraint,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
-import { IsTimeZone } from '../account/account.dto.js';
+import { IsBoolean, IsString, IsUrl, Length, MaxLength, Validate } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
-import { isCalendarDate } from './institutions.service.js';
-import { Nullable, Omittable } from '../core/http/validators.js';
+import { IsCalendarDate, IsTimeZone, Nullable, Omittable } from '../core/http/validators.js';
 
 /** Leading and trailing spaces never count: `'  '` is as empty as `''`. */
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** An optional text cleared with an empty string is cleared: stored as null. */
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
-
-@ValidatorConstraint({ name: 'calendarDate' })
-export class IsCalendarDate implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isCalendarDate(value);
-  }
-  defaultMessage(): string {
-    return 'must be a calendar date such as 2025-05-26';
-  }
-}
 
 // ——— responses ———
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { MILESTONE_KINDS, type MilestoneKind } from '@demarche/shared';
 import { IsIn, IsString, Length, Matches, MaxLength, Validate } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
-import { IsDateOnly, IsTimeZone, Nullable, Omittable } from '../core/http/validators.js';
+import { IsCalendarDate, IsTimeZone, Nullable, Omittable } from '../core/http/validators.js';
 
 export class MilestoneDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -40,7 +40,7 @@ export class CreateMilestoneDto {
   kind?: MilestoneKind;
 
   @ApiProperty({ example: '2025-06-16', description: 'The calendar day where it happens; moving it moves the deadlines that follow it' })
-  @Validate(IsDateOnly)
+  @Validate(IsCalendarDate)
   occursOn: string;
 
   @ApiProperty({ example: 'Europe/Zurich' })

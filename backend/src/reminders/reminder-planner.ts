@@ -7,6 +7,7 @@ import {
   type ReminderPolicy,
 } from '@demarche/shared';
 import type { EntityManager } from 'typeorm';
+import { OPEN_FOLLOW_UPS } from '../follow-ups/follow-up.entity.js';
 import type { ReminderSubject } from './reminder.entity.js';
 
 interface SubjectState {
@@ -93,7 +94,7 @@ export async function leadCoordinators(
 /** Replans every deadline of a campaign (its status changed). */
 export async function replanCampaignReminders(manager: EntityManager, campaignId: string, now = new Date()): Promise<void> {
   const subjects: { type: ReminderSubject; id: string }[] = await manager.query(
-    `SELECT 'follow_up' AS type, id FROM follow_ups WHERE campaign_id = $1 AND status IN ('open', 'in_progress')
+    `SELECT 'follow_up' AS type, id FROM follow_ups WHERE campaign_id = $1 AND status IN ${OPEN_FOLLOW_UPS}
      UNION ALL SELECT 'demand', id FROM demands WHERE campaign_id = $1 AND deadline_at IS NOT NULL
      UNION ALL SELECT DISTINCT subject_type, subject_id FROM reminders WHERE campaign_id = $1 AND status = 'pending'`,
     [campaignId],
@@ -108,7 +109,7 @@ export async function replanCampaignReminders(manager: EntityManager, campaignId
 
 async function followUpState(manager: EntityManager, id: string): Promise<SubjectState | undefined> {
   const [row] = (await manager.query(
-    `SELECT f.campaign_id, f.due_at, f.status IN ('open', 'in_progress') AS live, c.status AS campaign_status, c.reminder_policy
+    `SELECT f.campaign_id, f.due_at, f.status IN ${OPEN_FOLLOW_UPS} AS live, c.status AS campaign_status, c.reminder_policy
      FROM follow_ups f JOIN campaigns c ON c.id = f.campaign_id WHERE f.id = $1`,
     [id],
   )) as SubjectState[];

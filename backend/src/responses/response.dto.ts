@@ -21,7 +21,7 @@ import {
   Validate,
 } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
-import { IsDateOnly, NestedArray, Nullable, Omittable } from '../core/http/validators.js';
+import { IsCalendarDate, NestedArray, Nullable, Omittable } from '../core/http/validators.js';
 
 export class StatusMoveDto {
   @ApiProperty({ format: 'uuid' })
@@ -39,7 +39,7 @@ export class CreateResponseDto {
   institutionId: string;
 
   @ApiProperty({ example: '2025-05-02' })
-  @Validate(IsDateOnly)
+  @Validate(IsCalendarDate)
   receivedOn: string;
 
   @ApiProperty({ enum: RESPONSE_CHANNELS })

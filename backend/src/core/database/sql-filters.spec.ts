@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containing, SqlFilters } from './sql-filters.js';
+import { containing, SqlFilters, sqlList } from './sql-filters.js';
 
 describe('SqlFilters', () => {
   it('numbers placeholders after the fixed parameters, in order', () => {
@@ -18,5 +18,12 @@ describe('SqlFilters', () => {
 
   it('escapes LIKE wildcards', () => {
     expect(containing('100%_sure\\')).toBe('%100\\%\\_sure\\\\%');
+  });
+
+  it('writes a closed set of codes as SQL literals, and refuses anything else', () => {
+    expect(sqlList(['open', 'in_progress'])).toBe("('open', 'in_progress')");
+    expect(() => sqlList([])).toThrow(/empty/);
+    expect(() => sqlList(["open') OR true --"])).toThrow(/not a code/);
+    expect(() => sqlList(['Open'])).toThrow(/not a code/);
   });
 });

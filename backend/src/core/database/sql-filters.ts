@@ -43,3 +43,16 @@ export class SqlFilters {
 export function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
+
+/**
+ * A list of statuses (or any other closed set of codes) written into SQL as literals —
+ * `f.status IN ${sqlList(OPEN_FOLLOW_UP_STATUSES)}` — from the list `shared` defines, so a status
+ * added there changes every query that reads the set. Literals, not a parameter: the planner
+ * matches them against partial indexes (`WHERE status IN ('open', 'in_progress')`), which
+ * `= ANY($n)` under a generic plan does not. Only lower-case codes are accepted.
+ */
+export function sqlList(values: readonly string[]): string {
+  if (values.length === 0) throw new Error('sqlList: an empty list matches nothing; write the condition out instead');
+  for (const v of values) if (!/^[a-z][a-z0-9_]*$/.test(v)) throw new Error(`sqlList: ${JSON.stringify(v)} is not a code`);
+  return `(${values.map((v) => `'${v}'`).join(', ')})`;
+}

@@ -1,4 +1,4 @@
-import type { ApiErrorDetail } from '@demarche/shared';
+import type { ApiErrorCode, ApiErrorDetail } from '@demarche/shared';
 
 /**
  * An error the domain raises on purpose, with a stable machine-readable code. The HTTP error
@@ -7,7 +7,7 @@ import type { ApiErrorDetail } from '@demarche/shared';
 export class DomainError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details?: ApiErrorDetail[],
     /** Extra response headers (Retry-After on a 429). */
@@ -39,19 +39,19 @@ export class NotFoundError extends DomainError {
 }
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Sign in to continue.', code = 'unauthenticated') {
+  constructor(message = 'Sign in to continue.', code: ApiErrorCode = 'unauthenticated') {
     super(401, code, message);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'Your role does not allow this.', code = 'forbidden') {
+  constructor(message = 'Your role does not allow this.', code: ApiErrorCode = 'forbidden') {
     super(403, code, message);
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: string, message: string, details?: ApiErrorDetail[], extra?: Record<string, unknown>) {
+  constructor(code: ApiErrorCode, message: string, details?: ApiErrorDetail[], extra?: Record<string, unknown>) {
     super(409, code, message, details, undefined, extra);
   }
 }

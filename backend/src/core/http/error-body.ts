@@ -1,22 +1,28 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { ApiErrorBody, ApiErrorDetail } from '@demarche/shared';
+import type { ApiErrorBody, ApiErrorCode, ApiErrorDetail } from '@demarche/shared';
 import { DomainError } from './domain-error.js';
 
 /** Codes for statuses that reach us without a domain code (framework and parser errors). */
-const CODE_BY_STATUS: Record<number, string> = {
+const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   400: 'bad_request',
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
   406: 'not_acceptable',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'rate_limited',
+  431: 'headers_too_large',
   503: 'service_unavailable',
 };
+
+/** The code of a status no domain code names: the table's, else the general one of its class. */
+const codeOf = (status: number): ApiErrorCode => CODE_BY_STATUS[status] ?? (status < 500 ? 'bad_request' : 'internal_error');
 
 export interface ErrorOutcome {
   body: ApiErrorBody;
@@ -30,7 +36,7 @@ export interface ErrorOutcome {
  * unexpected error answers a bare 500.
  */
 export function toErrorBody(error: unknown, requestId: string): ErrorOutcome {
-  const body = (statusCode: number, code: string, message: string, details?: ApiErrorDetail[]): ApiErrorBody => ({
+  const body = (statusCode: number, code: ApiErrorCode, message: string, details?: ApiErrorDetail[]): ApiErrorBody => ({
     statusCode,
     code,
     message,
@@ -49,7 +55,7 @@ export function toErrorBody(error: unknown, requestId: string): ErrorOutcome {
       const m = (response as { message: unknown }).message;
       message = Array.isArray(m) ? m.join('; ') : String(m);
     }
-    return { body: body(status, CODE_BY_STATUS[status] ?? `http_${status}`, message), unexpected: status >= 500 };
+    return { body: body(status, codeOf(status), message), unexpected: status >= 500 };
   }
   // PostgreSQL errors that bad input can still provoke, should validation have missed it.
   const pgCode = (error as { driverError?: { code?: string }; code?: string })?.driverError?.code;
@@ -68,8 +74,7 @@ export function toErrorBody(error: unknown, requestId: string): ErrorOutcome {
         : typeof fastify.message === 'string'
           ? fastify.message
           : (HttpStatus[status] ?? 'Bad request');
-    const code =
-      status === 400 && String(fastify.code).startsWith('FST_ERR_CTP') ? 'malformed_body' : (CODE_BY_STATUS[status] ?? `http_${status}`);
+    const code = status === 400 && String(fastify.code).startsWith('FST_ERR_CTP') ? 'malformed_body' : codeOf(status);
     return { body: body(status, code, message), unexpected: false };
   }
   return {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ApiErrorBody } from '@demarche/shared';
+import type { ApiErrorBody, ApiErrorCode } from '@demarche/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -38,7 +38,7 @@ export function frameworkErrorHandlers(headers: () => Record<string, string>) {
      */
     clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
       if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
-      const [status, code, message] =
+      const [status, code, message]: [number, ApiErrorCode, string] =
         error.code === 'HPE_HEADER_OVERFLOW'
           ? [431, 'headers_too_large', 'The request line or headers are too large (a very long address?).']
           : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'

@@ -3,7 +3,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@demarche/shared';
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ValidationFailedError } from './domain-error.js';
-import { Omittable, isDateOnly } from './validators.js';
+import { Omittable, isCalendarDate } from './validators.js';
 
 /** `?cursor=&limit=` of every list (keyset paging: the cursor names the last row seen). */
 export class PageQueryDto {
@@ -45,7 +45,7 @@ function cursorValue(kind: CursorKind, value: unknown): string | number | undefi
     case 'timestamp':
       return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
     case 'date':
-      return isDateOnly(value) ? value : undefined;
+      return isCalendarDate(value) ? value : undefined;
     case 'uuid':
       return typeof value === 'string' && UUID.test(value) ? value : undefined;
     case 'int':

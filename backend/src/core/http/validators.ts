@@ -25,21 +25,29 @@ export class IsTimeZone implements ValidatorConstraintInterface {
   }
 }
 
-/** A calendar day, 'YYYY-MM-DD', that exists. */
-export function isDateOnly(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+/**
+ * A calendar day written 'YYYY-MM-DD' that exists (2025-02-29 does not, nor year 0000, which
+ * PostgreSQL's `date` refuses). The one check for a day, wherever one comes in (ADR 0003: a day
+ * is its string; such strings compare in calendar order).
+ */
+export function isCalendarDate(value: unknown): value is string {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1) return false;
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-/** `@Validate(IsDateOnly)`: a calendar day such as 2025-04-30. */
-@ValidatorConstraint({ name: 'dateOnly' })
-export class IsDateOnly implements ValidatorConstraintInterface {
+/** `@Validate(IsCalendarDate)`: a calendar day such as 2025-04-30. */
+@ValidatorConstraint({ name: 'calendarDate' })
+export class IsCalendarDate implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return isDateOnly(value);
+    return isCalendarDate(value);
   }
   defaultMessage(): string {
-    return 'must be a date such as 2025-04-30';
+    return 'must be a calendar date such as 2025-04-30';
   }
 }
 
