@@ -1,11 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { QUEUES } from '../core/queue/queues.js';
 import { addReviving } from '../core/queue/revive.js';
+import type { JobSpec, TypedQueue } from '../core/queue/typed-queue.js';
 import { REDIS } from '../core/redis/redis.module.js';
 import { publishNotifications, type Recorded } from './notify.js';
 
@@ -23,8 +23,8 @@ export class Dispatcher {
   private readonly logger = new Logger(Dispatcher.name);
 
   constructor(
-    @InjectQueue(QUEUES.notifications) private readonly notifications: Queue,
-    @InjectQueue(QUEUES.webhooks) private readonly webhooks: Queue,
+    @InjectQueue(QUEUES.notifications) private readonly notifications: TypedQueue<'notifications'>,
+    @InjectQueue(QUEUES.webhooks) private readonly webhooks: TypedQueue<'webhooks'>,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -52,7 +52,7 @@ export class Dispatcher {
   /** `revive`: the rows have been pending a while (the sweep); re-add any whose job finished (see addReviving). */
   async enqueueEmails(ids: string[], revive = false): Promise<void> {
     if (ids.length === 0) return;
-    const jobs = ids.map((notificationId) => ({
+    const jobs = ids.map((notificationId): JobSpec<'notifications'> => ({
       name: 'email',
       data: { notificationId },
       opts: { jobId: emailJobId(notificationId), ...this.retry() },
@@ -62,7 +62,7 @@ export class Dispatcher {
 
   async enqueueDeliveries(ids: string[], revive = false): Promise<void> {
     if (ids.length === 0) return;
-    const jobs = ids.map((deliveryId) => ({
+    const jobs = ids.map((deliveryId): JobSpec<'webhooks'> => ({
       name: 'deliver',
       data: { deliveryId },
       opts: { jobId: webhookJobId(deliveryId), ...this.retry() },

@@ -4,18 +4,17 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DIGEST_LOCAL_TIME, type Locale } from '@demarche/shared';
-import { UnrecoverableError, type Job, type Queue } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { isPermanentMailError, Mailer } from '../core/mail/mailer.js';
 import { digestMail, type RenderedMail } from '../core/mail/templates.js';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
-import { QUEUES, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
+import { QUEUES, SCHEDULERS } from '../core/queue/queues.js';
+import type { TypedJob, TypedQueue } from '../core/queue/typed-queue.js';
 import { Dispatcher } from './dispatcher.js';
 import { inTransaction } from '../core/database/transaction.js';
-
-type NotificationsJob = Job<JobPayloads['notifications'][keyof JobPayloads['notifications']], void, keyof JobPayloads['notifications']>;
 
 /** A row pending this long was not handed over by its producer (it crashed, or Redis was away). */
 const STRAY_AFTER_MS = 10_000;
@@ -45,7 +44,7 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
   private stopWatch: (() => void) | null = null;
 
   constructor(
-    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @InjectQueue(QUEUES.notifications) private readonly queue: TypedQueue<'notifications'>,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: Config,
     private readonly mailer: Mailer,
@@ -69,20 +68,17 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
     this.stopWatch?.();
   }
 
-  async process(job: NotificationsJob): Promise<void> {
+  async process(job: TypedJob<'notifications'>): Promise<void> {
     switch (job.name) {
       case 'sweep':
         await this.sweep();
         return;
       case 'email':
-        await this.email(
-          (job.data as JobPayloads['notifications']['email']).notificationId,
-          job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
-        );
+        await this.email(job.data.notificationId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
         return;
       default: {
-        const unknown: never = job.name;
-        throw new Error(`unknown notifications job ${String(unknown)}`);
+        const unknown: never = job;
+        throw new Error(`unknown notifications job ${String((unknown as { name?: unknown }).name)}`);
       }
     }
   }

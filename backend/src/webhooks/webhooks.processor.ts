@@ -1,11 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
-import { QUEUES, type JobPayloads } from '../core/queue/queues.js';
+import { QUEUES } from '../core/queue/queues.js';
+import type { TypedJob } from '../core/queue/typed-queue.js';
 import { postWebhook } from './webhook-sender.js';
 import { inTransaction } from '../core/database/transaction.js';
 
@@ -27,7 +27,7 @@ export class WebhooksProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<JobPayloads['webhooks']['deliver'], void, 'deliver'>): Promise<void> {
+  async process(job: TypedJob<'webhooks'>): Promise<void> {
     await this.deliver(job.data.deliveryId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
   }
 

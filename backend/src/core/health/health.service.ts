@@ -1,12 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { CONFIG } from '../config/config.module.js';
 import { addressOf, type Config } from '../config/config.js';
 import { heartbeatKey, HEARTBEAT_EVERY_MS, QUEUES } from '../queue/queues.js';
+import type { TypedQueue } from '../queue/typed-queue.js';
 import { REDIS } from '../redis/redis.module.js';
 import { APP_VERSION } from '../version.js';
 import type { DependencyHealthDto, HealthDto, WorkerHealthDto } from './health.dto.js';
@@ -33,7 +33,7 @@ export class HealthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CONFIG) private readonly config: Config,
-    @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QUEUES.maintenance) private readonly maintenance: TypedQueue<'maintenance'>,
   ) {}
 
   async check(): Promise<HealthDto> {

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
-import { QUEUES, type MailMessage } from '../queue/queues.js';
+import { UnrecoverableError } from 'bullmq';
+import { QUEUES } from '../queue/queues.js';
+import type { TypedJob } from '../queue/typed-queue.js';
 import { isPermanentMailError, Mailer } from './mailer.js';
 
 /**
@@ -13,7 +14,7 @@ export class MailProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<MailMessage, void, 'send'>): Promise<void> {
+  async process(job: TypedJob<'mail'>): Promise<void> {
     try {
       await this.mailer.send(job.data);
     } catch (error) {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 import { QUEUES, type MailMessage } from '../queue/queues.js';
+import type { TypedQueue } from '../queue/typed-queue.js';
 import type { RenderedMail } from './templates.js';
 
 /**
@@ -14,7 +14,7 @@ import type { RenderedMail } from './templates.js';
 @Injectable()
 export class MailService {
   constructor(
-    @InjectQueue(QUEUES.mail) private readonly queue: Queue<MailMessage>,
+    @InjectQueue(QUEUES.mail) private readonly queue: TypedQueue<'mail'>,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 

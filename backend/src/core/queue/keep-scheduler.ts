@@ -1,5 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { Queue, RepeatOptions } from 'bullmq';
+import type { JobPayloads, QueueName } from './queues.js';
+import type { JobName, TypedQueue } from './typed-queue.js';
 
 /**
  * Upserts a BullMQ job scheduler with a fixed id now, and again every `checkEveryMs` while the
@@ -7,11 +9,11 @@ import type { Queue, RepeatOptions } from 'bullmq';
  * restores the scheduler within seconds if Redis lost it (a flush, a failover to an empty
  * replica). Returns a function that stops the watch.
  */
-export async function keepScheduler(
-  queue: Queue,
+export async function keepScheduler<Q extends QueueName>(
+  queue: TypedQueue<Q>,
   id: string,
   repeat: Omit<RepeatOptions, 'key'>,
-  template: { name: string; data?: object; opts?: object },
+  template: { [N in JobName<Q>]: { name: N; data: JobPayloads[Q][N]; opts?: object } }[JobName<Q>],
   checkEveryMs: number,
   logger: Logger,
 ): Promise<() => void> {

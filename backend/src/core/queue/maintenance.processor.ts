@@ -1,14 +1,12 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 import { REDIS } from '../redis/redis.module.js';
 import { keepScheduler } from './keep-scheduler.js';
-import { HEARTBEAT_EVERY_MS, heartbeatKey, QUEUES, SCHEDULERS, type JobPayloads } from './queues.js';
-
-type MaintenanceJob = Job<JobPayloads['maintenance'][keyof JobPayloads['maintenance']], void, keyof JobPayloads['maintenance']>;
+import { HEARTBEAT_EVERY_MS, heartbeatKey, QUEUES, SCHEDULERS } from './queues.js';
+import type { TypedJob, TypedQueue } from './typed-queue.js';
 
 /**
  * The worker's maintenance queue. Today it only keeps a heartbeat (so /api/health can say whether
@@ -19,7 +17,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
-    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+    @InjectQueue(QUEUES.maintenance) private readonly queue: TypedQueue<'maintenance'>,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CONFIG) private readonly config: Config,
   ) {
@@ -46,13 +44,13 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     this.stopWatch?.();
   }
 
-  async process(job: MaintenanceJob): Promise<void> {
+  async process(job: TypedJob<'maintenance'>): Promise<void> {
     switch (job.name) {
       case 'heartbeat':
         await this.beat();
         return;
       default: {
-        const unknown: never = job.name;
+        const unknown: never = job.name; // one job today: TypeScript narrows the name, not the job
         throw new Error(`unknown maintenance job ${String(unknown)}`);
       }
     }

@@ -1,10 +1,5 @@
-import type { JobsOptions, Queue } from 'bullmq';
-
-export interface JobSpec {
-  name: string;
-  data: object;
-  opts: JobsOptions & { jobId: string };
-}
+import type { QueueName } from './queues.js';
+import type { JobSpec, TypedQueue } from './typed-queue.js';
 
 /**
  * Adds jobs whose PostgreSQL rows are still pending. BullMQ keeps a finished job's id for a
@@ -14,7 +9,7 @@ export interface JobSpec {
  * for that id to expire — a day. So a finished job under a pending row's id is removed and the
  * job added again. Waiting, delayed and active jobs are left as they are.
  */
-export async function addReviving(queue: Queue, jobs: JobSpec[]): Promise<void> {
+export async function addReviving<Q extends QueueName>(queue: TypedQueue<Q>, jobs: JobSpec<Q>[]): Promise<void> {
   if (jobs.length === 0) return;
   const states = await Promise.all(
     jobs.map(async (job) => {
