@@ -5,6 +5,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WorkerModule } from '../src/app/worker.module.js';
 import { RemindersProcessor, deliveryJobId, reminderMessageId } from '../src/reminders/reminders.processor.js';
+import { UnansweredDemands } from '../src/demands/unanswered-demands.js';
+import { FollowUpEscalation } from '../src/follow-ups/follow-up-escalation.js';
 import { QUEUES } from '../src/core/queue/queues.js';
 import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
 import { createCampaign, createDemand, createOffice } from './support/campaigns.js';
@@ -431,8 +433,8 @@ describe('reminder delivery', () => {
       );
       await db.query(`INSERT INTO response_demands (response_id, demand_id) VALUES ($1, $2)`, [r.rows[0].id, demandId]);
       const marking = world.worker
-        .get(RemindersProcessor)
-        .markUnanswered(new Date(Date.now() + 2 * 3_600_000))
+        .get(UnansweredDemands)
+        .markPastDeadline(new Date(Date.now() + 2 * 3_600_000))
         .then((n) => (marked = n));
       // Commit only once the worker waits on this demand's row, so the race is the one that matters.
       const until = Date.now() + 8000;
@@ -496,12 +498,12 @@ describe('reminder delivery', () => {
     });
     const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(world.config), { logger: false });
     try {
-      const processor = context.get(RemindersProcessor);
+      const escalation = context.get(FollowUpEscalation);
       const later = new Date(Date.now() + 14 * 86_400_000);
       // One follow-up per call; each call must move on to one not yet escalated (older ones of
       // other tests come first). Before escalation progress was kept, the second call picked the
       // first again (recording nothing new) on every call, and the others were never reached.
-      for (let calls = 0; calls < 200 && (await processor.escalateOverdue(later, 1)) === 1; calls++);
+      for (let calls = 0; calls < 200 && (await escalation.escalateOverdue(later, 1)) === 1; calls++);
     } finally {
       await context.close();
     }

@@ -48,8 +48,8 @@ const policy = new AccessPolicy(dataSource);
 const sessions = new SessionService(dataSource, config);
 const dashboard = new DashboardService(dataSource, policy);
 const timeline = new TimelineService(dataSource, policy);
-// The list paths use neither the audit log nor the dispatcher.
-const followUps = new FollowUpsService(dataSource, policy, undefined as never, undefined as never, config);
+// The list paths do not use the dispatcher.
+const followUps = new FollowUpsService(dataSource, policy, undefined as never, config);
 
 const CAMPAIGN = /^\/api\/campaigns\/([0-9a-f-]{36})\/(dashboard|timeline)$/;
 

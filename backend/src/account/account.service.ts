@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { loadAuthUser } from '../core/auth/auth-user.js';
 import { PasswordReset } from '../core/auth/password-reset.entity.js';
@@ -41,7 +41,6 @@ export class AccountService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: Config,
     private readonly sessions: SessionService,
-    private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly rateLimiter: RateLimiter,
     private readonly devices: KnownDevicesService,
@@ -58,7 +57,7 @@ export class AccountService {
     const row = rows[0];
     const ok = (await verifyPassword(row?.password_hash, password)) && row?.active === true;
     if (!ok || !row) {
-      await this.audit.record({
+      await recordAudit(this.dataSource.manager, {
         action: 'auth.sign_in_failed',
         subjectType: 'user',
         subjectId: row?.id ?? null,
@@ -76,10 +75,13 @@ export class AccountService {
   async signIn(user: AuthUser, userAgent: string | undefined, address: string): Promise<NewSession> {
     return inTransaction(this.dataSource, async (manager) => {
       await manager.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [user.id]);
-      await this.audit.record(
-        { action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, actorId: user.id, after: { address } },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'auth.signed_in',
+        subjectType: 'user',
+        subjectId: user.id,
+        actorId: user.id,
+        after: { address },
+      });
       return this.sessions.create(user.id, userAgent, manager);
     });
   }
@@ -133,7 +135,7 @@ export class AccountService {
       await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [user.id, hash]);
       await this.sessions.revokeAllForUser(user.id, manager);
       await this.devices.forgetAll(user.id, manager);
-      await this.audit.record({ action: 'user.password_changed', subjectType: 'user', subjectId: user.id, actorId: user.id }, manager);
+      await recordAudit(manager, { action: 'user.password_changed', subjectType: 'user', subjectId: user.id, actorId: user.id });
       return this.sessions.create(user.id, userAgent, manager);
     });
   }
@@ -162,10 +164,7 @@ export class AccountService {
         PasswordReset,
         manager.create(PasswordReset, { userId: user.id, tokenHash: tokenHash(token), expiresAt }),
       );
-      await this.audit.record(
-        { action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id, after: { address } },
-        manager,
-      );
+      await recordAudit(manager, { action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id, after: { address } });
       return saved;
     });
     await this.mail.send(
@@ -199,10 +198,7 @@ export class AccountService {
       await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [reset.user_id, hash]);
       await this.sessions.revokeAllForUser(reset.user_id, manager);
       await this.devices.forgetAll(reset.user_id, manager);
-      await this.audit.record(
-        { action: 'user.password_reset', subjectType: 'user', subjectId: reset.user_id, actorId: reset.user_id },
-        manager,
-      );
+      await recordAudit(manager, { action: 'user.password_reset', subjectType: 'user', subjectId: reset.user_id, actorId: reset.user_id });
       return { userId: reset.user_id, session: await this.sessions.create(reset.user_id, userAgent, manager) };
     });
     return { user: await this.loadUser(userId), session };
@@ -211,7 +207,7 @@ export class AccountService {
   async signOutEverywhere(user: AuthUser): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       await this.sessions.revokeAllForUser(user.id, manager);
-      await this.audit.record({ action: 'auth.signed_out_everywhere', subjectType: 'user', subjectId: user.id, actorId: user.id }, manager);
+      await recordAudit(manager, { action: 'auth.signed_out_everywhere', subjectType: 'user', subjectId: user.id, actorId: user.id });
     });
   }
 }

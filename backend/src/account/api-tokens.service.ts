@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { ApiToken } from '../core/auth/api-token.entity.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { newToken, tokenHash } from '../core/auth/secrets.js';
@@ -27,10 +27,7 @@ function toDto(t: ApiToken): ApiTokenDto {
 /** Personal API tokens: their owner creates (sees once), lists and revokes them. */
 @Injectable()
 export class ApiTokensService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(user: AuthUser, cursor: string | undefined, limit = DEFAULT_PAGE_SIZE): Promise<ApiTokenPageDto> {
     const query = this.dataSource
@@ -64,16 +61,13 @@ export class ApiTokensService {
           expiresAt: expires,
         }),
       );
-      await this.audit.record(
-        {
-          action: 'api_token.created',
-          subjectType: 'api_token',
-          subjectId: row.id,
-          actorId: user.id,
-          after: { name: row.name, prefix: row.prefix, expiresAt: expires?.toISOString() ?? null },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'api_token.created',
+        subjectType: 'api_token',
+        subjectId: row.id,
+        actorId: user.id,
+        after: { name: row.name, prefix: row.prefix, expiresAt: expires?.toISOString() ?? null },
+      });
       return row;
     });
     return { token, apiToken: toDto(saved) };
@@ -86,7 +80,7 @@ export class ApiTokensService {
         [id, user.id],
       );
       if (result[1] === 0) throw new NotFoundError('API token');
-      await this.audit.record({ action: 'api_token.revoked', subjectType: 'api_token', subjectId: id, actorId: user.id }, manager);
+      await recordAudit(manager, { action: 'api_token.revoked', subjectType: 'api_token', subjectId: id, actorId: user.id });
     });
   }
 }

@@ -8,7 +8,6 @@ import type { DestinationStream } from 'pino';
 import { QueueModule } from '../core/queue/queue.module.js';
 import { RedisModule } from '../core/redis/redis.module.js';
 import { AccountModule } from '../account/account.module.js';
-import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../core/auth/auth.module.js';
 import { MailModule } from '../core/mail/mail.module.js';
 import { RateLimitModule } from '../core/rate-limit/rate-limit.module.js';
@@ -43,7 +42,6 @@ export class ApiModule {
         RedisModule,
         QueueModule,
         RateLimitModule,
-        AuditModule,
         MailModule,
         DispatchModule,
         AuthModule,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, type CampaignRole } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { CONFIG } from '../core/config/config.module.js';
@@ -75,7 +75,6 @@ export class CampaignInvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly audit: AuditService,
     private readonly dispatcher: Dispatcher,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -100,18 +99,15 @@ export class CampaignInvitationsService {
     if (pending) {
       if (pending.role === role) return nothingRecorded();
       await manager.query(`UPDATE campaign_organization_invitations SET role = $2 WHERE id = $1`, [pending.id, role]);
-      await this.audit.record(
-        {
-          action: 'campaign.invitation_changed',
-          subjectType: 'organization',
-          subjectId: organization.id,
-          campaignId: campaign.id,
-          actorId: actor.id,
-          before: { role: pending.role },
-          after: { role, name: organization.name },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'campaign.invitation_changed',
+        subjectType: 'organization',
+        subjectId: organization.id,
+        campaignId: campaign.id,
+        actorId: actor.id,
+        before: { role: pending.role },
+        after: { role, name: organization.name },
+      });
       return nothingRecorded();
     }
     const [created] = (await manager.query(
@@ -121,17 +117,14 @@ export class CampaignInvitationsService {
       [campaign.id, organization.id, role, actor.id, actor.organizationId],
     )) as { id: string }[];
     if (!created) return nothingRecorded();
-    await this.audit.record(
-      {
-        action: 'campaign.organization_invited',
-        subjectType: 'organization',
-        subjectId: organization.id,
-        campaignId: campaign.id,
-        actorId: actor.id,
-        after: { role, name: organization.name, invitationId: created.id },
-      },
-      manager,
-    );
+    await recordAudit(manager, {
+      action: 'campaign.organization_invited',
+      subjectType: 'organization',
+      subjectId: organization.id,
+      campaignId: campaign.id,
+      actorId: actor.id,
+      after: { role, name: organization.name, invitationId: created.id },
+    });
     const coordinators: { id: string }[] = await manager.query(
       `SELECT id FROM users WHERE organization_id = $1 AND role = 'coordinator' AND disabled_at IS NULL`,
       [organization.id],
@@ -182,17 +175,14 @@ export class CampaignInvitationsService {
     const row = closed[0];
     if (!row) return false;
     if (outcome === 'withdrawn') {
-      await this.audit.record(
-        {
-          action: 'campaign.invitation_withdrawn',
-          subjectType: 'organization',
-          subjectId: organizationId,
-          campaignId,
-          actorId: actor.id,
-          before: { role: row.role, name: row.name, invitationId: row.id },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'campaign.invitation_withdrawn',
+        subjectType: 'organization',
+        subjectId: organizationId,
+        campaignId,
+        actorId: actor.id,
+        before: { role: row.role, name: row.name, invitationId: row.id },
+      });
     }
     return true;
   }
@@ -267,17 +257,14 @@ export class CampaignInvitationsService {
         `UPDATE campaign_organization_invitations SET decided_at = now(), decided_by_id = $2, outcome = $3 WHERE id = $1`,
         [id, user.id, outcome],
       );
-      await this.audit.record(
-        {
-          action: outcome === 'accepted' ? 'campaign.organization_added' : 'campaign.invitation_declined',
-          subjectType: 'organization',
-          subjectId: row.organization_id,
-          campaignId: row.campaign_id,
-          actorId: user.id,
-          after: { role: row.role, name: row.organization_name, invitationId: id },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: outcome === 'accepted' ? 'campaign.organization_added' : 'campaign.invitation_declined',
+        subjectType: 'organization',
+        subjectId: row.organization_id,
+        campaignId: row.campaign_id,
+        actorId: user.id,
+        after: { role: row.role, name: row.organization_name, invitationId: id },
+      });
       recorded = await this.notifyInviter(manager, user, row, outcome === 'accepted');
       return this.find(manager, id);
     });

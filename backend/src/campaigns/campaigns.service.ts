@@ -9,7 +9,8 @@ import {
   type DemandStatus,
 } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { OPEN_FOLLOW_UPS } from '../follow-ups/follow-up.entity.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import { replanCampaignReminders } from '../reminders/reminder-planner.js';
@@ -52,7 +53,6 @@ export class CampaignsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly audit: AuditService,
     private readonly invitations: CampaignInvitationsService,
     private readonly dispatcher: Dispatcher,
   ) {}
@@ -103,7 +103,7 @@ export class CampaignsService {
       this.dataSource.query(`SELECT campaign_id, count(*)::int AS n FROM responses WHERE campaign_id = ANY($1) GROUP BY 1`, [ids]),
       this.dataSource.query(
         `SELECT campaign_id, count(*)::int AS open, count(*) FILTER (WHERE due_at < now())::int AS overdue
-         FROM follow_ups WHERE campaign_id = ANY($1) AND status IN ('open', 'in_progress') GROUP BY 1`,
+         FROM follow_ups WHERE campaign_id = ANY($1) AND status IN ${OPEN_FOLLOW_UPS} GROUP BY 1`,
         [ids],
       ),
     ]);
@@ -161,17 +161,14 @@ export class CampaignsService {
         }),
       );
       await manager.insert(CampaignOrganization, { campaignId: campaign.id, organizationId: user.organizationId, role: 'lead' });
-      await this.audit.record(
-        {
-          action: 'campaign.created',
-          subjectType: 'campaign',
-          subjectId: campaign.id,
-          campaignId: campaign.id,
-          actorId: user.id,
-          after: { title: campaign.title, status: campaign.status },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'campaign.created',
+        subjectType: 'campaign',
+        subjectId: campaign.id,
+        campaignId: campaign.id,
+        actorId: user.id,
+        after: { title: campaign.title, status: campaign.status },
+      });
       return campaign.id;
     });
     return this.get(user, id);
@@ -192,18 +189,15 @@ export class CampaignsService {
       // A new policy applies at once to every pending reminder of the campaign.
       if ('reminderPolicy' in changes) await replanCampaignReminders(manager, id);
       const fields = Object.keys(changes) as (keyof Campaign)[];
-      await this.audit.record(
-        {
-          action: 'campaign.updated',
-          subjectType: 'campaign',
-          subjectId: id,
-          campaignId: id,
-          actorId: user.id,
-          before: Object.fromEntries(fields.map((f) => [f, f === 'letterText' ? `(${before.letterText.length} characters)` : before[f]])),
-          after: Object.fromEntries(fields.map((f) => [f, f === 'letterText' ? `(${changes.letterText!.length} characters)` : changes[f]])),
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'campaign.updated',
+        subjectType: 'campaign',
+        subjectId: id,
+        campaignId: id,
+        actorId: user.id,
+        before: Object.fromEntries(fields.map((f) => [f, f === 'letterText' ? `(${before.letterText.length} characters)` : before[f]])),
+        after: Object.fromEntries(fields.map((f) => [f, f === 'letterText' ? `(${changes.letterText!.length} characters)` : changes[f]])),
+      });
     });
     return this.get(user, id);
   }
@@ -226,18 +220,15 @@ export class CampaignsService {
       await manager.update(Campaign, { id }, { status: to });
       // Only an active campaign reminds anyone.
       await replanCampaignReminders(manager, id);
-      await this.audit.record(
-        {
-          action: 'campaign.status_changed',
-          subjectType: 'campaign',
-          subjectId: id,
-          campaignId: id,
-          actorId: user.id,
-          before: { status: row!.status },
-          after: { status: to },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'campaign.status_changed',
+        subjectType: 'campaign',
+        subjectId: id,
+        campaignId: id,
+        actorId: user.id,
+        before: { status: row!.status },
+        after: { status: to },
+      });
     });
     return this.get(user, id);
   }
@@ -279,18 +270,15 @@ export class CampaignsService {
         [id, organizationId, role],
       );
       if (!current) await this.invitations.close(manager, user, id, organizationId, 'superseded');
-      await this.audit.record(
-        {
-          action: current ? 'campaign.organization_role_changed' : 'campaign.organization_added',
-          subjectType: 'organization',
-          subjectId: organizationId,
-          campaignId: id,
-          actorId: user.id,
-          before: current ? { role: current.role } : null,
-          after: { role, name: organization.name },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: current ? 'campaign.organization_role_changed' : 'campaign.organization_added',
+        subjectType: 'organization',
+        subjectId: organizationId,
+        campaignId: id,
+        actorId: user.id,
+        before: current ? { role: current.role } : null,
+        after: { role, name: organization.name },
+      });
     });
     await this.dispatcher.dispatch(recorded);
     return { campaign: await this.get(user, id), invited };
@@ -313,17 +301,14 @@ export class CampaignsService {
       }
       if (current.role === 'lead') await this.assertAnotherLead(manager, id, organizationId);
       await manager.query(`DELETE FROM campaign_organizations WHERE campaign_id = $1 AND organization_id = $2`, [id, organizationId]);
-      await this.audit.record(
-        {
-          action: 'campaign.organization_removed',
-          subjectType: 'organization',
-          subjectId: organizationId,
-          campaignId: id,
-          actorId: user.id,
-          before: { role: current.role },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'campaign.organization_removed',
+        subjectType: 'organization',
+        subjectId: organizationId,
+        campaignId: id,
+        actorId: user.id,
+        before: { role: current.role },
+      });
     });
     return this.get(user, id);
   }

@@ -2,15 +2,15 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
-import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { inTransaction } from '../core/database/transaction.js';
 import { SqlFilters } from '../core/database/sql-filters.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { QUEUES } from '../core/queue/queues.js';
+import type { TypedQueue } from '../core/queue/typed-queue.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
 import { deliveryJobId } from '../reminders/reminders.processor.js';
 import {
@@ -87,9 +87,8 @@ export class FailedDeliveriesService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.reminders) private readonly reminders: Queue,
+    @InjectQueue(QUEUES.reminders) private readonly reminders: TypedQueue<'reminders'>,
     private readonly dispatcher: Dispatcher,
-    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListFailedDeliveriesQueryDto): Promise<FailedDeliveryPageDto> {
@@ -144,10 +143,13 @@ export class FailedDeliveriesService {
           `UPDATE reminders SET status = 'pending', attempts = 0, last_error = NULL, fire_at = now(), queued_at = NULL, updated_at = now() WHERE id = $1`,
           [id],
         );
-        await this.audit.record(
-          { action: 'delivery.retried', subjectType: 'reminder', subjectId: id, actorId: actor.id, campaignId: row.campaign_id },
-          manager,
-        );
+        await recordAudit(manager, {
+          action: 'delivery.retried',
+          subjectType: 'reminder',
+          subjectId: id,
+          actorId: actor.id,
+          campaignId: row.campaign_id,
+        });
       } else {
         const [row] = (await manager.query(`SELECT id, email_status, campaign_id FROM notifications WHERE id = $1 FOR UPDATE`, [id])) as {
           id: string;
@@ -162,10 +164,13 @@ export class FailedDeliveriesService {
           `UPDATE notifications SET email_status = 'pending', email_attempts = 0, email_last_error = NULL, email_failed_at = NULL WHERE id = $1`,
           [id],
         );
-        await this.audit.record(
-          { action: 'delivery.retried', subjectType: 'notification', subjectId: id, actorId: actor.id, campaignId: row.campaign_id },
-          manager,
-        );
+        await recordAudit(manager, {
+          action: 'delivery.retried',
+          subjectType: 'notification',
+          subjectId: id,
+          actorId: actor.id,
+          campaignId: row.campaign_id,
+        });
       }
     });
     // After commit. Should this fail, the sweeps still get there: the e-mail's within seconds, the

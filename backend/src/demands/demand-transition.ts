@@ -1,6 +1,9 @@
 import { DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, type DemandStatus } from '@demarche/shared';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/audit.service.js';
+import { CONFIG } from '../core/config/config.module.js';
+import type { Config } from '../core/config/config.js';
+import { recordAudit } from '../audit/audit.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { statusChangeMail } from '../core/mail/templates.js';
 import { recordEvent, type Recorded } from '../notifications/notify.js';
@@ -16,15 +19,37 @@ export function nextStatusesFor(status: DemandStatus): DemandStatus[] {
 }
 
 /**
- * One status move, inside the caller's transaction: the demand row is locked, the move checked
- * against the table in shared/ (a person never sets a system-only status; `actorId: null` is the
- * system), then the status, a history row, the demand's reminders and an audit event are written,
- * and the organizations following the demand are notified (dispatch the result after commit).
- * Every path that moves a status comes here: the demand route, responses, proposals, the worker.
- * `notify.except` leaves people out who are told otherwise (the worker's no-response notice);
- * `notify.quiet` records history without e-mail or webhooks.
+ * Every path that moves a demand's status comes here — the demand route, responses, proposals,
+ * the worker's no-response rule (API and worker both provide it: DemandsModule,
+ * DemandsWorkerModule). See `move`.
  */
-export async function transitionDemand(
+@Injectable()
+export class DemandTransitions {
+  constructor(@Inject(CONFIG) private readonly config: Config) {}
+
+  /**
+   * One status move, inside the caller's transaction: the demand row is locked, the move checked
+   * against the table in shared/ (a person never sets a system-only status; `actorId: null` is the
+   * system), then the status, a history row, the demand's reminders and an audit event are written,
+   * and the organizations following the demand are notified (dispatch the result after commit).
+   * Every path that moves a status comes here: the demand route, responses, proposals, the worker.
+   * `notify.except` leaves people out who are told otherwise (the worker's no-response notice);
+   * `notify.quiet` records history without e-mail or webhooks.
+   */
+  move(
+    manager: EntityManager,
+    actorId: string | null,
+    id: string,
+    campaignId: string,
+    dto: TransitionDto,
+    notify: { except?: string[]; quiet?: boolean } = {},
+  ): Promise<Recorded> {
+    return transitionDemand(manager, actorId, id, campaignId, dto, { publicUrl: this.config.publicUrl, ...notify });
+  }
+}
+
+/** `DemandTransitions.move`, with the address the notifications link to. */
+async function transitionDemand(
   manager: EntityManager,
   actorId: string | null,
   id: string,

@@ -2,16 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import type { Recorded } from '../notifications/notify.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
-import { nextStatusesFor, transitionDemand } from './demand-transition.js';
+import { DemandTransitions, nextStatusesFor } from './demand-transition.js';
+import { termEndsSoon, utcToday } from '../institutions/term-days.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import type {
@@ -66,8 +66,6 @@ interface DemandRow {
   milestone_title: string | null;
 }
 
-const DAY_MS = 86_400_000;
-
 export { nextStatusesFor };
 
 /** A demand's deadline as the API shows it, from the deadline columns of its row. */
@@ -117,20 +115,23 @@ function toDto(r: DemandRow, holders: Map<string, HolderDto>): DemandDto {
   };
 }
 
-/** Who holds each office today, in one query (the term covering today's date; the latest if several). */
+/**
+ * Who holds each office today (`utcToday`, the directory's clock), in one query: the term
+ * covering that day, the latest if several — as `holderOn` (institutions/term-days.ts) says.
+ */
 export async function currentHolders(
   db: { query: (sql: string, params: unknown[]) => Promise<unknown> },
   officeIds: string[],
+  today: string = utcToday(),
 ): Promise<Map<string, HolderDto>> {
   if (officeIds.length === 0) return new Map();
   const rows = (await db.query(
     `SELECT DISTINCT ON (office_id) office_id, holder_name, starts_on, ends_on
      FROM officeholder_terms
-     WHERE office_id = ANY($1) AND (starts_on IS NULL OR starts_on <= current_date) AND (ends_on IS NULL OR ends_on >= current_date)
+     WHERE office_id = ANY($1) AND (starts_on IS NULL OR starts_on <= $2::date) AND (ends_on IS NULL OR ends_on >= $2::date)
      ORDER BY office_id, starts_on DESC NULLS LAST`,
-    [[...new Set(officeIds)]],
+    [[...new Set(officeIds)], today],
   )) as { office_id: string; holder_name: string; starts_on: string | null; ends_on: string | null }[];
-  const today = Date.now();
   return new Map(
     rows.map((r) => [
       r.office_id,
@@ -138,7 +139,7 @@ export async function currentHolders(
         name: r.holder_name,
         startsOn: r.starts_on,
         endsOn: r.ends_on,
-        endsSoon: r.ends_on !== null && new Date(`${r.ends_on}T23:59:59Z`).getTime() - today <= 30 * DAY_MS,
+        endsSoon: termEndsSoon({ startsOn: r.starts_on, endsOn: r.ends_on }, today),
       },
     ]),
   );
@@ -157,9 +158,9 @@ export class DemandsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly audit: AuditService,
     private readonly dispatcher: Dispatcher,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly transitions: DemandTransitions,
   ) {}
 
   async list(user: AuthUser, campaignId: string, query: ListDemandsQueryDto): Promise<DemandPageDto> {
@@ -252,22 +253,19 @@ export class DemandsService {
         changedAt: new Date(),
         note: null,
       });
-      await this.audit.record(
-        {
-          action: 'demand.created',
-          subjectType: 'demand',
-          subjectId: demand.id,
-          campaignId,
-          actorId: user.id,
-          after: {
-            officeId: dto.officeId,
-            category: dto.category,
-            text: demand.text,
-            deadlineAt: deadline.deadlineAt?.toISOString() ?? null,
-          },
+      await recordAudit(manager, {
+        action: 'demand.created',
+        subjectType: 'demand',
+        subjectId: demand.id,
+        campaignId,
+        actorId: user.id,
+        after: {
+          officeId: dto.officeId,
+          category: dto.category,
+          text: demand.text,
+          deadlineAt: deadline.deadlineAt?.toISOString() ?? null,
         },
-        manager,
-      );
+      });
       return demand.id;
     });
     return this.get(user, id);
@@ -304,10 +302,15 @@ export class DemandsService {
         before[key] = locked[snake] instanceof Date ? (locked[snake] as Date).toISOString() : (locked[snake] ?? null);
         after[key] = value instanceof Date ? value.toISOString() : value;
       }
-      await this.audit.record(
-        { action: 'demand.updated', subjectType: 'demand', subjectId: id, campaignId: row.campaign_id, actorId: user.id, before, after },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'demand.updated',
+        subjectType: 'demand',
+        subjectId: id,
+        campaignId: row.campaign_id,
+        actorId: user.id,
+        before,
+        after,
+      });
     });
     return this.get(user, id);
   }
@@ -320,18 +323,9 @@ export class DemandsService {
   async transition(user: AuthUser, id: string, dto: TransitionDto): Promise<DemandDetailDto> {
     const row = await this.findRow(id);
     await this.requireCoordinator(user, row.campaign_id);
-    const recorded = await inTransaction(this.dataSource, (manager) => this.applyTransition(manager, user, id, row.campaign_id, dto));
+    const recorded = await inTransaction(this.dataSource, (manager) => this.transitions.move(manager, user.id, id, row.campaign_id, dto));
     await this.dispatcher.dispatch(recorded);
     return this.get(user, id);
-  }
-
-  /**
-   * One status move inside the caller's transaction (also used when a response moves the demands
-   * it answers). The caller has checked that `user` coordinates the campaign, and dispatches
-   * the notifications recorded once its transaction has committed.
-   */
-  applyTransition(manager: EntityManager, user: AuthUser, id: string, campaignId: string, dto: TransitionDto): Promise<Recorded> {
-    return transitionDemand(manager, user.id, id, campaignId, dto, { publicUrl: this.config.publicUrl });
   }
 
   /**
@@ -348,18 +342,15 @@ export class DemandsService {
       const at = endsOn ? deadlineForDay(endsOn, d.deadline_time_zone) : d.deadline_at;
       await manager.update(Demand, { id: d.id }, { deadlineAt: at, ...(endsOn ? {} : { deadlineTermId: null }) });
       await replanReminders(manager, 'demand', d.id);
-      await this.audit.record(
-        {
-          action: 'demand.deadline_moved',
-          subjectType: 'demand',
-          subjectId: d.id,
-          campaignId: d.campaign_id,
-          actorId: actor.id,
-          before: { deadlineAt: d.deadline_at.toISOString(), termId },
-          after: { deadlineAt: at.toISOString(), termId: endsOn ? termId : null, reason: 'the term’s end date changed' },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'demand.deadline_moved',
+        subjectType: 'demand',
+        subjectId: d.id,
+        campaignId: d.campaign_id,
+        actorId: actor.id,
+        before: { deadlineAt: d.deadline_at.toISOString(), termId },
+        after: { deadlineAt: at.toISOString(), termId: endsOn ? termId : null, reason: 'the term’s end date changed' },
+      });
     }
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, isFollowUpOpen } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
@@ -88,7 +88,6 @@ export class FollowUpsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly audit: AuditService,
     private readonly dispatcher: Dispatcher,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -222,22 +221,19 @@ export class FollowUpsService {
       );
       await replanReminders(manager, 'follow_up', saved.id);
       notices = await this.notifyAssigned(manager, saved.id, user);
-      await this.audit.record(
-        {
-          action: 'follow_up.created',
-          subjectType: 'follow_up',
-          subjectId: saved.id,
-          campaignId,
-          actorId: user.id,
-          after: {
-            title: saved.title,
-            organizationId: saved.organizationId,
-            assigneeId: saved.assigneeId,
-            dueAt: saved.dueAt.toISOString(),
-          },
+      await recordAudit(manager, {
+        action: 'follow_up.created',
+        subjectType: 'follow_up',
+        subjectId: saved.id,
+        campaignId,
+        actorId: user.id,
+        after: {
+          title: saved.title,
+          organizationId: saved.organizationId,
+          assigneeId: saved.assigneeId,
+          dueAt: saved.dueAt.toISOString(),
         },
-        manager,
-      );
+      });
       return saved.id;
     });
     await this.dispatcher.dispatch(notices);
@@ -301,18 +297,15 @@ export class FollowUpsService {
             : changes.dueAt !== undefined
               ? 'follow_up.rescheduled'
               : 'follow_up.updated';
-      await this.audit.record(
-        {
-          action,
-          subjectType: 'follow_up',
-          subjectId: id,
-          campaignId: before.campaign_id,
-          actorId: user.id,
-          before: Object.fromEntries(fields.map((f) => [f, value(before, f)])),
-          after: Object.fromEntries(fields.map((f) => [f, value(after, f)])),
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action,
+        subjectType: 'follow_up',
+        subjectId: id,
+        campaignId: before.campaign_id,
+        actorId: user.id,
+        before: Object.fromEntries(fields.map((f) => [f, value(before, f)])),
+        after: Object.fromEntries(fields.map((f) => [f, value(after, f)])),
+      });
     });
     await this.dispatcher.dispatch(notices);
     return this.get(user, id);

@@ -4,7 +4,7 @@ import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import { QueryFailedError, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { DemandsService } from '../demands/demands.service.js';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ConflictError, NotFoundError, ValidationFailedError, type DomainError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
@@ -27,73 +27,8 @@ import { Institution } from './institution.entity.js';
 import { Office } from './office.entity.js';
 import { OfficeholderTerm } from './officeholder-term.entity.js';
 import { inTransaction } from '../core/database/transaction.js';
-
-// ——— calendar-day rules (pure; unit-tested in institutions.service.spec.ts) ———
-// A day is a 'YYYY-MM-DD' string (ADR 0003); such strings compare in calendar order.
-
-/** A term "ends soon" when its last day falls within this many days from today. */
-export const ENDS_SOON_DAYS = 30;
-
-/** True for a real calendar day written 'YYYY-MM-DD' (2025-02-29 is not one). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 1) return false;
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
-/** The day `days` after `day` (before, when negative). */
-export function addDays(day: string, days: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, date + days);
-  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** Today's date in UTC. */
-export function utcToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** A term's days in office, both ends included; null is an unknown or open end. */
-export interface TermDays {
-  startsOn: string | null;
-  endsOn: string | null;
-}
-
-/** The term covers `on`: it had started (or its start is unknown) and had not ended (or is open). */
-export function termCovers(term: TermDays, on: string): boolean {
-  return (term.startsOn === null || term.startsOn <= on) && (term.endsOn === null || term.endsOn >= on);
-}
-
-/** Two terms share at least one day (an unknown start reaches back, an open end forward, indefinitely). */
-export function termsOverlap(a: TermDays, b: TermDays): boolean {
-  return (
-    (a.startsOn === null || b.endsOn === null || a.startsOn <= b.endsOn) &&
-    (b.startsOn === null || a.endsOn === null || b.startsOn <= a.endsOn)
-  );
-}
-
-/** The term ends within the next ENDS_SOON_DAYS days, today included. */
-export function termEndsSoon(term: TermDays, today: string): boolean {
-  return term.endsOn !== null && term.endsOn >= today && term.endsOn <= addDays(today, ENDS_SOON_DAYS);
-}
-
-/**
- * Who held the office on `on`: the term covering that day. An individual office has at most one
- * (terms may not overlap); for a collective body, the covering term that began last.
- */
-export function holderOn<T extends TermDays>(terms: readonly T[], on: string): T | null {
-  let found: T | null = null;
-  for (const t of terms) {
-    if (!termCovers(t, on)) continue;
-    if (found === null || (t.startsOn !== null && (found.startsOn === null || t.startsOn >= found.startsOn))) found = t;
-  }
-  return found;
-}
+import { containing } from '../core/database/sql-filters.js';
+import { utcToday, termsOverlap, termEndsSoon, holderOn, type TermDays } from './term-days.js';
 
 // ——— rows and mapping ———
 
@@ -252,7 +187,6 @@ function pick(source: object, keys: object): Record<string, unknown> {
 export class InstitutionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     private readonly demands: DemandsService,
   ) {}
 
@@ -263,7 +197,7 @@ export class InstitutionsService {
     const params: unknown[] = [];
     const where: string[] = [];
     if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      params.push(containing(query.q));
       where.push(`(i.name ILIKE $${params.length} OR i.abbreviation ILIKE $${params.length})`);
     }
     if (query.cursor) {
@@ -296,10 +230,13 @@ export class InstitutionsService {
       };
       const id = await insertUnlessTaken(manager, Institution, values);
       if (!id) throw nameTaken();
-      await this.audit.record(
-        { action: 'institution.created', subjectType: 'institution', subjectId: id, actorId: actor.id, after: values },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'institution.created',
+        subjectType: 'institution',
+        subjectId: id,
+        actorId: actor.id,
+        after: values,
+      });
       return this.institutionDto(manager, id);
     });
   }
@@ -312,17 +249,14 @@ export class InstitutionsService {
       if (changes.name !== undefined && (await manager.exists(Institution, { where: { name: changes.name } }))) throw nameTaken();
       if (Object.keys(changes).length > 0) {
         await unique('institutions_name_key', nameTaken, () => manager.update(Institution, { id }, changes));
-        await this.audit.record(
-          {
-            action: 'institution.updated',
-            subjectType: 'institution',
-            subjectId: id,
-            actorId: actor.id,
-            before: pick(before, changes),
-            after: changes,
-          },
-          manager,
-        );
+        await recordAudit(manager, {
+          action: 'institution.updated',
+          subjectType: 'institution',
+          subjectId: id,
+          actorId: actor.id,
+          before: pick(before, changes),
+          after: changes,
+        });
       }
       return this.institutionDto(manager, id);
     });
@@ -340,10 +274,7 @@ export class InstitutionsService {
       const values = { institutionId, title: dto.title, isCollective: dto.isCollective ?? false, source: dto.source ?? null };
       const id = await insertUnlessTaken(manager, Office, values);
       if (!id) throw titleTaken();
-      await this.audit.record(
-        { action: 'office.created', subjectType: 'office', subjectId: id, actorId: actor.id, after: values },
-        manager,
-      );
+      await recordAudit(manager, { action: 'office.created', subjectType: 'office', subjectId: id, actorId: actor.id, after: values });
       return this.officeDto(manager, id);
     });
   }
@@ -364,17 +295,14 @@ export class InstitutionsService {
       }
       if (Object.keys(changes).length > 0) {
         await unique('offices_institution_id_title_key', titleTaken, () => manager.update(Office, { id }, changes));
-        await this.audit.record(
-          {
-            action: 'office.updated',
-            subjectType: 'office',
-            subjectId: id,
-            actorId: actor.id,
-            before: pick(before, changes),
-            after: changes,
-          },
-          manager,
-        );
+        await recordAudit(manager, {
+          action: 'office.updated',
+          subjectType: 'office',
+          subjectId: id,
+          actorId: actor.id,
+          before: pick(before, changes),
+          after: changes,
+        });
       }
       return this.officeDto(manager, id);
     });
@@ -403,10 +331,7 @@ export class InstitutionsService {
       };
       await this.assertTermFits(manager, office, values, null);
       const saved = await manager.save(OfficeholderTerm, manager.create(OfficeholderTerm, values));
-      await this.audit.record(
-        { action: 'term.created', subjectType: 'term', subjectId: saved.id, actorId: actor.id, after: values },
-        manager,
-      );
+      await recordAudit(manager, { action: 'term.created', subjectType: 'term', subjectId: saved.id, actorId: actor.id, after: values });
       return toTermDto(termRowOf(saved), utcToday());
     });
   }
@@ -420,10 +345,14 @@ export class InstitutionsService {
         await this.assertTermFits(manager, office, after, id);
         await manager.update(OfficeholderTerm, { id }, changes);
         if ('endsOn' in changes) await this.demands.followTermEnd(manager, actor, id, after.endsOn ?? null);
-        await this.audit.record(
-          { action: 'term.updated', subjectType: 'term', subjectId: id, actorId: actor.id, before: pick(before, changes), after: changes },
-          manager,
-        );
+        await recordAudit(manager, {
+          action: 'term.updated',
+          subjectType: 'term',
+          subjectId: id,
+          actorId: actor.id,
+          before: pick(before, changes),
+          after: changes,
+        });
       }
       return toTermDto(termRowOf(after), utcToday());
     });
@@ -433,16 +362,13 @@ export class InstitutionsService {
     await inTransaction(this.dataSource, async (manager) => {
       const { term } = await this.lockTerm(manager, id);
       await manager.delete(OfficeholderTerm, { id });
-      await this.audit.record(
-        {
-          action: 'term.deleted',
-          subjectType: 'term',
-          subjectId: id,
-          actorId: actor.id,
-          before: pick(term, { officeId: 1, holderName: 1, startsOn: 1, endsOn: 1, source: 1 }),
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'term.deleted',
+        subjectType: 'term',
+        subjectId: id,
+        actorId: actor.id,
+        before: pick(term, { officeId: 1, holderName: 1, startsOn: 1, endsOn: 1, source: 1 }),
+      });
     });
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import type { DataSource } from 'typeorm';
 import { LinkInvalidError, type NewSession } from '../account/account.service.js';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { loadAuthUser } from '../core/auth/auth-user.js';
 import { hashPassword } from '../core/auth/passwords.js';
@@ -50,7 +50,6 @@ const toDto = (r: InvitationRow): InvitationDto => ({
 export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly sessions: SessionService,
   ) {}
@@ -91,16 +90,13 @@ export class InvitationsService {
           expiresAt,
         }),
       );
-      await this.audit.record(
-        {
-          action: 'invitation.created',
-          subjectType: 'invitation',
-          subjectId: invitation.id,
-          actorId: actor.id,
-          after: { email, organizationId: organization.id, role: dto.role },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'invitation.created',
+        subjectType: 'invitation',
+        subjectId: invitation.id,
+        actorId: actor.id,
+        after: { email, organizationId: organization.id, role: dto.role },
+      });
       return { invitation, organization };
     });
     // The invitee has no account yet: write in the inviter's language and zone.
@@ -151,7 +147,7 @@ export class InvitationsService {
         throw new NotFoundError('invitation');
       this.assertMayInvite(actor, invitation.organizationId);
       await manager.query(`UPDATE invitations SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1`, [id]);
-      await this.audit.record({ action: 'invitation.revoked', subjectType: 'invitation', subjectId: id, actorId: actor.id }, manager);
+      await recordAudit(manager, { action: 'invitation.revoked', subjectType: 'invitation', subjectId: id, actorId: actor.id });
     });
   }
 
@@ -201,16 +197,13 @@ export class InvitationsService {
         }),
       );
       await manager.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [invitation.id]);
-      await this.audit.record(
-        {
-          action: 'invitation.accepted',
-          subjectType: 'invitation',
-          subjectId: invitation.id,
-          actorId: user.id,
-          after: { userId: user.id },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'invitation.accepted',
+        subjectType: 'invitation',
+        subjectId: invitation.id,
+        actorId: user.id,
+        after: { userId: user.id },
+      });
       return { userId: user.id, session: await this.sessions.create(user.id, userAgent, manager) };
     });
     return { user: await loadAuthUser(this.dataSource, userId), session };

@@ -4,7 +4,7 @@ import { replanReminders } from '../reminders/reminder-planner.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, deadlineForDay } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { NotFoundError } from '../core/http/domain-error.js';
@@ -46,7 +46,6 @@ export class MilestonesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly audit: AuditService,
   ) {}
 
   async list(user: AuthUser, campaignId: string, query: ListMilestonesQueryDto): Promise<MilestonePageDto> {
@@ -83,17 +82,14 @@ export class MilestonesService {
           source: dto.source ?? null,
         }),
       );
-      await this.audit.record(
-        {
-          action: 'milestone.created',
-          subjectType: 'milestone',
-          subjectId: saved.id,
-          campaignId,
-          actorId: user.id,
-          after: { title: saved.title, occursOn: saved.occursOn, timeZone: saved.timeZone },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'milestone.created',
+        subjectType: 'milestone',
+        subjectId: saved.id,
+        campaignId,
+        actorId: user.id,
+        after: { title: saved.title, occursOn: saved.occursOn, timeZone: saved.timeZone },
+      });
       return saved.id;
     });
     return this.get(user, id);
@@ -129,20 +125,17 @@ export class MilestonesService {
         moved = result[1];
         for (const demand of result[0]) await replanReminders(manager, 'demand', demand.id);
       }
-      await this.audit.record(
-        {
-          action: moved > 0 || occursOn !== before.occurs_on ? 'milestone.moved' : 'milestone.updated',
-          subjectType: 'milestone',
-          subjectId: id,
-          campaignId: before.campaign_id,
-          actorId: user.id,
-          before: Object.fromEntries(
-            Object.keys(changes).map((k) => [k, before[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof MilestoneRow]]),
-          ),
-          after: { ...changes, ...(moved > 0 ? { deadlinesMoved: moved } : {}) },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: moved > 0 || occursOn !== before.occurs_on ? 'milestone.moved' : 'milestone.updated',
+        subjectType: 'milestone',
+        subjectId: id,
+        campaignId: before.campaign_id,
+        actorId: user.id,
+        before: Object.fromEntries(
+          Object.keys(changes).map((k) => [k, before[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof MilestoneRow]]),
+        ),
+        after: { ...changes, ...(moved > 0 ? { deadlinesMoved: moved } : {}) },
+      });
     });
     return this.get(user, id);
   }
@@ -158,17 +151,14 @@ export class MilestonesService {
     );
     await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`DELETE FROM milestones WHERE id = $1`, [id]);
-      await this.audit.record(
-        {
-          action: 'milestone.deleted',
-          subjectType: 'milestone',
-          subjectId: id,
-          campaignId: before.campaign_id,
-          actorId: user.id,
-          before: { title: before.title, occursOn: before.occurs_on },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'milestone.deleted',
+        subjectType: 'milestone',
+        subjectId: id,
+        campaignId: before.campaign_id,
+        actorId: user.id,
+        before: { title: before.title, occursOn: before.occurs_on },
+      });
     });
   }
 

@@ -182,6 +182,12 @@ export async function storeNotification(
   };
 }
 
+/**
+ * An event (a deadline passing, an escalation level reached) older than this is history: it is
+ * recorded `quiet` — e-mailing nobody — so loaded or long-past data sets off no burst.
+ */
+export const HISTORY_AFTER_MS = 2 * 86_400_000;
+
 /** Records an event for its people and webhooks, in the caller's transaction (see above). */
 export async function recordEvent(manager: EntityManager, publicUrl: string, event: NotificationEvent): Promise<Recorded> {
   const recorded = nothingRecorded();

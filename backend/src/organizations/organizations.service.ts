@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { SessionService } from '../core/auth/session.service.js';
@@ -37,7 +37,6 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly audit: AuditService,
     private readonly sessions: SessionService,
   ) {}
 
@@ -50,7 +49,7 @@ export class OrganizationsService {
       .limit(limit + 1);
     const visible = await this.policy.visibleOrganizationIds(user);
     if (visible !== 'all') qb.andWhere('o.id IN (:...visible)', { visible });
-    if (query.q) qb.andWhere('o.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.q) qb.andWhere('o.name ILIKE :q', { q: containing(query.q) });
     if (query.cursor) qb.andWhere('o.name > :after', { after: decodeCursor(query.cursor, ['text'])[0] });
     return toPage(await qb.getMany(), limit, toOrganizationDto, (o) => [o.name]);
   }
@@ -90,16 +89,13 @@ export class OrganizationsService {
     return inTransaction(this.dataSource, async (manager) => {
       if (await manager.exists(Organization, { where: { name: dto.name.trim() } })) throw nameTaken();
       const saved = await manager.save(Organization, manager.create(Organization, { ...dto, name: dto.name.trim() }));
-      await this.audit.record(
-        {
-          action: 'organization.created',
-          subjectType: 'organization',
-          subjectId: saved.id,
-          actorId: actor.id,
-          after: { name: saved.name },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'organization.created',
+        subjectType: 'organization',
+        subjectId: saved.id,
+        actorId: actor.id,
+        after: { name: saved.name },
+      });
       return toOrganizationDto(saved);
     });
   }
@@ -116,17 +112,14 @@ export class OrganizationsService {
       const changes = { ...dto, ...(dto.name !== undefined ? { name: dto.name.trim() } : {}) };
       await manager.update(Organization, { id }, changes);
       const after = await this.find(id, manager);
-      await this.audit.record(
-        {
-          action: 'organization.updated',
-          subjectType: 'organization',
-          subjectId: id,
-          actorId: actor.id,
-          before: pick(toOrganizationDto(before), changes),
-          after: pick(toOrganizationDto(after), changes),
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'organization.updated',
+        subjectType: 'organization',
+        subjectId: id,
+        actorId: actor.id,
+        before: pick(toOrganizationDto(before), changes),
+        after: pick(toOrganizationDto(after), changes),
+      });
       return toOrganizationDto(after);
     });
   }
@@ -142,15 +135,12 @@ export class OrganizationsService {
         [id],
       );
       if (disabled) await this.sessions.revokeAllForOrganization(id, manager);
-      await this.audit.record(
-        {
-          action: disabled ? 'organization.disabled' : 'organization.enabled',
-          subjectType: 'organization',
-          subjectId: id,
-          actorId: actor.id,
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: disabled ? 'organization.disabled' : 'organization.enabled',
+        subjectType: 'organization',
+        subjectId: id,
+        actorId: actor.id,
+      });
       return toOrganizationDto(await this.find(id, manager));
     });
   }

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, type DemandStatus } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import { SqlFilters } from '../core/database/sql-filters.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
-import { DemandsService, nextStatusesFor } from '../demands/demands.service.js';
+import { DemandTransitions, nextStatusesFor } from '../demands/demand-transition.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
 import { nothingRecorded } from '../notifications/notify.js';
 import type { ListProposalsQueryDto, ProposalDto, ProposalPageDto } from './proposal.dto.js';
@@ -64,8 +64,7 @@ export class ProposalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly audit: AuditService,
-    private readonly demands: DemandsService,
+    private readonly transitions: DemandTransitions,
     private readonly dispatcher: Dispatcher,
   ) {}
 
@@ -105,17 +104,14 @@ export class ProposalsService {
           status: 'pending',
         }),
       );
-      await this.audit.record(
-        {
-          action: 'demand.status_proposed',
-          subjectType: 'demand',
-          subjectId: move.demandId,
-          campaignId,
-          actorId: user.id,
-          after: { proposalId: saved.id, to: move.to, from: demand.status },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'demand.status_proposed',
+        subjectType: 'demand',
+        subjectId: move.demandId,
+        campaignId,
+        actorId: user.id,
+        after: { proposalId: saved.id, to: move.to, from: demand.status },
+      });
     }
   }
 
@@ -151,7 +147,7 @@ export class ProposalsService {
       if (locked!.status !== 'pending') throw new ConflictError('already_decided', `This proposal was ${locked!.status} already.`);
       if (confirm) {
         const who = row.proposed_by_name ? ` (proposed by ${row.proposed_by_name})` : '';
-        recorded = await this.demands.applyTransition(manager, user, row.demand_id, row.campaign_id, {
+        recorded = await this.transitions.move(manager, user.id, row.demand_id, row.campaign_id, {
           to: row.to_status,
           note: note?.trim() || `Confirmed a proposed move${who}`,
         });
@@ -161,17 +157,14 @@ export class ProposalsService {
         { id },
         { status: confirm ? 'confirmed' : 'rejected', decidedById: user.id, decidedAt: new Date(), decisionNote: note?.trim() || null },
       );
-      await this.audit.record(
-        {
-          action: confirm ? 'demand.status_proposal_confirmed' : 'demand.status_proposal_rejected',
-          subjectType: 'demand',
-          subjectId: row.demand_id,
-          campaignId: row.campaign_id,
-          actorId: user.id,
-          after: { proposalId: id, to: row.to_status, note: note?.trim() || null },
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: confirm ? 'demand.status_proposal_confirmed' : 'demand.status_proposal_rejected',
+        subjectType: 'demand',
+        subjectId: row.demand_id,
+        campaignId: row.campaign_id,
+        actorId: user.id,
+        after: { proposalId: id, to: row.to_status, note: note?.trim() || null },
+      });
     });
     await this.dispatcher.dispatch(recorded);
     return toDto(await this.find(this.dataSource.manager, id));

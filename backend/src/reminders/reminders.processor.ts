@@ -3,7 +3,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDemandAwaitingAnswer, isFollowUpOpen, type DemandStatus, type Locale } from '@demarche/shared';
-import { DelayedError, UnrecoverableError, type Job, type Queue } from 'bullmq';
+import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../core/config/config.module.js';
@@ -11,41 +11,19 @@ import { REDIS } from '../core/redis/redis.module.js';
 import type { Config } from '../core/config/config.js';
 import { isPermanentMailError, Mailer } from '../core/mail/mailer.js';
 import { queryPrepared, queryPreparedOnce } from '../core/database/prepared.js';
-import { escalationMail, noResponseMail, reminderMail } from '../core/mail/templates.js';
+import { reminderMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import {
-  channelsFor,
-  mergeRecorded,
-  NOTIFICATION_PARAMETERS,
-  recordEvent,
-  storeNotification,
-  type Recorded,
-} from '../notifications/notify.js';
+import { channelsFor, NOTIFICATION_PARAMETERS, storeNotification } from '../notifications/notify.js';
 import { interestedWebhooks, queueWebhookDeliveries, type WebhookTarget } from '../webhooks/webhook-outbox.js';
-import { ConflictError } from '../core/http/domain-error.js';
-import { transitionDemand } from '../demands/demand-transition.js';
-import { leadCoordinators } from './reminder-planner.js';
+import { UnansweredDemands } from '../demands/unanswered-demands.js';
+import { FollowUpEscalation } from '../follow-ups/follow-up-escalation.js';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
-import { QUEUES, REMINDER_DELIVERY_CONCURRENCY, SCHEDULERS, type JobPayloads } from '../core/queue/queues.js';
-import { addReviving, type JobSpec } from '../core/queue/revive.js';
+import { QUEUES, REMINDER_DELIVERY_CONCURRENCY, SCHEDULERS } from '../core/queue/queues.js';
+import { addReviving } from '../core/queue/revive.js';
+import type { JobSpec, TypedJob, TypedQueue } from '../core/queue/typed-queue.js';
 import { inTransaction } from '../core/database/transaction.js';
 
-type ReminderJob = Job<JobPayloads['reminders'][keyof JobPayloads['reminders']], SweepOutcome | void, keyof JobPayloads['reminders']>;
-
-/**
- * An event (a deadline passing, an escalation level reached) older than this is history: it is
- * recorded but e-mails nobody, so loaded or long-past data sets off no burst.
- */
-const HISTORY_AFTER_MS = 2 * 86_400_000;
-
-/** Demand `d` awaits an answer, its deadline passed before `$1`, and no response answers it. */
-const UNANSWERED_PAST_DEADLINE = `d.status IN ('sent', 'acknowledged', 'under_consideration') AND d.deadline_at < $1
-  AND NOT EXISTS (SELECT 1 FROM response_demands rd WHERE rd.demand_id = d.id)`;
-
-const DAY_MS = 86_400_000;
-export const DEFAULT_ESCALATE_AFTER_DAYS = 3;
-/** Follow-ups escalated per sweep at most; the rest wait for the next sweep, in due order. */
-const ESCALATION_BATCH = 500;
+type ReminderJob = TypedJob<'reminders', SweepOutcome | void>;
 
 /**
  * A reminder still pending this long after it fell due is not merely queued: its job may have
@@ -225,12 +203,14 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   private readonly logger = new Logger(RemindersProcessor.name);
 
   constructor(
-    @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
+    @InjectQueue(QUEUES.reminders) private readonly queue: TypedQueue<'reminders'>,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: Config,
     private readonly mailer: Mailer,
     private readonly dispatcher: Dispatcher,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly unansweredDemands: UnansweredDemands,
+    private readonly escalation: FollowUpEscalation,
   ) {
     super();
     this.mailHost = new URL(config.publicUrl).hostname;
@@ -329,10 +309,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       case 'sweep':
         return this.sweep(); // its outcome is the job's return value, shown in Bull Board
       case 'deliver': {
-        const held = await this.deliver(
-          (job.data as JobPayloads['reminders']['deliver']).reminderId,
-          job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
-        );
+        const held = await this.deliver(job.data.reminderId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
         if (!held || !token) return;
         // Another worker holds the reminder: this job waits until that claim lapses, then looks
         // again (the other worker will have sent it, or vanished and left it to this one).
@@ -340,8 +317,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         throw new DelayedError();
       }
       default: {
-        const unknown: never = job.name;
-        throw new Error(`unknown reminders job ${String(unknown)}`);
+        const unknown: never = job;
+        throw new Error(`unknown reminders job ${String((unknown as { name?: unknown }).name)}`);
       }
     }
   }
@@ -352,174 +329,12 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
    */
   async sweep(now = new Date()): Promise<SweepOutcome> {
     const started = performance.now();
-    const unanswered = await this.markUnanswered(now);
-    const escalated = await this.escalateOverdue(now);
+    const unanswered = await this.unansweredDemands.markPastDeadline(now);
+    const escalated = await this.escalation.escalateOverdue(now);
     const enqueued = await this.enqueueDue(now);
     const outcome = { ...enqueued, unanswered, escalated, ms: Math.round(performance.now() - started) };
     if (outcome.full || outcome.added > 0 || outcome.revived > 0 || outcome.ms > 1_000) this.logger.log(outcome, 'reminder sweep');
     return outcome;
-  }
-
-  /**
-   * A follow-up overdue by the campaign's `escalateAfterDays` (default 3) notifies the campaign's
-   * lead coordinators, once per level (level 2 at twice the delay, and so on): the notification's
-   * dedupe key holds the level, and the e-mail goes only with a newly stored notification. A level
-   * crossed long ago (history) is recorded silently, with no e-mail. Returns how many follow-ups
-   * it moved to their current level (at most `batch`).
-   */
-  async escalateOverdue(now = new Date(), batch = ESCALATION_BATCH): Promise<number> {
-    // Candidates: open work overdue by at least one escalation delay whose current level (whole
-    // delays overdue) has not been recorded yet for this due time.
-    const rows: {
-      id: string;
-      title: string;
-      due_at: Date;
-      campaign_id: string;
-      organization_id: string;
-      campaign_title: string;
-      organization_name: string;
-      after_days: number;
-      level: number;
-    }[] = await this.dataSource.query(
-      `SELECT f.id, f.title, f.due_at, f.campaign_id, f.organization_id, c.title AS campaign_title, o.name AS organization_name,
-              p.after_days, p.level
-         FROM follow_ups f JOIN campaigns c ON c.id = f.campaign_id JOIN organizations o ON o.id = f.organization_id
-         CROSS JOIN LATERAL (SELECT GREATEST(1, COALESCE((c.reminder_policy->>'escalateAfterDays')::int, $2)) AS after_days) a
-         CROSS JOIN LATERAL (
-           SELECT a.after_days,
-                  floor(floor(extract(epoch FROM $1::timestamptz - f.due_at) / 86400) / a.after_days)::int AS level) p
-         WHERE f.status IN ('open', 'in_progress') AND c.status = 'active' AND f.due_at < $1::timestamptz - make_interval(days => 1)
-           AND p.level >= 1
-           AND (f.escalated_due_at IS DISTINCT FROM f.due_at OR f.escalated_level IS NULL OR f.escalated_level < p.level)
-         ORDER BY f.due_at LIMIT $3`,
-      [now, DEFAULT_ESCALATE_AFTER_DAYS, batch],
-    );
-    for (const f of rows) {
-      const overdueDays = Math.floor((now.getTime() - f.due_at.getTime()) / DAY_MS);
-      const level = f.level;
-      const crossedAt = f.due_at.getTime() + level * f.after_days * DAY_MS;
-      const coordinators = await leadCoordinators(this.dataSource, f.campaign_id);
-      const result = await inTransaction(this.dataSource, (manager) =>
-        recordEvent(manager, this.config.publicUrl, {
-          kind: 'escalation',
-          // One per level: level 2 is a new event, the same level never again.
-          key: `escalation:${f.id}:${f.due_at.toISOString()}:${level}`,
-          campaignId: f.campaign_id,
-          campaignTitle: f.campaign_title,
-          recipientIds: coordinators.map((c) => c.id),
-          organizationIds: [f.organization_id],
-          link: `/campaigns/${f.campaign_id}/follow-ups/${f.id}`,
-          render: (locale, timeZone, link) => {
-            const mail = escalationMail(locale, {
-              title: f.title,
-              organizationName: f.organization_name,
-              campaignTitle: f.campaign_title,
-              overdueDays,
-              dueAt: f.due_at,
-              timeZone,
-              link,
-            });
-            return { title: mail.subject, body: f.title, mail };
-          },
-          data: {
-            followUpId: f.id,
-            title: f.title,
-            organizationName: f.organization_name,
-            dueAt: f.due_at.toISOString(),
-            overdueDays,
-            level,
-          },
-          // A level crossed long ago is history: recorded, but it e-mails nobody.
-          quiet: now.getTime() - crossedAt > HISTORY_AFTER_MS,
-        }).then(async (result) => {
-          // Done with this level: the next sweep moves on to the follow-ups behind it. Unless the due
-          // time changed meanwhile (compared to the millisecond, as JavaScript holds it): then the
-          // next sweep counts from the new one.
-          await manager.query(
-            `UPDATE follow_ups SET escalated_level = $2, escalated_due_at = due_at WHERE id = $1 AND date_trunc('milliseconds', due_at) = $3`,
-            [f.id, level, f.due_at],
-          );
-          return result;
-        }),
-      );
-      await this.dispatcher.dispatch(result);
-    }
-    return rows.length;
-  }
-
-  /**
-   * A demand whose deadline passed with no response moves to `no_response` — the system's own
-   * move, through the same transition code as everyone's — and the campaign's lead coordinators
-   * are told by e-mail, unless the deadline is long past (history sets off no burst).
-   */
-  async markUnanswered(now = new Date()): Promise<number> {
-    const rows: { id: string; campaign_id: string; deadline_at: Date; text: string; office_title: string; campaign_title: string }[] =
-      await this.dataSource.query(
-        `SELECT d.id, d.campaign_id, d.deadline_at, d.text, o.title AS office_title, c.title AS campaign_title
-       FROM demands d JOIN campaigns c ON c.id = d.campaign_id JOIN offices o ON o.id = d.office_id
-       WHERE ${UNANSWERED_PAST_DEADLINE} AND c.status = 'active'
-       ORDER BY d.deadline_at LIMIT 200`,
-        [now],
-      );
-    let moved = 0;
-    for (const d of rows) {
-      // A deadline long past is history (imported data): recorded, but it e-mails nobody.
-      const quiet = now.getTime() - d.deadline_at.getTime() > HISTORY_AFTER_MS;
-      const recorded = await inTransaction(this.dataSource, async (manager) => {
-        // The list above was read without locks: a response may have been linked since (or be
-        // committing now — its link holds a key-share lock on the row, which this waits for).
-        // Lock the row, then ask again in a fresh statement that sees what committed meanwhile.
-        await manager.query(`SELECT 1 FROM demands WHERE id = $1 FOR UPDATE`, [d.id]);
-        const [still] = (await manager.query(`SELECT 1 FROM demands d WHERE ${UNANSWERED_PAST_DEADLINE} AND d.id = $2`, [
-          now,
-          d.id,
-        ])) as unknown[];
-        if (!still) return null;
-        const coordinators = await leadCoordinators(manager, d.campaign_id);
-        let statusChange: Recorded;
-        try {
-          // The coordinators hear of it below, as no_response; the other followers as a status change.
-          statusChange = await transitionDemand(
-            manager,
-            null,
-            d.id,
-            d.campaign_id,
-            { to: 'no_response', note: 'The deadline passed with no response.' },
-            { publicUrl: this.config.publicUrl, except: coordinators.map((c) => c.id), quiet },
-          );
-        } catch (error) {
-          if (error instanceof ConflictError) return null; // moved meanwhile by someone else
-          throw error;
-        }
-        const notice = await recordEvent(manager, this.config.publicUrl, {
-          kind: 'no_response',
-          key: `no-response:${d.id}:${d.deadline_at.toISOString()}`,
-          campaignId: d.campaign_id,
-          campaignTitle: d.campaign_title,
-          recipientIds: coordinators.map((c) => c.id),
-          organizationIds: [],
-          link: `/campaigns/${d.campaign_id}/demands/${d.id}`,
-          render: (locale, timeZone, link) => {
-            const mail = noResponseMail(locale, {
-              demandText: d.text,
-              officeTitle: d.office_title,
-              campaignTitle: d.campaign_title,
-              dueAt: d.deadline_at,
-              timeZone,
-              link,
-            });
-            return { title: mail.subject, body: d.office_title, mail };
-          },
-          data: { demandId: d.id, officeTitle: d.office_title, deadlineAt: d.deadline_at.toISOString() },
-          quiet,
-        });
-        return mergeRecorded(statusChange, notice);
-      });
-      if (!recorded) continue;
-      moved++;
-      await this.dispatcher.dispatch(recorded);
-    }
-    return moved;
   }
 
   /**
@@ -561,7 +376,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
    * commands) is short enough not to hold up the deliveries running in the same worker.
    */
   private async enqueuePages(now: Date, before: Date, stuck: Date, scan: { unqueued: boolean; from: Date | null }): Promise<PageCounts> {
-    const job = (r: DueSoon): JobSpec => ({
+    const job = (r: DueSoon): JobSpec<'reminders'> => ({
       name: 'deliver',
       data: { reminderId: r.id },
       opts: {

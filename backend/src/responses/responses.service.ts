@@ -3,12 +3,12 @@ import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, type DemandStatus } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy, type CampaignAccess } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
-import { DemandsService } from '../demands/demands.service.js';
+import { DemandTransitions } from '../demands/demand-transition.js';
 import { demandFollowers } from '../demands/demand-followers.js';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
@@ -60,8 +60,7 @@ export class ResponsesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly audit: AuditService,
-    private readonly demands: DemandsService,
+    private readonly transitions: DemandTransitions,
     private readonly proposals: ProposalsService,
     private readonly dispatcher: Dispatcher,
     @Inject(CONFIG) private readonly config: Config,
@@ -132,22 +131,19 @@ export class ResponsesService {
         dto.demandIds.map((demandId) => ({ responseId: saved.id, demandId })),
       );
       const row = await this.find(manager, saved.id);
-      await this.audit.record(
-        {
-          action: 'response.logged',
-          subjectType: 'response',
-          subjectId: saved.id,
-          campaignId,
-          actorId: user.id,
-          after: snapshot(row, dto.demandIds),
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'response.logged',
+        subjectType: 'response',
+        subjectId: saved.id,
+        campaignId,
+        actorId: user.id,
+        after: snapshot(row, dto.demandIds),
+      });
       const recorded: Recorded[] = [await this.recordLogged(manager, user, saved, dto.demandIds)];
       if (access.canCoordinate) {
         for (const move of moves) {
           recorded.push(
-            await this.demands.applyTransition(manager, user, move.demandId, campaignId, {
+            await this.transitions.move(manager, user.id, move.demandId, campaignId, {
               to: move.to,
               note: `Response of ${dto.receivedOn}: ${dto.summary.slice(0, 200)}`,
             }),
@@ -223,18 +219,15 @@ export class ResponsesService {
         );
       }
       const after = await this.find(manager, id);
-      await this.audit.record(
-        {
-          action: 'response.updated',
-          subjectType: 'response',
-          subjectId: id,
-          campaignId: before.campaign_id,
-          actorId: user.id,
-          before: snapshot(before, beforeDemands),
-          after: snapshot(after, dto.demandIds ?? beforeDemands),
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'response.updated',
+        subjectType: 'response',
+        subjectId: id,
+        campaignId: before.campaign_id,
+        actorId: user.id,
+        before: snapshot(before, beforeDemands),
+        after: snapshot(after, dto.demandIds ?? beforeDemands),
+      });
     });
     return this.get(user, id);
   }
@@ -246,17 +239,14 @@ export class ResponsesService {
       const before = await this.lockForEdit(manager, id, []);
       const demandIds = (await this.answers(manager, [id])).get(id)!.map((d) => d.id);
       await manager.query(`DELETE FROM responses WHERE id = $1`, [id]);
-      await this.audit.record(
-        {
-          action: 'response.deleted',
-          subjectType: 'response',
-          subjectId: id,
-          campaignId: before.campaign_id,
-          actorId: user.id,
-          before: snapshot(before, demandIds),
-        },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: 'response.deleted',
+        subjectType: 'response',
+        subjectId: id,
+        campaignId: before.campaign_id,
+        actorId: user.id,
+        before: snapshot(before, demandIds),
+      });
     });
   }
 

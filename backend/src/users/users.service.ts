@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { SessionService } from '../core/auth/session.service.js';
@@ -12,6 +12,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import type { ListUsersQueryDto, UpdateUserDto, UserDto, UserPageDto } from './user.dto.js';
 import { User } from './user.entity.js';
 import { inTransaction } from '../core/database/transaction.js';
+import { containing } from '../core/database/sql-filters.js';
 
 type UserWithOrg = User & { organization: Organization };
 
@@ -38,7 +39,6 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly audit: AuditService,
     private readonly sessions: SessionService,
   ) {}
 
@@ -57,7 +57,7 @@ export class UsersService {
     if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (!query.includeDisabled) qb.andWhere('u.disabled_at IS NULL');
-    if (query.q) qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.q) qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: containing(query.q) });
     if (query.cursor) qb.andWhere('u.email > :after', { after: decodeCursor(query.cursor, ['text'])[0] });
     return toPage((await qb.getMany()) as UserWithOrg[], limit, toDto, (u) => [u.email]);
   }
@@ -81,43 +81,34 @@ export class UsersService {
       await manager.update(User, { id }, { ...dto, ...(dto.displayName !== undefined ? { displayName: dto.displayName.trim() } : {}) });
       const after = await this.find(id, manager);
       if (before.role !== after.role) {
-        await this.audit.record(
-          {
-            action: 'user.role_changed',
-            subjectType: 'user',
-            subjectId: id,
-            actorId: actor.id,
-            before: { role: before.role },
-            after: { role: after.role },
-          },
-          manager,
-        );
+        await recordAudit(manager, {
+          action: 'user.role_changed',
+          subjectType: 'user',
+          subjectId: id,
+          actorId: actor.id,
+          before: { role: before.role },
+          after: { role: after.role },
+        });
       }
       if (before.organizationId !== after.organizationId) {
-        await this.audit.record(
-          {
-            action: 'user.organization_changed',
-            subjectType: 'user',
-            subjectId: id,
-            actorId: actor.id,
-            before: { organizationId: before.organizationId },
-            after: { organizationId: after.organizationId },
-          },
-          manager,
-        );
+        await recordAudit(manager, {
+          action: 'user.organization_changed',
+          subjectType: 'user',
+          subjectId: id,
+          actorId: actor.id,
+          before: { organizationId: before.organizationId },
+          after: { organizationId: after.organizationId },
+        });
       }
       const rest = ['displayName', 'locale', 'timeZone'].filter((k) => k in dto);
       if (rest.length > 0) {
-        await this.audit.record(
-          {
-            action: 'user.updated',
-            subjectType: 'user',
-            subjectId: id,
-            actorId: actor.id,
-            after: Object.fromEntries(rest.map((k) => [k, (after as unknown as Record<string, unknown>)[k]])),
-          },
-          manager,
-        );
+        await recordAudit(manager, {
+          action: 'user.updated',
+          subjectType: 'user',
+          subjectId: id,
+          actorId: actor.id,
+          after: Object.fromEntries(rest.map((k) => [k, (after as unknown as Record<string, unknown>)[k]])),
+        });
       }
       return toDto(after);
     });
@@ -133,10 +124,12 @@ export class UsersService {
         [id],
       );
       if (disabled) await this.sessions.revokeAllForUser(id, manager);
-      await this.audit.record(
-        { action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: id, actorId: actor.id },
-        manager,
-      );
+      await recordAudit(manager, {
+        action: disabled ? 'user.disabled' : 'user.enabled',
+        subjectType: 'user',
+        subjectId: id,
+        actorId: actor.id,
+      });
       return toDto(await this.find(id, manager));
     });
   }

@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity.js';
 
 export interface AuditRecord {
@@ -14,19 +12,11 @@ export interface AuditRecord {
 }
 
 /**
- * Appends audit events. Pass the transaction's EntityManager so the event commits or rolls back
- * with the change it records. Never put a secret (password, token) in before/after.
+ * Appends an audit event through `manager` — the transaction's, so that the event commits or
+ * rolls back with the change it records (the data source's own manager only for what happens
+ * outside any transaction, such as a failed sign-in). The one way to write the trail, for the
+ * API's services and the worker alike. Never put a secret (password, token) in before/after.
  */
-@Injectable()
-export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  record(event: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    return recordAudit(manager, event);
-  }
-}
-
-/** The same, for code outside Nest's container (the worker's system moves, data loaders). */
 export async function recordAudit(manager: EntityManager, event: AuditRecord): Promise<void> {
   await manager.insert(AuditEvent, {
     action: event.action,
