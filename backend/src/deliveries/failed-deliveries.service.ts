@@ -177,7 +177,13 @@ export class FailedDeliveriesService {
     // reminder's once it has been due for a while (the failed job is then replaced).
     try {
       if (k === 'email') await this.dispatcher.enqueueEmails([id], true);
-      else await this.removeFinishedJob(deliveryJobId(id));
+      else {
+        await this.removeFinishedJob(deliveryJobId(id));
+        // A sweep between the commit above and that removal found the failed job's key, took the
+        // row for queued and marked it so (ADR 0019): it would then wait 90 s to be revived as
+        // stuck. Unmarked now that no job stands in the way, the next sweep adds it.
+        await this.dataSource.query(`UPDATE reminders SET queued_at = NULL WHERE id = $1 AND status = 'pending'`, [id]);
+      }
     } catch (error) {
       this.logger.warn({ err: error, kind: k, id }, 'could not hand the retried delivery to the queue now; the sweep will');
     }
