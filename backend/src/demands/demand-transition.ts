@@ -18,11 +18,7 @@ export function nextStatusesFor(status: DemandStatus): DemandStatus[] {
   return DEMAND_TRANSITIONS[status].filter((s) => !SYSTEM_ONLY_DEMAND_STATUSES.includes(s));
 }
 
-/**
- * Every path that moves a demand's status comes here — the demand route, responses, proposals,
- * the worker's no-response rule (API and worker both provide it: DemandsModule,
- * DemandsWorkerModule). See `move`.
- */
+/** Demand status moves; provided to the API (DemandsModule) and the worker (DemandsWorkerModule). */
 @Injectable()
 export class DemandTransitions {
   constructor(@Inject(CONFIG) private readonly config: Config) {}
@@ -36,7 +32,7 @@ export class DemandTransitions {
    * `notify.except` leaves people out who are told otherwise (the worker's no-response notice);
    * `notify.quiet` records history without e-mail or webhooks.
    */
-  move(
+  async move(
     manager: EntityManager,
     actorId: string | null,
     id: string,
@@ -44,114 +40,102 @@ export class DemandTransitions {
     dto: TransitionDto,
     notify: { except?: string[]; quiet?: boolean } = {},
   ): Promise<Recorded> {
-    return transitionDemand(manager, actorId, id, campaignId, dto, { publicUrl: this.config.publicUrl, ...notify });
-  }
-}
-
-/** `DemandTransitions.move`, with the address the notifications link to. */
-async function transitionDemand(
-  manager: EntityManager,
-  actorId: string | null,
-  id: string,
-  campaignId: string,
-  dto: TransitionDto,
-  notify: { publicUrl: string; except?: string[]; quiet?: boolean },
-): Promise<Recorded> {
-  const [locked] = (await manager.query(`SELECT status, sent_at FROM demands WHERE id = $1 AND campaign_id = $2 FOR UPDATE`, [
-    id,
-    campaignId,
-  ])) as {
-    status: DemandStatus;
-    sent_at: Date | null;
-  }[];
-  if (!locked) throw new NotFoundError('demand');
-  const current = locked.status;
-  if (dto.from !== undefined && dto.from !== current) {
-    throw new ConflictError(
-      'stale_status',
-      `The demand is ${current} now, not ${dto.from}; reload and try again.`,
-      [{ field: 'from', message: `is ${current} now` }],
-      {
-        current,
-        allowed: nextStatusesFor(current),
-      },
-    );
-  }
-  if (dto.to === current) {
-    throw new ConflictError(
-      'illegal_transition',
-      `The demand is ${current} already.`,
-      [{ field: 'to', message: 'is the current status' }],
-      { current, allowed: nextStatusesFor(current) },
-    );
-  }
-  if (dto.correction) {
-    if (!dto.note?.trim()) throw new ValidationFailedError([{ field: 'note', message: 'must say why, for a correction' }]);
-  } else if (!(actorId === null ? DEMAND_TRANSITIONS[current] : nextStatusesFor(current)).includes(dto.to)) {
-    const allowed = nextStatusesFor(current);
-    throw new ConflictError(
-      'illegal_transition',
-      `A demand cannot move from ${current} to ${dto.to}.`,
-      [
+    const [locked] = (await manager.query(`SELECT status, sent_at FROM demands WHERE id = $1 AND campaign_id = $2 FOR UPDATE`, [
+      id,
+      campaignId,
+    ])) as {
+      status: DemandStatus;
+      sent_at: Date | null;
+    }[];
+    if (!locked) throw new NotFoundError('demand');
+    const current = locked.status;
+    if (dto.from !== undefined && dto.from !== current) {
+      throw new ConflictError(
+        'stale_status',
+        `The demand is ${current} now, not ${dto.from}; reload and try again.`,
+        [{ field: 'from', message: `is ${current} now` }],
         {
-          field: 'to',
-          message: allowed.length ? `must be one of: ${allowed.join(', ')}` : `nothing follows ${current} except a correction`,
+          current,
+          allowed: nextStatusesFor(current),
         },
-      ],
-      { current, allowed },
-    );
+      );
+    }
+    if (dto.to === current) {
+      throw new ConflictError(
+        'illegal_transition',
+        `The demand is ${current} already.`,
+        [{ field: 'to', message: 'is the current status' }],
+        { current, allowed: nextStatusesFor(current) },
+      );
+    }
+    if (dto.correction) {
+      if (!dto.note?.trim()) throw new ValidationFailedError([{ field: 'note', message: 'must say why, for a correction' }]);
+    } else if (!(actorId === null ? DEMAND_TRANSITIONS[current] : nextStatusesFor(current)).includes(dto.to)) {
+      const allowed = nextStatusesFor(current);
+      throw new ConflictError(
+        'illegal_transition',
+        `A demand cannot move from ${current} to ${dto.to}.`,
+        [
+          {
+            field: 'to',
+            message: allowed.length ? `must be one of: ${allowed.join(', ')}` : `nothing follows ${current} except a correction`,
+          },
+        ],
+        { current, allowed },
+      );
+    }
+    const now = new Date();
+    await manager.update(Demand, { id }, { status: dto.to, ...(dto.to === 'sent' && !locked.sent_at ? { sentAt: now } : {}) });
+    await manager.insert(DemandStatusChange, {
+      demandId: id,
+      fromStatus: current,
+      toStatus: dto.to,
+      note: dto.note?.trim() || null,
+      actorId,
+      changedAt: now,
+    });
+    // Sent with a deadline: its reminders start; answered or withdrawn: they stop.
+    await replanReminders(manager, 'demand', id);
+    await recordAudit(manager, {
+      action: dto.correction ? 'demand.status_corrected' : 'demand.status_changed',
+      subjectType: 'demand',
+      subjectId: id,
+      campaignId,
+      actorId,
+      before: { status: current },
+      after: { status: dto.to, note: dto.note?.trim() || null },
+    });
+    const [demand] = (await manager.query(
+      `SELECT d.text, o.title AS office_title, c.title AS campaign_title FROM demands d
+       JOIN offices o ON o.id = d.office_id JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = $1`,
+      [id],
+    )) as { text: string; office_title: string; campaign_title: string }[];
+    const followers = await demandFollowers(manager, campaignId, [id]);
+    const except = new Set(notify.except ?? []);
+    const note = dto.note?.trim() || null;
+    return recordEvent(manager, this.config.publicUrl, {
+      kind: 'status_change',
+      key: `status:${id}:${now.toISOString()}:${dto.to}`,
+      campaignId,
+      campaignTitle: demand!.campaign_title,
+      recipientIds: followers.userIds.filter((u) => !except.has(u)),
+      actorId,
+      organizationIds: followers.organizationIds,
+      link: `/campaigns/${campaignId}/demands/${id}`,
+      render: (locale, _timeZone, link) => {
+        const mail = statusChangeMail(locale, {
+          demandText: demand!.text,
+          officeTitle: demand!.office_title,
+          from: current,
+          to: dto.to,
+          note,
+          campaignTitle: demand!.campaign_title,
+          link,
+        });
+        return { title: mail.subject, body: demand!.office_title, mail };
+      },
+      data: { demandId: id, officeTitle: demand!.office_title, from: current, to: dto.to, note, byPerson: actorId !== null },
+      quiet: notify.quiet,
+    });
   }
-  const now = new Date();
-  await manager.update(Demand, { id }, { status: dto.to, ...(dto.to === 'sent' && !locked.sent_at ? { sentAt: now } : {}) });
-  await manager.insert(DemandStatusChange, {
-    demandId: id,
-    fromStatus: current,
-    toStatus: dto.to,
-    note: dto.note?.trim() || null,
-    actorId,
-    changedAt: now,
-  });
-  // Sent with a deadline: its reminders start; answered or withdrawn: they stop.
-  await replanReminders(manager, 'demand', id);
-  await recordAudit(manager, {
-    action: dto.correction ? 'demand.status_corrected' : 'demand.status_changed',
-    subjectType: 'demand',
-    subjectId: id,
-    campaignId,
-    actorId,
-    before: { status: current },
-    after: { status: dto.to, note: dto.note?.trim() || null },
-  });
-  const [demand] = (await manager.query(
-    `SELECT d.text, o.title AS office_title, c.title AS campaign_title FROM demands d
-     JOIN offices o ON o.id = d.office_id JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = $1`,
-    [id],
-  )) as { text: string; office_title: string; campaign_title: string }[];
-  const followers = await demandFollowers(manager, campaignId, [id]);
-  const except = new Set(notify.except ?? []);
-  const note = dto.note?.trim() || null;
-  return recordEvent(manager, notify.publicUrl, {
-    kind: 'status_change',
-    key: `status:${id}:${now.toISOString()}:${dto.to}`,
-    campaignId,
-    campaignTitle: demand!.campaign_title,
-    recipientIds: followers.userIds.filter((u) => !except.has(u)),
-    actorId,
-    organizationIds: followers.organizationIds,
-    link: `/campaigns/${campaignId}/demands/${id}`,
-    render: (locale, _timeZone, link) => {
-      const mail = statusChangeMail(locale, {
-        demandText: demand!.text,
-        officeTitle: demand!.office_title,
-        from: current,
-        to: dto.to,
-        note,
-        campaignTitle: demand!.campaign_title,
-        link,
-      });
-      return { title: mail.subject, body: demand!.office_title, mail };
-    },
-    data: { demandId: id, officeTitle: demand!.office_title, from: current, to: dto.to, note, byPerson: actorId !== null },
-    quiet: notify.quiet,
-  });
 }
