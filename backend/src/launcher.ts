@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './core/config/config.js';
-import { prepare } from './core/prepare.js';
+import { prepare } from './prepare.js';
 import { exitWithStartupFailure } from './core/startup-failure.js';
 import { RestartBackoff } from './launcher-restarts.js';
 

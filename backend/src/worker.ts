@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from './core/config/config.js';
 import { WorkerModule } from './app/worker.module.js';
 import { AppLogger } from './core/logging/logging.module.js';
-import { checkRedisEvictionPolicy } from './core/preflight.js';
+import { checkRedisEvictionPolicy } from './preflight.js';
 import { runMain } from './core/process.js';
 import { drainBudgetMs, WorkerDrain } from './core/queue/worker-drain.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '../src/core/queue/queues.js';
 import { emailJobId } from '../src/notifications/dispatcher.js';
 import { notificationMessageId } from '../src/notifications/notifications.processor.js';
-import { deliveryJobId, reminderMessageId } from '../src/reminders/reminders.processor.js';
+import { deliveryJobId, reminderMessageId } from '../src/reminders/reminder-ids.js';
 import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
 import { createCampaign } from './support/campaigns.js';
 import { startWorld, type World } from './support/world.js';

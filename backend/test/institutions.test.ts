@@ -1,7 +1,6 @@
-import type { Role } from '@demarche/shared';
+import { addDays, utcToday, type Role } from '@demarche/shared';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addDays, utcToday } from '../src/institutions/term-days.js';
 import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
 import { uniqueName } from './support/databases.js';
 import { startApi, type RunningApp } from './support/test-app.js';

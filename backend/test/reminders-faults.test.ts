@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { beforeAll, describe, it, type ExpectStatic, type TestContext } from 'vitest';
 import { migrate } from '../src/core/database/database-admin.js';
 import { SCHEDULERS } from '../src/core/queue/queues.js';
-import { deliveryJobId, reminderMessageId } from '../src/reminders/reminders.processor.js';
+import { deliveryJobId, reminderMessageId } from '../src/reminders/reminder-ids.js';
 import { withDb } from './support/accounts.js';
 import { createDatabase, dropDatabase, uniqueName } from './support/databases.js';
 import { BACKEND_DIR, runNode, type Started } from './support/processes.js';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reminderMessageId } from '../src/reminders/reminders.processor.js';
+import { reminderMessageId } from '../src/reminders/reminder-ids.js';
 import { call, createUser, signIn, withDb, type Browser, type TestUser } from './support/accounts.js';
 import { createCampaign, createDemand, createOffice } from './support/campaigns.js';
 import { readUntil } from './support/sse.js';

@@ -4,3 +4,4 @@ export * from './api.js';
 export * from './time-zones.js';
 export * from './reminders.js';
 export * from './notifications.js';
+export * from './term-days.js';

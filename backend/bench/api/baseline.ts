@@ -48,8 +48,8 @@ const policy = new AccessPolicy(dataSource);
 const sessions = new SessionService(dataSource, config);
 const dashboard = new DashboardService(dataSource, policy);
 const timeline = new TimelineService(dataSource, policy);
-// The list paths do not use the dispatcher.
-const followUps = new FollowUpsService(dataSource, policy, undefined as never, config);
+// The list paths record no events and dispatch nothing.
+const followUps = new FollowUpsService(dataSource, policy, undefined as never, undefined as never);
 
 const CAMPAIGN = /^\/api\/campaigns\/([0-9a-f-]{36})\/(dashboard|timeline)$/;
 

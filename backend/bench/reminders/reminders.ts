@@ -23,8 +23,9 @@ import type * as DatabaseAdmin from '../../src/core/database/database-admin.js';
 import type * as DataSourceOptions from '../../src/core/database/data-source-options.js';
 import type * as Passwords from '../../src/core/auth/passwords.js';
 import type * as Planner from '../../src/reminders/reminder-planner.js';
-import type * as RemindersProcessor from '../../src/reminders/reminders.processor.js';
-import type { SweepOutcome } from '../../src/reminders/reminders.processor.js';
+import type * as RemindersProcessor from '../../src/reminder-delivery/reminders.processor.js';
+import type * as ReminderIds from '../../src/reminders/reminder-ids.js';
+import type { SweepOutcome } from '../../src/reminder-delivery/reminders.processor.js';
 import type * as RedisOptions from '../../src/core/redis/redis-options.js';
 import type { LoadReport } from './api-load.js';
 import { createFixture, PEOPLE_PER_ORG, planWindow, withClient, type Fixture } from './fixture.js';
@@ -142,8 +143,8 @@ function experimentFromEnv(): Experiment {
 /** The product's code the bench calls, from backend/dist. */
 interface Product {
   replanReminders: typeof Planner.replanReminders;
-  reminderMessageId: typeof RemindersProcessor.reminderMessageId;
-  deliveryJobId: typeof RemindersProcessor.deliveryJobId;
+  reminderMessageId: typeof ReminderIds.reminderMessageId;
+  deliveryJobId: typeof ReminderIds.deliveryJobId;
   redisOptions: typeof RedisOptions.redisOptions;
   /** `@Processor(QUEUES.reminders, { concurrency })` of the reminders processor. */
   concurrency: number;
@@ -218,13 +219,14 @@ async function setUp(count: number, spreadMs: number, databaseUrl: string, logs:
   const { dataSourceOptions } = await backendModule<typeof DataSourceOptions>('core/database/data-source-options.js');
   const { hashPassword } = await backendModule<typeof Passwords>('core/auth/passwords.js');
   const { replanReminders } = await backendModule<typeof Planner>('reminders/reminder-planner.js');
-  const processor = await backendModule<typeof RemindersProcessor>('reminders/reminders.processor.js');
+  const processor = await backendModule<typeof RemindersProcessor>('reminder-delivery/reminders.processor.js');
+  const ids = await backendModule<typeof ReminderIds>('reminders/reminder-ids.js');
   const { redisOptions } = await backendModule<typeof RedisOptions>('core/redis/redis-options.js');
   const workerOptions = Reflect.getMetadata('bullmq:worker_metadata', processor.RemindersProcessor) as { concurrency?: number } | undefined;
   const product: Product = {
     replanReminders,
-    reminderMessageId: processor.reminderMessageId,
-    deliveryJobId: processor.deliveryJobId,
+    reminderMessageId: ids.reminderMessageId,
+    deliveryJobId: ids.deliveryJobId,
     redisOptions,
     concurrency: experiment.concurrency ?? workerOptions?.concurrency ?? 1,
   };

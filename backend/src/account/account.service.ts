@@ -13,7 +13,7 @@ import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { DomainError } from '../core/http/domain-error.js';
 import { MailService } from '../core/mail/mail.service.js';
-import { replanRecipientReminders } from '../reminders/reminder-planner.js';
+import { setTimeZone } from '../users/time-zone.js';
 import { passwordResetMail } from '../core/mail/templates.js';
 import { RateLimiter } from '../core/rate-limit/rate-limiter.js';
 import { User } from '../users/user.entity.js';
@@ -106,12 +106,10 @@ export class AccountService {
     const values: Partial<User> = {};
     if (changes.displayName !== undefined) values.displayName = changes.displayName.trim();
     if (changes.locale !== undefined) values.locale = changes.locale;
-    if (changes.timeZone !== undefined) values.timeZone = changes.timeZone;
-    if (Object.keys(values).length > 0) {
+    if (Object.keys(values).length > 0 || changes.timeZone !== undefined) {
       await inTransaction(this.dataSource, async (manager) => {
-        await manager.getRepository(User).update({ id: user.id }, values);
-        // "09:00 where you are" is another instant in another zone.
-        if (values.timeZone !== undefined && values.timeZone !== user.timeZone) await replanRecipientReminders(manager, user.id);
+        if (Object.keys(values).length > 0) await manager.getRepository(User).update({ id: user.id }, values);
+        if (changes.timeZone !== undefined) await setTimeZone(manager, user.id, changes.timeZone);
       });
     }
     return this.me(await this.loadUser(user.id));

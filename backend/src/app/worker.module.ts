@@ -8,7 +8,7 @@ import { QueueModule } from '../core/queue/queue.module.js';
 import { REMINDER_DELIVERY_CONCURRENCY } from '../core/queue/queues.js';
 import { RedisModule } from '../core/redis/redis.module.js';
 import { MailWorkerModule } from '../core/mail/mail.module.js';
-import { RemindersWorkerModule } from '../reminders/reminders-worker.module.js';
+import { RemindersWorkerModule } from '../reminder-delivery/reminders-worker.module.js';
 import { DispatchModule } from '../notifications/dispatch.module.js';
 import { NotificationsWorkerModule } from '../notifications/notifications-worker.module.js';
 import { WebhooksWorkerModule } from '../webhooks/webhooks-worker.module.js';

@@ -1,17 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, type CampaignRole } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
-import { CONFIG } from '../core/config/config.module.js';
-import type { Config } from '../core/config/config.js';
 import { ConflictError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { campaignInvitationAnswerMail, campaignInvitationMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { nothingRecorded, recordEvent, type Recorded } from '../notifications/notify.js';
+import { nothingRecorded, type Recorded } from '../notifications/notify.js';
 import type {
   CampaignInvitationDto,
   CampaignInvitationPageDto,
@@ -20,6 +18,7 @@ import type {
 } from './campaign-invitation.dto.js';
 import type { CampaignInvitationOutcome } from './campaign-invitation.entity.js';
 import { inTransaction } from '../core/database/transaction.js';
+import { EventRecorder } from '../notifications/event-recorder.js';
 
 interface InvitationRow {
   id: string;
@@ -76,7 +75,7 @@ export class CampaignInvitationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
     private readonly dispatcher: Dispatcher,
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly events: EventRecorder,
   ) {}
 
   /**
@@ -130,7 +129,7 @@ export class CampaignInvitationsService {
       [organization.id],
     );
     const invitedBy = `${actor.displayName} (${actor.organizationName})`;
-    return recordEvent(manager, this.config.publicUrl, {
+    return this.events.record(manager, {
       kind: 'campaign_invitation',
       key: `campaign_invitation:${created.id}`,
       campaignId: campaign.id,
@@ -275,7 +274,7 @@ export class CampaignInvitationsService {
   /** Tells the person who invited (if their account is still there) how the invitation was answered. */
   private async notifyInviter(manager: EntityManager, actor: AuthUser, row: InvitationRow, accepted: boolean): Promise<Recorded> {
     if (!row.invited_by_id) return nothingRecorded();
-    return recordEvent(manager, this.config.publicUrl, {
+    return this.events.record(manager, {
       kind: 'campaign_invitation',
       key: `campaign_invitation_answered:${row.id}`,
       campaignId: row.campaign_id,

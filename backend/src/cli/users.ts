@@ -13,7 +13,7 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/
 import { loadConfig } from '../core/config/config.js';
 import { dataSourceOptions } from '../core/database/data-source-options.js';
 import { migrate } from '../core/database/database-admin.js';
-import { preflight } from '../core/preflight.js';
+import { preflight } from '../preflight.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import { inTransaction } from '../core/database/transaction.js';

@@ -12,7 +12,7 @@ import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { QUEUES } from '../core/queue/queues.js';
 import type { TypedQueue } from '../core/queue/typed-queue.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { deliveryJobId } from '../reminders/reminders.processor.js';
+import { deliveryJobId } from '../reminders/reminder-ids.js';
 import {
   DELIVERY_KINDS,
   type DeliveryKind,

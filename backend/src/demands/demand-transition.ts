@@ -1,17 +1,16 @@
 import { DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, type DemandStatus } from '@demarche/shared';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CONFIG } from '../core/config/config.module.js';
-import type { Config } from '../core/config/config.js';
 import { recordAudit } from '../audit/audit.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { statusChangeMail } from '../core/mail/templates.js';
-import { recordEvent, type Recorded } from '../notifications/notify.js';
+import { type Recorded } from '../notifications/notify.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 import { demandFollowers } from './demand-followers.js';
 import type { TransitionDto } from './demand.dto.js';
 import { DemandStatusChange } from './demand-status-change.entity.js';
 import { Demand } from './demand.entity.js';
+import { EventRecorder } from '../notifications/event-recorder.js';
 
 /** The statuses a person may choose next (the system alone sets `no_response`). */
 export function nextStatusesFor(status: DemandStatus): DemandStatus[] {
@@ -21,7 +20,7 @@ export function nextStatusesFor(status: DemandStatus): DemandStatus[] {
 /** Demand status moves; provided to the API (DemandsModule) and the worker (DemandsWorkerModule). */
 @Injectable()
 export class DemandTransitions {
-  constructor(@Inject(CONFIG) private readonly config: Config) {}
+  constructor(private readonly events: EventRecorder) {}
 
   /**
    * One status move, inside the caller's transaction: the demand row is locked, the move checked
@@ -113,7 +112,7 @@ export class DemandTransitions {
     const followers = await demandFollowers(manager, campaignId, [id]);
     const except = new Set(notify.except ?? []);
     const note = dto.note?.trim() || null;
-    return recordEvent(manager, this.config.publicUrl, {
+    return this.events.record(manager, {
       kind: 'status_change',
       key: `status:${id}:${now.toISOString()}:${dto.to}`,
       campaignId,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus } from '@demarche/shared';
+import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus, termEndsSoon, utcToday } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
@@ -9,9 +9,8 @@ import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { replanReminders } from '../reminders/reminder-planner.js';
+import { moveDeadlines } from './demand-deadlines.js';
 import { DemandTransitions, nextStatusesFor } from './demand-transition.js';
-import { termEndsSoon, utcToday } from '../institutions/term-days.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import type {
@@ -117,7 +116,7 @@ function toDto(r: DemandRow, holders: Map<string, HolderDto>): DemandDto {
 
 /**
  * Who holds each office today (`utcToday`, the directory's clock), in one query: the term
- * covering that day, the latest if several — as `holderOn` (institutions/term-days.ts) says.
+ * covering that day, the latest if several — as `holderOn` (shared/src/term-days.ts) says.
  */
 export async function currentHolders(
   db: { query: (sql: string, params: unknown[]) => Promise<unknown> },
@@ -287,14 +286,24 @@ export class DemandsService {
         await this.assertReferenceFree(manager, locked.campaign_id, dto.reference, id);
         changes.reference = dto.reference;
       }
-      if (dto.deadline !== undefined)
-        Object.assign(
-          changes,
-          await this.resolveDeadline(manager, locked.campaign_id, locked.office_id, locked.seat_time_zone, dto.deadline),
-        );
-      if (Object.keys(changes).length === 0) return;
-      await manager.update(Demand, { id }, changes);
-      if ('deadlineAt' in changes) await replanReminders(manager, 'demand', id);
+      const deadline =
+        dto.deadline !== undefined
+          ? await this.resolveDeadline(manager, locked.campaign_id, locked.office_id, locked.seat_time_zone, dto.deadline)
+          : null;
+      if (Object.keys(changes).length === 0 && !deadline) return;
+      if (Object.keys(changes).length > 0) await manager.update(Demand, { id }, changes);
+      if (deadline) {
+        await moveDeadlines(manager, [
+          {
+            id,
+            deadlineAt: deadline.deadlineAt,
+            timeZone: deadline.deadlineTimeZone,
+            milestoneId: deadline.deadlineMilestoneId,
+            termId: deadline.deadlineTermId,
+          },
+        ]);
+        Object.assign(changes, deadline); // for the audit event's before and after
+      }
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(changes)) {
@@ -326,32 +335,6 @@ export class DemandsService {
     const recorded = await inTransaction(this.dataSource, (manager) => this.transitions.move(manager, user.id, id, row.campaign_id, dto));
     await this.dispatcher.dispatch(recorded);
     return this.get(user, id);
-  }
-
-  /**
-   * Keeps deadlines bound to a term's end in step with it, inside the caller's transaction (the
-   * directory calls this when a term's end date changes). Without an end date, the deadlines
-   * keep their last date, no longer bound.
-   */
-  async followTermEnd(manager: EntityManager, actor: AuthUser, termId: string, endsOn: string | null): Promise<void> {
-    const bound: { id: string; campaign_id: string; deadline_at: Date; deadline_time_zone: string }[] = await manager.query(
-      `SELECT id, campaign_id, deadline_at, deadline_time_zone FROM demands WHERE deadline_term_id = $1 FOR UPDATE`,
-      [termId],
-    );
-    for (const d of bound) {
-      const at = endsOn ? deadlineForDay(endsOn, d.deadline_time_zone) : d.deadline_at;
-      await manager.update(Demand, { id: d.id }, { deadlineAt: at, ...(endsOn ? {} : { deadlineTermId: null }) });
-      await replanReminders(manager, 'demand', d.id);
-      await recordAudit(manager, {
-        action: 'demand.deadline_moved',
-        subjectType: 'demand',
-        subjectId: d.id,
-        campaignId: d.campaign_id,
-        actorId: actor.id,
-        before: { deadlineAt: d.deadline_at.toISOString(), termId },
-        after: { deadlineAt: at.toISOString(), termId: endsOn ? termId : null, reason: 'the term’s end date changed' },
-      });
-    }
   }
 
   private async findRow(id: string, manager: EntityManager = this.dataSource.manager): Promise<DemandRow> {

@@ -1,15 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CONFIG } from '../core/config/config.module.js';
-import type { Config } from '../core/config/config.js';
 import { inTransaction } from '../core/database/transaction.js';
 import { noResponseMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { HISTORY_AFTER_MS, mergeRecorded, recordEvent } from '../notifications/notify.js';
+import { HISTORY_AFTER_MS, mergeRecorded } from '../notifications/notify.js';
 import { leadCoordinators } from '../reminders/reminder-planner.js';
 import { AWAITING_ANSWER } from './demand.entity.js';
 import { DemandTransitions } from './demand-transition.js';
+import { EventRecorder } from '../notifications/event-recorder.js';
 
 /** Demand `d` awaits an answer, its deadline passed before `$1`, and no response answers it. */
 const UNANSWERED_PAST_DEADLINE = `d.status IN ${AWAITING_ANSWER} AND d.deadline_at < $1
@@ -23,9 +22,9 @@ const UNANSWERED_PAST_DEADLINE = `d.status IN ${AWAITING_ANSWER} AND d.deadline_
 export class UnansweredDemands {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(CONFIG) private readonly config: Config,
     private readonly dispatcher: Dispatcher,
     private readonly transitions: DemandTransitions,
+    private readonly events: EventRecorder,
   ) {}
 
   /**
@@ -68,7 +67,7 @@ export class UnansweredDemands {
           { to: 'no_response', note: 'The deadline passed with no response.' },
           { except: coordinators.map((c) => c.id), quiet },
         );
-        const notice = await recordEvent(manager, this.config.publicUrl, {
+        const notice = await this.events.record(manager, {
           kind: 'no_response',
           key: `no-response:${d.id}:${d.deadline_at.toISOString()}`,
           campaignId: d.campaign_id,

@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CONFIG } from '../core/config/config.module.js';
-import type { Config } from '../core/config/config.js';
 import { inTransaction } from '../core/database/transaction.js';
 import { escalationMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { HISTORY_AFTER_MS, recordEvent } from '../notifications/notify.js';
+import { HISTORY_AFTER_MS } from '../notifications/notify.js';
 import { leadCoordinators } from '../reminders/reminder-planner.js';
 import { OPEN_FOLLOW_UPS } from './follow-up.entity.js';
+import { EventRecorder } from '../notifications/event-recorder.js';
 
 const DAY_MS = 86_400_000;
 /** Days overdue before the first escalation, when the campaign's reminder policy sets none. */
@@ -24,8 +23,8 @@ const ESCALATION_BATCH = 500;
 export class FollowUpEscalation {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(CONFIG) private readonly config: Config,
     private readonly dispatcher: Dispatcher,
+    private readonly events: EventRecorder,
   ) {}
 
   /**
@@ -68,47 +67,49 @@ export class FollowUpEscalation {
       const crossedAt = f.due_at.getTime() + level * f.after_days * DAY_MS;
       const coordinators = await leadCoordinators(this.dataSource, f.campaign_id);
       const result = await inTransaction(this.dataSource, (manager) =>
-        recordEvent(manager, this.config.publicUrl, {
-          kind: 'escalation',
-          // One per level: level 2 is a new event, the same level never again.
-          key: `escalation:${f.id}:${f.due_at.toISOString()}:${level}`,
-          campaignId: f.campaign_id,
-          campaignTitle: f.campaign_title,
-          recipientIds: coordinators.map((c) => c.id),
-          organizationIds: [f.organization_id],
-          link: `/campaigns/${f.campaign_id}/follow-ups/${f.id}`,
-          render: (locale, timeZone, link) => {
-            const mail = escalationMail(locale, {
+        this.events
+          .record(manager, {
+            kind: 'escalation',
+            // One per level: level 2 is a new event, the same level never again.
+            key: `escalation:${f.id}:${f.due_at.toISOString()}:${level}`,
+            campaignId: f.campaign_id,
+            campaignTitle: f.campaign_title,
+            recipientIds: coordinators.map((c) => c.id),
+            organizationIds: [f.organization_id],
+            link: `/campaigns/${f.campaign_id}/follow-ups/${f.id}`,
+            render: (locale, timeZone, link) => {
+              const mail = escalationMail(locale, {
+                title: f.title,
+                organizationName: f.organization_name,
+                campaignTitle: f.campaign_title,
+                overdueDays,
+                dueAt: f.due_at,
+                timeZone,
+                link,
+              });
+              return { title: mail.subject, body: f.title, mail };
+            },
+            data: {
+              followUpId: f.id,
               title: f.title,
               organizationName: f.organization_name,
-              campaignTitle: f.campaign_title,
+              dueAt: f.due_at.toISOString(),
               overdueDays,
-              dueAt: f.due_at,
-              timeZone,
-              link,
-            });
-            return { title: mail.subject, body: f.title, mail };
-          },
-          data: {
-            followUpId: f.id,
-            title: f.title,
-            organizationName: f.organization_name,
-            dueAt: f.due_at.toISOString(),
-            overdueDays,
-            level,
-          },
-          // A level crossed long ago is history: recorded, but it e-mails nobody.
-          quiet: now.getTime() - crossedAt > HISTORY_AFTER_MS,
-        }).then(async (result) => {
-          // Done with this level: the next sweep moves on to the follow-ups behind it. Unless the due
-          // time changed meanwhile (compared to the millisecond, as JavaScript holds it): then the
-          // next sweep counts from the new one.
-          await manager.query(
-            `UPDATE follow_ups SET escalated_level = $2, escalated_due_at = due_at WHERE id = $1 AND date_trunc('milliseconds', due_at) = $3`,
-            [f.id, level, f.due_at],
-          );
-          return result;
-        }),
+              level,
+            },
+            // A level crossed long ago is history: recorded, but it e-mails nobody.
+            quiet: now.getTime() - crossedAt > HISTORY_AFTER_MS,
+          })
+          .then(async (result) => {
+            // Done with this level: the next sweep moves on to the follow-ups behind it. Unless the due
+            // time changed meanwhile (compared to the millisecond, as JavaScript holds it): then the
+            // next sweep counts from the new one.
+            await manager.query(
+              `UPDATE follow_ups SET escalated_level = $2, escalated_due_at = due_at WHERE id = $1 AND date_trunc('milliseconds', due_at) = $3`,
+              [f.id, level, f.due_at],
+            );
+            return result;
+          }),
       );
       await this.dispatcher.dispatch(result);
     }

@@ -84,7 +84,7 @@ export class FollowUp extends BaseEntity {
   isExample: boolean;
 
   /**
-   * How far escalation has gone (reminders.processor.ts `escalateOverdue`): the last level
+   * How far escalation has gone (follow-ups/follow-up-escalation.ts, `FollowUpEscalation.escalateOverdue`): the last level
    * recorded, and the due time it was counted from. A new due time starts again from level 1;
    * the sweep only picks follow-ups whose current level is past this one, so none waits behind
    * those already escalated.

@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, isFollowUpOpen } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
-import { CONFIG } from '../core/config/config.module.js';
-import type { Config } from '../core/config/config.js';
 import { assignmentMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { nothingRecorded, recordEvent, type Recorded } from '../notifications/notify.js';
+import { nothingRecorded, type Recorded } from '../notifications/notify.js';
 import { SqlFilters } from '../core/database/sql-filters.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
@@ -25,6 +23,7 @@ import type {
 } from './follow-up.dto.js';
 import { FollowUp } from './follow-up.entity.js';
 import { inTransaction } from '../core/database/transaction.js';
+import { EventRecorder } from '../notifications/event-recorder.js';
 
 interface FollowUpRow {
   id: string;
@@ -89,7 +88,7 @@ export class FollowUpsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
     private readonly dispatcher: Dispatcher,
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly events: EventRecorder,
   ) {}
 
   /**
@@ -118,7 +117,7 @@ export class FollowUpsService {
       [f!.assignee_id ?? f!.organization_id],
     );
     const assignedBy = `${actor.displayName} (${actor.organizationName})`;
-    return recordEvent(manager, this.config.publicUrl, {
+    return this.events.record(manager, {
       kind: 'assignment',
       key: `assignment:${followUpId}:${f!.organization_id}:${f!.assignee_id ?? '-'}`,
       campaignId: f!.campaign_id,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
+import { DEFAULT_PAGE_SIZE, utcToday, termsOverlap, termEndsSoon, holderOn, type TermDays } from '@demarche/shared';
 import { QueryFailedError, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { DemandsService } from '../demands/demands.service.js';
+import { followTermEnd } from '../demands/demand-deadlines.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ConflictError, NotFoundError, ValidationFailedError, type DomainError } from '../core/http/domain-error.js';
@@ -28,7 +28,6 @@ import { Office } from './office.entity.js';
 import { OfficeholderTerm } from './officeholder-term.entity.js';
 import { inTransaction } from '../core/database/transaction.js';
 import { containing } from '../core/database/sql-filters.js';
-import { utcToday, termsOverlap, termEndsSoon, holderOn, type TermDays } from './term-days.js';
 
 // ——— rows and mapping ———
 
@@ -185,10 +184,7 @@ function pick(source: object, keys: object): Record<string, unknown> {
  */
 @Injectable()
 export class InstitutionsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly demands: DemandsService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   // ——— institutions ———
 
@@ -344,7 +340,7 @@ export class InstitutionsService {
       if (Object.keys(changes).length > 0) {
         await this.assertTermFits(manager, office, after, id);
         await manager.update(OfficeholderTerm, { id }, changes);
-        if ('endsOn' in changes) await this.demands.followTermEnd(manager, actor, id, after.endsOn ?? null);
+        if ('endsOn' in changes) await followTermEnd(manager, actor.id, id, after.endsOn ?? null);
         await recordAudit(manager, {
           action: 'term.updated',
           subjectType: 'term',

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { SqlFilters } from '../core/database/sql-filters.js';
-import { replanReminders } from '../reminders/reminder-planner.js';
+import { followMilestone } from '../demands/demand-deadlines.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, deadlineForDay } from '@demarche/shared';
+import { DEFAULT_PAGE_SIZE } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
@@ -116,15 +116,8 @@ export class MilestonesService {
       await manager.update(Milestone, { id }, changes);
       const occursOn = changes.occursOn ?? before.occurs_on;
       const timeZone = changes.timeZone ?? before.time_zone;
-      let moved = 0;
-      if (occursOn !== before.occurs_on || timeZone !== before.time_zone) {
-        const result = (await manager.query(
-          `UPDATE demands SET deadline_at = $2, deadline_time_zone = $3, updated_at = now() WHERE deadline_milestone_id = $1 RETURNING id`,
-          [id, deadlineForDay(occursOn, timeZone), timeZone],
-        )) as [{ id: string }[], number];
-        moved = result[1];
-        for (const demand of result[0]) await replanReminders(manager, 'demand', demand.id);
-      }
+      const moved =
+        occursOn !== before.occurs_on || timeZone !== before.time_zone ? await followMilestone(manager, id, occursOn, timeZone) : 0;
       await recordAudit(manager, {
         action: moved > 0 || occursOn !== before.occurs_on ? 'milestone.moved' : 'milestone.updated',
         subjectType: 'milestone',

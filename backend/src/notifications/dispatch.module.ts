@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { QueueModule } from '../core/queue/queue.module.js';
 import { Dispatcher } from './dispatcher.js';
+import { EventRecorder } from './event-recorder.js';
 
-/** The Dispatcher, for every module of both processes that records events. */
+/** Recording events and dispatching them after commit, for every module of both processes. */
 @Global()
-@Module({ imports: [QueueModule], providers: [Dispatcher], exports: [Dispatcher] })
+@Module({ imports: [QueueModule], providers: [Dispatcher, EventRecorder], exports: [Dispatcher, EventRecorder] })
 export class DispatchModule {}

@@ -3,14 +3,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../core/config/config.module.js';
 import type { Config } from '../core/config/config.js';
-import { QUEUES } from '../core/queue/queues.js';
+import { deliveryJobOptions, QUEUES } from '../core/queue/queues.js';
 import { addReviving } from '../core/queue/revive.js';
 import type { JobSpec, TypedQueue } from '../core/queue/typed-queue.js';
 import { REDIS } from '../core/redis/redis.module.js';
+import { webhookDeliveryJobs } from '../webhooks/webhook-jobs.js';
 import { publishNotifications, type Recorded } from './notify.js';
 
 export const emailJobId = (notificationId: string): string => `notification-email-${notificationId}`;
-export const webhookJobId = (deliveryId: string): string => `webhook-delivery-${deliveryId}`;
 
 /**
  * After a transaction that recorded events has committed: pushes the new in-app notifications
@@ -40,33 +40,20 @@ export class Dispatcher {
     }
   }
 
-  private retry() {
-    return {
-      attempts: this.config.deliveryAttempts,
-      backoff: { type: 'exponential', delay: this.config.deliveryRetryMs },
-      removeOnComplete: { age: 3600 },
-      removeOnFail: { age: 24 * 3600 },
-    };
-  }
-
   /** `revive`: the rows have been pending a while (the sweep); re-add any whose job finished (see addReviving). */
   async enqueueEmails(ids: string[], revive = false): Promise<void> {
     if (ids.length === 0) return;
     const jobs = ids.map((notificationId): JobSpec<'notifications'> => ({
       name: 'email',
       data: { notificationId },
-      opts: { jobId: emailJobId(notificationId), ...this.retry() },
+      opts: { jobId: emailJobId(notificationId), ...deliveryJobOptions(this.config) },
     }));
     await (revive ? addReviving(this.notifications, jobs) : this.notifications.addBulk(jobs));
   }
 
   async enqueueDeliveries(ids: string[], revive = false): Promise<void> {
     if (ids.length === 0) return;
-    const jobs = ids.map((deliveryId): JobSpec<'webhooks'> => ({
-      name: 'deliver',
-      data: { deliveryId },
-      opts: { jobId: webhookJobId(deliveryId), ...this.retry() },
-    }));
+    const jobs = webhookDeliveryJobs(ids, this.config);
     await (revive ? addReviving(this.webhooks, jobs) : this.webhooks.addBulk(jobs));
   }
 }

@@ -2,37 +2,24 @@ import { channelsWithDefaults, type Locale, type NotificationKind } from '@demar
 import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import type { RenderedMail } from '../core/mail/templates.js';
-import { queueWebhookDeliveries } from '../webhooks/webhook-outbox.js';
+import type { WebhookEvent } from '../webhooks/webhook-outbox.js';
 import { queryPrepared } from '../core/database/prepared.js';
 import type { EmailStatus } from './notification.entity.js';
 import type { NotificationDto } from './notification.dto.js';
 
 /**
  * Something happened that people should hear of: a deadline came near, a body answered, a demand
- * moved. Producers call `recordEvent` inside the transaction of the change; it writes, per
+ * moved. Producers call `EventRecorder.record` (event-recorder.ts) inside the transaction of the change; it writes, per
  * person and according to their preferences, the in-app notification and the e-mail to send
  * (the notification row is the e-mail's outbox), and one delivery per interested webhook. After
  * the commit, `Dispatcher.dispatch` pushes the in-app ones live and enqueues the rest; the
  * worker's sweep enqueues again whatever is still pending, so a crash in between loses nothing.
  */
-export interface NotificationEvent {
-  kind: NotificationKind;
-  /** The event's identity: the same key never notifies the same person, or webhook, twice. */
-  key: string;
-  campaignId: string;
-  campaignTitle: string;
+export interface NotificationEvent extends WebhookEvent {
   /** People to tell (the actor, disabled users and those who muted the campaign are left out). */
   recipientIds: string[];
   /** Who did it, if a person did: never told of their own act. */
   actorId?: string | null;
-  /** Organizations concerned: their webhooks hear of it (the campaign's webhooks always do). */
-  organizationIds: string[];
-  /** A dashboard path, e.g. /campaigns/<id>. */
-  link: string;
-  /** What the event says, in a language and time zone. */
-  render(locale: Locale, timeZone: string, absoluteLink: string): { title: string; body: string; mail: RenderedMail };
-  /** Machine-readable facts for webhook receivers. */
-  data: Record<string, unknown>;
   /** History (a deadline long past): recorded in the dashboard only; no e-mail, no webhook. */
   quiet?: boolean;
 }
@@ -187,40 +174,6 @@ export async function storeNotification(
  * recorded `quiet` — e-mailing nobody — so loaded or long-past data sets off no burst.
  */
 export const HISTORY_AFTER_MS = 2 * 86_400_000;
-
-/** Records an event for its people and webhooks, in the caller's transaction (see above). */
-export async function recordEvent(manager: EntityManager, publicUrl: string, event: NotificationEvent): Promise<Recorded> {
-  const recorded = nothingRecorded();
-  const absoluteLink = `${publicUrl}${event.link}`;
-  const people = await audience(
-    manager,
-    event.recipientIds.filter((id) => id !== event.actorId),
-    event.campaignId,
-    event.kind,
-  );
-  for (const person of people) {
-    const mail = event.quiet ? 'off' : person.mail;
-    if (!person.inApp && mail === 'off') continue;
-    const rendered = event.render(person.locale, person.timeZone, absoluteLink);
-    const saved = await storeNotification(manager, {
-      userId: person.userId,
-      kind: event.kind,
-      title: rendered.title,
-      body: rendered.body,
-      link: event.link,
-      campaignId: event.campaignId,
-      dedupeKey: `${event.key}:${person.userId}`,
-      inApp: person.inApp,
-      emailStatus: mail === 'now' ? 'pending' : mail === 'digest' ? 'digest' : 'none',
-      mail: mail === 'off' ? null : rendered.mail,
-    });
-    if (!saved) continue;
-    if (saved.stored) recorded.notifications.push(saved.stored);
-    if (mail === 'now') recorded.emailIds.push(saved.id);
-  }
-  if (!event.quiet) recorded.deliveryIds.push(...(await queueWebhookDeliveries(manager, publicUrl, event)));
-  return recorded;
-}
 
 /** The Redis channel through which every API process hears of new notifications. */
 export const notificationsChannel = (redisPrefix: string): string => `${redisPrefix}:notifications`;

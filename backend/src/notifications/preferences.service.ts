@@ -4,7 +4,7 @@ import { channelsWithDefaults, NOTIFICATION_KINDS, type DigestMode, type Locale 
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ValidationFailedError } from '../core/http/domain-error.js';
-import { replanRecipientReminders } from '../reminders/reminder-planner.js';
+import { setTimeZone } from '../users/time-zone.js';
 import type { NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './preferences.dto.js';
 import { inTransaction } from '../core/database/transaction.js';
 
@@ -54,10 +54,7 @@ export class PreferencesService {
         [user.id, JSON.stringify(channels), dto.digest ?? current.digest, [...new Set(dto.mutedCampaignIds ?? current.mutedCampaignIds)]],
       );
       if (dto.locale !== undefined) await manager.query(`UPDATE users SET locale = $2 WHERE id = $1`, [user.id, dto.locale]);
-      if (dto.timeZone !== undefined && dto.timeZone !== current.timeZone) {
-        await manager.query(`UPDATE users SET time_zone = $2 WHERE id = $1`, [user.id, dto.timeZone]);
-        await replanRecipientReminders(manager, user.id);
-      }
+      if (dto.timeZone !== undefined) await setTimeZone(manager, user.id, dto.timeZone);
       return this.get(user, manager);
     });
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, type DemandStatus } from '@demarche/shared';
@@ -10,16 +10,15 @@ import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/ht
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { DemandTransitions } from '../demands/demand-transition.js';
 import { demandFollowers } from '../demands/demand-followers.js';
-import { CONFIG } from '../core/config/config.module.js';
-import type { Config } from '../core/config/config.js';
 import { responseMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { mergeRecorded, recordEvent, type Recorded } from '../notifications/notify.js';
+import { mergeRecorded, type Recorded } from '../notifications/notify.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
 import type { CreateResponseDto, ListResponsesQueryDto, ResponseDto, ResponsePageDto, UpdateResponseDto } from './response.dto.js';
 import { ResponseDemand } from './response-demand.entity.js';
 import { Response } from './response.entity.js';
 import { inTransaction } from '../core/database/transaction.js';
+import { EventRecorder } from '../notifications/event-recorder.js';
 
 interface ResponseRow {
   id: string;
@@ -63,7 +62,7 @@ export class ResponsesService {
     private readonly transitions: DemandTransitions,
     private readonly proposals: ProposalsService,
     private readonly dispatcher: Dispatcher,
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly events: EventRecorder,
   ) {}
 
   async list(user: AuthUser, campaignId: string, query: ListResponsesQueryDto): Promise<ResponsePageDto> {
@@ -166,7 +165,7 @@ export class ResponsesService {
       [saved.institutionId, saved.campaignId],
     )) as { institution_name: string; campaign_title: string }[];
     const followers = await demandFollowers(manager, saved.campaignId, demandIds);
-    return recordEvent(manager, this.config.publicUrl, {
+    return this.events.record(manager, {
       kind: 'response',
       key: `response:${saved.id}`,
       campaignId: saved.campaignId,

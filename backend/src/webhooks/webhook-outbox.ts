@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Locale } from '@demarche/shared';
+import type { Locale, NotificationKind } from '@demarche/shared';
 import type { EntityManager } from 'typeorm';
-import type { NotificationEvent } from '../notifications/notify.js';
+import type { RenderedMail } from '../core/mail/templates.js';
 
 /** The JSON a webhook receives (plus `id`, the delivery's id, added when sent). */
 export interface WebhookPayload {
@@ -29,6 +29,26 @@ export function slackText(title: string, body: string, link: string | null, link
 
 const OPEN_LABEL: Record<Locale, string> = { en: 'Open in Demarche', es: 'Abrir en Demarche' };
 
+/**
+ * What a webhook hears of an event: the part of a notification event (notifications/notify.ts,
+ * `NotificationEvent`, which extends this) that its deliveries are written from.
+ */
+export interface WebhookEvent {
+  kind: NotificationKind;
+  /** The event's identity: the same key never reaches the same webhook twice. */
+  key: string;
+  campaignId: string;
+  campaignTitle: string;
+  /** Organizations concerned: their webhooks hear of it (the campaign's webhooks always do). */
+  organizationIds: string[];
+  /** A dashboard path, e.g. /campaigns/<id>. */
+  link: string;
+  /** What the event says, in a language and time zone. */
+  render(locale: Locale, timeZone: string, absoluteLink: string): { title: string; body: string; mail: RenderedMail };
+  /** Machine-readable facts for webhook receivers. */
+  data: Record<string, unknown>;
+}
+
 /** A webhook an event goes to, and the language its messages are written in. */
 export interface WebhookTarget {
   id: string;
@@ -52,7 +72,7 @@ export const interestedWebhooks = (campaignId: string, organizationIds: string, 
 export async function queueWebhookDeliveries(
   manager: EntityManager,
   publicUrl: string,
-  event: NotificationEvent,
+  event: WebhookEvent,
   targets?: WebhookTarget[],
 ): Promise<string[]> {
   const hooks: WebhookTarget[] =

@@ -10,7 +10,10 @@ import type { Config } from '../core/config/config.js';
 import { SqlFilters } from '../core/database/sql-filters.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
-import { Dispatcher } from '../notifications/dispatcher.js';
+import { InjectQueue } from '@nestjs/bullmq';
+import { QUEUES } from '../core/queue/queues.js';
+import type { TypedQueue } from '../core/queue/typed-queue.js';
+import { webhookDeliveryJobs } from './webhook-jobs.js';
 import type { WebhookDeliveryStatus } from './webhook-delivery.entity.js';
 import type {
   CreateWebhookDto,
@@ -67,7 +70,7 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly dispatcher: Dispatcher,
+    @InjectQueue(QUEUES.webhooks) private readonly queue: TypedQueue<'webhooks'>,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -148,7 +151,7 @@ export class WebhooksService {
       `INSERT INTO webhook_deliveries (webhook_id, event_key, event, payload) VALUES ($1, $2, 'ping', $3) RETURNING id`,
       [hook.id, `ping:${payload.eventId}`, JSON.stringify(payload)],
     )) as { id: string }[];
-    await this.dispatcher.enqueueDeliveries([row!.id]).catch(() => undefined); // the sweep retries
+    await this.queue.addBulk(webhookDeliveryJobs([row!.id], this.config)).catch(() => undefined); // the sweep retries
     return this.delivery(row!.id);
   }
 

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { requestPath } from './request-path.js';
+import { requestPath } from '../logging/request-path.js';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);

@@ -5,7 +5,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { toErrorBody } from './error-body.js';
 import { loadPagePreloads } from './page-preloads.js';
-import { requestPath } from './request-path.js';
+import { requestPath } from '../logging/request-path.js';
 
 function listFiles(root: string): Set<string> {
   const files = new Set<string>();

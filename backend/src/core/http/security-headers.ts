@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../config/config.js';
-import { requestPath } from './request-path.js';
+import { requestPath } from '../logging/request-path.js';
 import { registerSecurityTxt } from './security-txt.js';
 
 /**

@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule, type LoggerService } from '@nestjs/
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pino, { type Logger as Pino } from 'pino';
 import type { Config } from '../config/config.js';
-import { requestPath } from '../http/request-path.js';
+import { requestPath } from './request-path.js';
 
 /** Paths never written to a log line: credentials travel in these. */
 export const REDACTED_PATHS = [

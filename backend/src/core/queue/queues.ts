@@ -67,3 +67,17 @@ export const REMINDER_DELIVERY_CONCURRENCY = 16;
 
 /** Redis key (under the configured prefix) where the worker's heartbeat lives. */
 export const heartbeatKey = (prefix: string): string => `${prefix}:worker:heartbeat`;
+
+/**
+ * The options of every job that delivers something (a reminder, an e-mail, a webhook POST):
+ * retried with exponential backoff, and its record kept an hour when done and a day when failed
+ * (by age: a count would trim the queue's whole set, other jobs' records included).
+ */
+export function deliveryJobOptions(config: { deliveryAttempts: number; deliveryRetryMs: number }) {
+  return {
+    attempts: config.deliveryAttempts,
+    backoff: { type: 'exponential', delay: config.deliveryRetryMs },
+    removeOnComplete: { age: 3600 },
+    removeOnFail: { age: 24 * 3600 },
+  };
+}

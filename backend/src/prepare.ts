@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { loadDemoDataIfEmpty } from '../demo/demo-data.loader.js';
-import { writeDemoLogins } from '../demo/demo-logins-file.js';
-import type { Config } from './config/config.js';
-import { dataSourceOptions } from './database/data-source-options.js';
-import { migrate } from './database/database-admin.js';
+import { loadDemoDataIfEmpty } from './demo/demo-data.loader.js';
+import { writeDemoLogins } from './demo/demo-logins-file.js';
+import type { Config } from './core/config/config.js';
+import { dataSourceOptions } from './core/database/data-source-options.js';
+import { migrate } from './core/database/database-admin.js';
 import { checkRedisEvictionPolicy, preflight } from './preflight.js';
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -14,13 +14,15 @@ import { queryPrepared, queryPreparedOnce } from '../core/database/prepared.js';
 import { reminderMail } from '../core/mail/templates.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
 import { channelsFor, NOTIFICATION_PARAMETERS, storeNotification } from '../notifications/notify.js';
-import { interestedWebhooks, queueWebhookDeliveries, type WebhookTarget } from '../webhooks/webhook-outbox.js';
+import { interestedWebhooks, type WebhookTarget } from '../webhooks/webhook-outbox.js';
+import { EventRecorder } from '../notifications/event-recorder.js';
 import { UnansweredDemands } from '../demands/unanswered-demands.js';
 import { FollowUpEscalation } from '../follow-ups/follow-up-escalation.js';
 import { keepScheduler } from '../core/queue/keep-scheduler.js';
-import { QUEUES, REMINDER_DELIVERY_CONCURRENCY, SCHEDULERS } from '../core/queue/queues.js';
+import { deliveryJobOptions, QUEUES, REMINDER_DELIVERY_CONCURRENCY, SCHEDULERS } from '../core/queue/queues.js';
 import { addReviving } from '../core/queue/revive.js';
 import type { JobSpec, TypedJob, TypedQueue } from '../core/queue/typed-queue.js';
+import { deliveryJobId, reminderMessageId } from '../reminders/reminder-ids.js';
 import { inTransaction } from '../core/database/transaction.js';
 
 type ReminderJob = TypedJob<'reminders', SweepOutcome | void>;
@@ -76,14 +78,6 @@ export interface SweepOutcome {
   unanswered: number;
   escalated: number;
   ms: number;
-}
-
-/** The job id of a reminder's delivery: one per reminder, so BullMQ holds it at most once. */
-export const deliveryJobId = (reminderId: string): string => `reminder-${reminderId}`;
-
-/** The e-mail Message-ID of a reminder: a retry after a crash sends the same message, never a different one. */
-export function reminderMessageId(reminderId: string, host: string): string {
-  return `<reminder-${createHash('sha256').update(reminderId).digest('hex').slice(0, 32)}@${host}>`;
 }
 
 /** Reminders rendered and built, not sent, at a worker's start (see `warmUp`). */
@@ -208,6 +202,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     @Inject(CONFIG) private readonly config: Config,
     private readonly mailer: Mailer,
     private readonly dispatcher: Dispatcher,
+    private readonly events: EventRecorder,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly unansweredDemands: UnansweredDemands,
     private readonly escalation: FollowUpEscalation,
@@ -385,10 +380,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         // BullMQ schedules at timestamp + delay; without this the timestamp is when the job is
         // built, after the sweep's queries, and every reminder fell due that much late.
         timestamp: now.getTime(),
-        attempts: this.config.deliveryAttempts,
-        backoff: { type: 'exponential', delay: this.config.deliveryRetryMs },
-        removeOnComplete: { age: 3600 },
-        removeOnFail: { age: 24 * 3600 },
+        ...deliveryJobOptions(this.config),
       },
     });
     const sql = duePage(scan.unqueued);
@@ -474,15 +466,13 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       const link = `/campaigns/${row.campaign_id}/${row.subject_type === 'follow_up' ? 'follow-ups' : 'demands'}/${row.subject_id}`;
       // Webhooks hear of the deadline once, however many people are reminded of it: the key is
       // the schedule slot, not this person's row.
-      const deliveryIds = await queueWebhookDeliveries(
+      const deliveryIds = await this.events.webhookDeliveries(
         manager,
-        this.config.publicUrl,
         {
           kind: 'reminder',
           key: `reminder:${row.subject_type}:${row.subject_id}:${row.due_at.toISOString()}:${row.kind}:${row.offset_days}`,
           campaignId: row.campaign_id,
           campaignTitle: row.campaign_title,
-          recipientIds: [],
           organizationIds: subject.organizationIds,
           link,
           render,

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
-import { addressOf, type Config } from './config/config.js';
-import { ensureDatabase } from './database/database-admin.js';
-import { DependencyMisconfiguredError, DependencyUnavailableError } from './dependency-error.js';
-import { redisOptions } from './redis/redis-options.js';
+import { addressOf, type Config } from './core/config/config.js';
+import { ensureDatabase } from './core/database/database-admin.js';
+import { DependencyMisconfiguredError, DependencyUnavailableError } from './core/dependency-error.js';
+import { redisOptions } from './core/redis/redis-options.js';
 
 /** A one-shot Redis client: one connection attempt within a few seconds, no retries, no queueing. */
 function oneShotRedis(redisUrl: string): Redis {
