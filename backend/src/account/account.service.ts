@@ -14,7 +14,7 @@ import type { Config } from '../core/config/config.js';
 import { DomainError } from '../core/http/domain-error.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { setTimeZone } from '../users/time-zone.js';
-import { passwordResetMail } from '../core/mail/templates.js';
+import { passwordResetMail } from './password-reset-mail.js';
 import { RateLimiter } from '../core/rate-limit/rate-limiter.js';
 import { User } from '../users/user.entity.js';
 import type { MeDto, UpdateMeDto } from './account.dto.js';

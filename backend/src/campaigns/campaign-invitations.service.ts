@@ -7,7 +7,7 @@ import { AccessPolicy } from '../core/auth/access-policy.js';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { ConflictError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
-import { campaignInvitationAnswerMail, campaignInvitationMail } from '../core/mail/templates.js';
+import { campaignInvitationAnswerMail, campaignInvitationMail } from './campaign-invitation-mails.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
 import { nothingRecorded, type Recorded } from '../notifications/notify.js';
 import type {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
-import { statusChangeMail } from '../core/mail/templates.js';
+import { statusChangeMail } from './demand-mails.js';
 import { type Recorded } from '../notifications/notify.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 import { demandFollowers } from './demand-followers.js';

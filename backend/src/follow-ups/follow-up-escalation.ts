@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../core/database/transaction.js';
-import { escalationMail } from '../core/mail/templates.js';
+import { escalationMail } from './follow-up-mails.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
 import { HISTORY_AFTER_MS } from '../notifications/notify.js';
 import { leadCoordinators } from '../reminders/reminder-planner.js';

@@ -4,7 +4,7 @@ import { DEFAULT_PAGE_SIZE, isFollowUpOpen } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
-import { assignmentMail } from '../core/mail/templates.js';
+import { assignmentMail } from './follow-up-mails.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
 import { nothingRecorded, type Recorded } from '../notifications/notify.js';
 import { SqlFilters } from '../core/database/sql-filters.js';

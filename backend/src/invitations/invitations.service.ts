@@ -12,7 +12,7 @@ import { SessionService } from '../core/auth/session.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { MailService } from '../core/mail/mail.service.js';
-import { invitationMail, roleLabel } from '../core/mail/templates.js';
+import { invitationMail, roleLabel } from './invitation-mail.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import type { CreateInvitationDto, InvitationDto, InvitationPageDto, InvitationPreviewDto } from './invitation.dto.js';

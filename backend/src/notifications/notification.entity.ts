@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { oneOf } from '../core/database/columns.js';
-import type { RenderedMail } from '../core/mail/templates.js';
+import type { RenderedMail } from '../core/mail/mail-layout.js';
 import { User } from '../users/user.entity.js';
 
 /**

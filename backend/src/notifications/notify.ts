@@ -1,7 +1,7 @@
 import { channelsWithDefaults, type Locale, type NotificationKind } from '@demarche/shared';
 import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
-import type { RenderedMail } from '../core/mail/templates.js';
+import type { RenderedMail } from '../core/mail/mail-layout.js';
 import type { WebhookEvent } from '../webhooks/webhook-outbox.js';
 import { queryPrepared } from '../core/database/prepared.js';
 import type { EmailStatus } from './notification.entity.js';

@@ -11,7 +11,7 @@ import { REDIS } from '../core/redis/redis.module.js';
 import type { Config } from '../core/config/config.js';
 import { isPermanentMailError, Mailer } from '../core/mail/mailer.js';
 import { queryPrepared, queryPreparedOnce } from '../core/database/prepared.js';
-import { reminderMail } from '../core/mail/templates.js';
+import { reminderMail } from '../reminders/reminder-mail.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
 import { channelsFor, NOTIFICATION_PARAMETERS, storeNotification } from '../notifications/notify.js';
 import { interestedWebhooks, type WebhookTarget } from '../webhooks/webhook-outbox.js';

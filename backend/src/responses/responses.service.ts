@@ -10,7 +10,7 @@ import { ForbiddenError, NotFoundError, ValidationFailedError } from '../core/ht
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import { DemandTransitions } from '../demands/demand-transition.js';
 import { demandFollowers } from '../demands/demand-followers.js';
-import { responseMail } from '../core/mail/templates.js';
+import { responseMail } from './response-mail.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
 import { mergeRecorded, type Recorded } from '../notifications/notify.js';
 import { ProposalsService } from '../proposals/proposals.service.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Locale, NotificationKind } from '@demarche/shared';
 import type { EntityManager } from 'typeorm';
-import type { RenderedMail } from '../core/mail/templates.js';
+import type { RenderedMail } from '../core/mail/mail-layout.js';
 
 /** The JSON a webhook receives (plus `id`, the delivery's id, added when sent). */
 export interface WebhookPayload {

@@ -5,7 +5,7 @@ import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 import { QUEUES, type MailMessage } from '../queue/queues.js';
 import type { TypedQueue } from '../queue/typed-queue.js';
-import type { RenderedMail } from './templates.js';
+import type { RenderedMail } from './mail-layout.js';
 
 /**
  * Hands e-mail to the worker through the `mail` queue: the API never waits on an SMTP server, and
