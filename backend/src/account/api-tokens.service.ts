@@ -8,12 +8,15 @@ import type { AuthUser } from '../core/auth/auth-context.js';
 import { newToken, tokenHash } from '../core/auth/secrets.js';
 import { NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
+import { SqlFilters } from '../core/database/sql-filters.js';
 import type { ApiTokenDto, ApiTokenPageDto, CreatedApiTokenDto } from './account.dto.js';
 import { inTransaction } from '../core/database/transaction.js';
 
 export const API_TOKEN_PREFIX = 'dmt_';
 
-function toDto(t: ApiToken): ApiTokenDto {
+type ApiTokenRow = Pick<ApiToken, 'id' | 'name' | 'prefix' | 'createdAt' | 'expiresAt' | 'lastUsedAt'>;
+
+function toDto(t: ApiTokenRow): ApiTokenDto {
   return {
     id: t.id,
     name: t.name,
@@ -30,18 +33,18 @@ export class ApiTokensService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(user: AuthUser, cursor: string | undefined, limit = DEFAULT_PAGE_SIZE): Promise<ApiTokenPageDto> {
-    const query = this.dataSource
-      .getRepository(ApiToken)
-      .createQueryBuilder('t')
-      .where('t.user_id = :userId AND t.revoked_at IS NULL', { userId: user.id })
-      .orderBy('t.created_at', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(limit + 1);
+    const f = new SqlFilters(user.id);
+    f.add('t.user_id = $1 AND t.revoked_at IS NULL');
     if (cursor) {
       const [createdAt, id] = decodeCursor(cursor, ['timestamp', 'uuid']);
-      query.andWhere('(t.created_at, t.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
+      f.add('(t.created_at, t.id) < (?::timestamptz, ?::uuid)', createdAt, id);
     }
-    return toPage(await query.getMany(), limit, toDto, (t) => [t.createdAt.toISOString(), t.id]);
+    const rows: ApiTokenRow[] = await this.dataSource.query(
+      `SELECT t.id, t.name, t.prefix, t.created_at AS "createdAt", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt"
+       FROM api_tokens t WHERE ${f.where} ORDER BY t.created_at DESC, t.id DESC LIMIT ${f.param(limit + 1)}`,
+      f.params,
+    );
+    return toPage(rows, limit, toDto, (t) => [t.createdAt.toISOString(), t.id]);
   }
 
   async create(user: AuthUser, name: string, expiresAt?: string): Promise<CreatedApiTokenDto> {

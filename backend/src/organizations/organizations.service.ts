@@ -9,12 +9,21 @@ import { SessionService } from '../core/auth/session.service.js';
 import { ConflictError, NotFoundError } from '../core/http/domain-error.js';
 import { decodeCursor, toPage } from '../core/http/pagination.js';
 import type { CreateOrganizationDto, OrganizationDto, OrganizationPageDto, UpdateOrganizationDto } from './organization.dto.js';
-import { containing } from '../core/database/sql-filters.js';
+import { containing, SqlFilters } from '../core/database/sql-filters.js';
 import type { FindOrganizationNamesQueryDto, OrganizationNamePageDto } from './organization-name.dto.js';
 import { Organization } from './organization.entity.js';
 import { inTransaction } from '../core/database/transaction.js';
 
-export function toOrganizationDto(o: Organization): OrganizationDto {
+/** An organization's columns under its entity's names, for `toOrganizationDto`. */
+const ORGANIZATION_COLUMNS = `o.id, o.name, o.country, o.kind, o.contact_email AS "contactEmail", o.website, o.is_example AS "isExample",
+  o.disabled_at AS "disabledAt", o.created_at AS "createdAt"`;
+
+type OrganizationRow = Pick<
+  Organization,
+  'id' | 'name' | 'country' | 'kind' | 'contactEmail' | 'website' | 'isExample' | 'disabledAt' | 'createdAt'
+>;
+
+export function toOrganizationDto(o: OrganizationRow): OrganizationDto {
   return {
     id: o.id,
     name: o.name,
@@ -42,16 +51,16 @@ export class OrganizationsService {
 
   async list(user: AuthUser, query: { cursor?: string; limit?: number; q?: string }): Promise<OrganizationPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const qb = this.dataSource
-      .getRepository(Organization)
-      .createQueryBuilder('o')
-      .orderBy('o.name', 'ASC')
-      .limit(limit + 1);
     const visible = await this.policy.visibleOrganizationIds(user);
-    if (visible !== 'all') qb.andWhere('o.id IN (:...visible)', { visible });
-    if (query.q) qb.andWhere('o.name ILIKE :q', { q: containing(query.q) });
-    if (query.cursor) qb.andWhere('o.name > :after', { after: decodeCursor(query.cursor, ['text'])[0] });
-    return toPage(await qb.getMany(), limit, toOrganizationDto, (o) => [o.name]);
+    const f = new SqlFilters();
+    if (visible !== 'all') f.add('o.id = ANY(?::uuid[])', visible);
+    if (query.q) f.add('o.name ILIKE ?', containing(query.q));
+    if (query.cursor) f.add('o.name > ?', decodeCursor(query.cursor, ['text'])[0]);
+    const rows: OrganizationRow[] = await this.dataSource.query(
+      `SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE ${f.where} ORDER BY o.name LIMIT ${f.param(limit + 1)}`,
+      f.params,
+    );
+    return toPage(rows, limit, toOrganizationDto, (o) => [o.name]);
   }
 
   /**
