@@ -2,7 +2,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createUser, signIn, withDb, type Browser } from './support/accounts.js';
-import { createCampaign, createDemand, createOffice } from './support/campaigns.js';
+import { createCampaign, createDemand, createMilestone, createOffice } from './support/campaigns.js';
 import { startApi, testConfig, type RunningApp } from './support/test-app.js';
 
 // Two people doing the same thing at once is ordinary (issue 16, items 5 and 6). A small pool
@@ -175,6 +175,91 @@ describe('parallel writes: queued, never a 500 or a stall', () => {
     } finally {
       await locker.end();
     }
+  });
+
+  it("a person's zone changed many times at once, through both routes and with malformed values: no 5xx, reminders planned once in the final zone", async () => {
+    const orgName = (
+      await withDb((db) =>
+        db.query(
+          `SELECT o.name FROM organizations o JOIN campaign_organizations co ON co.organization_id = o.id WHERE co.campaign_id = $1`,
+          [campaignId],
+        ),
+      )
+    ).rows[0].name as string;
+    const person = await createUser('member', { organization: orgName });
+    const as = await signIn(api.url, person.email);
+    const followUp = await call(api.url, 'POST', `/api/campaigns/${campaignId}/follow-ups`, coordinator, {
+      organizationId: person.organizationId,
+      title: 'Call the mission',
+      dueAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    });
+    expect(followUp.status).toBe(201);
+    const zones = ['Asia/Tokyo', 'America/Bogota', 'Europe/Zurich', 'Africa/Nairobi'];
+    const valid = Array.from({ length: 12 }, (_, i) =>
+      i % 2 === 0
+        ? call(api.url, 'PATCH', '/api/me', as, { timeZone: zones[i % zones.length] })
+        : call(api.url, 'PATCH', '/api/me/notification-preferences', as, { timeZone: zones[i % zones.length] }),
+    );
+    const malformed = [
+      call(api.url, 'PATCH', '/api/me', as, { timeZone: 'Europe/Zu\u0000rich' }),
+      call(api.url, 'PATCH', '/api/me', as, { timeZone: null }),
+      call(api.url, 'PATCH', '/api/me/notification-preferences', as, { timeZone: 42 }),
+      call(api.url, 'PATCH', '/api/me/notification-preferences', as, { timeZone: 'Not/AZone' }),
+    ];
+    const results = await timed('12 zone changes and 4 malformed', () => Promise.all([...valid, ...malformed]));
+    expect(results.slice(0, 12).map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(results.slice(12).map((r) => r.status)).toEqual([400, 400, 400, 400]);
+    const { zone, rows } = await withDb(async (db) => ({
+      zone: (await db.query(`SELECT time_zone FROM users WHERE id = $1`, [person.id])).rows[0].time_zone as string,
+      rows: (
+        await db.query(
+          `SELECT kind, offset_days, fire_at FROM reminders WHERE recipient_id = $1 AND subject_id = $2 AND status = 'pending'`,
+          [person.id, followUp.body.id],
+        )
+      ).rows as { kind: string; offset_days: number; fire_at: Date }[],
+    }));
+    expect(zones).toContain(zone);
+    // One pending row per slot, each at 09:00 in the zone the person ended with.
+    expect(new Set(rows.map((r) => `${r.kind}:${r.offset_days}`)).size).toBe(rows.length);
+    expect(rows.length).toBeGreaterThan(0);
+    const nine = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    for (const r of rows.filter((x) => x.kind === 'before')) expect(nine.format(r.fire_at)).toBe('09:00');
+  });
+
+  it('a milestone moved 8 times at once, with malformed moves beside: no 5xx, the demand that follows it ends on the last move, reminders once each', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const milestoneId = await createMilestone(campaignId, day(20), 'Europe/Zurich');
+    const demandId = await createDemand(campaignId, office.officeId, 'sent', 'Follows the session');
+    expect((await call(api.url, 'PATCH', `/api/demands/${demandId}`, coordinator, { deadline: { milestoneId } })).status).toBe(200);
+    const moves = Array.from({ length: 8 }, (_, i) =>
+      call(api.url, 'PATCH', `/api/milestones/${milestoneId}`, coordinator, { occursOn: day(21 + i) }),
+    );
+    const malformed = [
+      call(api.url, 'PATCH', `/api/milestones/${milestoneId}`, coordinator, { occursOn: '2026-02-30' }),
+      call(api.url, 'PATCH', `/api/milestones/${milestoneId}`, coordinator, { occursOn: null }),
+      call(api.url, 'PATCH', `/api/milestones/${milestoneId}`, coordinator, { timeZone: 'Europe/Zu\u0000rich' }),
+      call(api.url, 'PATCH', `/api/milestones/00000000-0000-4000-8000-000000000000`, coordinator, { occursOn: day(30) }),
+    ];
+    const results = await timed('8 milestone moves and 4 malformed', () => Promise.all([...moves, ...malformed]));
+    expect(results.slice(0, 8).map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(results.slice(8).map((r) => r.status)).toEqual([400, 400, 400, 404]);
+    const { occursOn, deadline, pending } = await withDb(async (db) => ({
+      occursOn: (await db.query(`SELECT occurs_on::text AS d FROM milestones WHERE id = $1`, [milestoneId])).rows[0].d as string,
+      deadline: (
+        await db.query(`SELECT (deadline_at AT TIME ZONE deadline_time_zone)::date::text AS d FROM demands WHERE id = $1`, [demandId])
+      ).rows[0].d as string,
+      pending: (
+        await db.query(`SELECT recipient_id, kind, offset_days, due_at FROM reminders WHERE subject_id = $1 AND status = 'pending'`, [
+          demandId,
+        ])
+      ).rows as { recipient_id: string; kind: string; offset_days: number; due_at: Date }[],
+    }));
+    expect(deadline).toBe(occursOn);
+    expect(pending.length).toBeGreaterThan(0);
+    expect(new Set(pending.map((r) => `${r.recipient_id}:${r.kind}:${r.offset_days}`)).size).toBe(pending.length);
+    const deadlineAt = (await withDb((db) => db.query(`SELECT deadline_at FROM demands WHERE id = $1`, [demandId]))).rows[0]
+      .deadline_at as Date;
+    for (const r of pending) expect(r.due_at.getTime()).toBe(deadlineAt.getTime());
   });
 });
 
