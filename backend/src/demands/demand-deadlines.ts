@@ -1,6 +1,7 @@
 import { deadlineForDay } from '@demarche/shared';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
+import { SqlFilters } from '../core/database/sql-filters.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 
 /**
@@ -21,16 +22,12 @@ export interface DeadlineMove {
 /** Writes each demand's new deadline (and binding) and replans its reminders. */
 export async function moveDeadlines(manager: EntityManager, moves: DeadlineMove[]): Promise<void> {
   for (const move of moves) {
-    const columns: string[] = ['deadline_at = $2'];
-    const values: unknown[] = [move.id, move.deadlineAt];
-    const set = (column: string, value: unknown) => {
-      values.push(value);
-      columns.push(`${column} = $${values.length}`);
-    };
-    if (move.milestoneId !== undefined) set('deadline_milestone_id', move.milestoneId);
-    if (move.termId !== undefined) set('deadline_term_id', move.termId);
-    if (move.timeZone !== undefined) set('deadline_time_zone', move.timeZone);
-    await manager.query(`UPDATE demands SET ${columns.join(', ')}, updated_at = now() WHERE id = $1`, values);
+    const sql = new SqlFilters(move.id);
+    const columns = [`deadline_at = ${sql.param(move.deadlineAt)}`];
+    if (move.milestoneId !== undefined) columns.push(`deadline_milestone_id = ${sql.param(move.milestoneId)}`);
+    if (move.termId !== undefined) columns.push(`deadline_term_id = ${sql.param(move.termId)}`);
+    if (move.timeZone !== undefined) columns.push(`deadline_time_zone = ${sql.param(move.timeZone)}`);
+    await manager.query(`UPDATE demands SET ${columns.join(', ')}, updated_at = now() WHERE id = $1`, sql.params);
     await replanReminders(manager, 'demand', move.id);
   }
 }
