@@ -154,6 +154,50 @@ describe('reminder delivery', () => {
     }
   });
 
+  it('delivers reminders starting together once each, with their own copies, when their claims and outcomes go in one statement', async () => {
+    // Twelve deliveries started in one tick: their claims, in-app copies and outcomes each go to
+    // PostgreSQL together (GroupCommit). One of them is held by another worker's claim: it alone
+    // is told to wait, and the others are not held up by it. Due in an hour, so that no sweep
+    // hands them to BullMQ meanwhile: the calls below are their only deliveries.
+    const reminders: string[] = [];
+    for (let i = 0; i < 12; i++) reminders.push((await reminderDueIn(3_600_000, `Together ${i}`)).reminderId);
+    const held = reminders[5]!;
+    const heldUntil = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `UPDATE reminders SET claimed_until = now() + interval '1 minute', claim_token = gen_random_uuid() WHERE id = $1 RETURNING claimed_until`,
+            [held],
+          )
+        ).rows[0].claimed_until as Date,
+    );
+    const processor = world.worker.get(RemindersProcessor);
+    const answers = await Promise.all(reminders.map((id) => processor.deliver(id, false)));
+    expect(answers[5]).toEqual({ claimedUntil: heldUntil });
+    expect(answers.filter((a) => a !== undefined)).toHaveLength(1);
+    const rows = await withDb((db) =>
+      db.query(
+        `SELECT r.id, r.status, r.claim_token, n.title FROM reminders r LEFT JOIN notifications n ON n.dedupe_key = 'reminder:' || r.id
+         WHERE r.id = ANY($1)`,
+        [reminders],
+      ),
+    );
+    for (const id of reminders) {
+      const row = rows.rows.find((r: { id: string }) => r.id === id);
+      const mails = mailsWith(reminderMessageId(id, HOST));
+      if (id === held) {
+        expect(row).toMatchObject({ status: 'pending', title: null });
+        expect(mails).toHaveLength(0);
+      } else {
+        expect(mails).toHaveLength(1);
+        expect(row).toEqual({ id, status: 'sent', claim_token: null, title: mails[0]!.subject });
+      }
+    }
+    // Nothing else in the table was touched: the held reminder keeps the other worker's claim.
+    expect(rows.rows.find((r: { id: string }) => r.id === held).claim_token).not.toBeNull();
+    await withDb((db) => db.query(`UPDATE reminders SET status = 'cancelled' WHERE id = $1`, [held]));
+  });
+
   it('opens SMTP connections for reminders falling due within seconds, before they fall due', async () => {
     // A worker of its own: its connection pool starts empty (the shared one's is warm by now).
     const fresh = await NestFactory.createApplicationContext(WorkerModule.forRoot(world.config), { logger: false });

@@ -92,6 +92,20 @@ export function channelsFor(
 /** The parameters `storeNotification`'s statement takes; an `along` statement numbers its own after them. */
 export const NOTIFICATION_PARAMETERS = 10;
 
+/** One person's notification, to store. */
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  link?: string | null;
+  campaignId?: string | null;
+  dedupeKey: string;
+  inApp?: boolean;
+  emailStatus?: EmailStatus;
+  mail?: RenderedMail | null;
+}
+
 /**
  * Stores one person's notification inside the caller's transaction, at most once per
  * `dedupeKey`. Returns null when it existed already (the event was recorded before).
@@ -103,18 +117,7 @@ export const NOTIFICATION_PARAMETERS = 10;
  */
 export async function storeNotification(
   manager: EntityManager,
-  n: {
-    userId: string;
-    kind: NotificationKind;
-    title: string;
-    body?: string;
-    link?: string | null;
-    campaignId?: string | null;
-    dedupeKey: string;
-    inApp?: boolean;
-    emailStatus?: EmailStatus;
-    mail?: RenderedMail | null;
-  },
+  n: NewNotification,
   along?: { name: string; sql: string; values: unknown[] },
   /** Run as a named prepared statement under this name (a hot path's; the same name, the same options). */
   preparedAs?: string,
@@ -148,24 +151,72 @@ export async function storeNotification(
       ? await queryPrepared(manager, preparedAs, text, values)
       : await manager.query(text, values);
   const row = rows[0];
-  if (!row) return null;
+  return row ? { id: row.id, stored: inApp ? storedFrom(n, row) : null } : null;
+}
+
+/**
+ * Stores notifications of many people, each at most once per `dedupeKey`, in one statement (on
+ * `manager`'s connection, outside any transaction, it commits on its own without waiting for its WAL flush, as `storeNotification`'s `async`): for
+ * reminder deliveries running together (a `GroupCommit`), which write the same rows again if a
+ * database crash loses them. Answers, per notification, what `storeNotification` does.
+ */
+export async function storeNotificationsTogether(
+  manager: EntityManager,
+  all: NewNotification[],
+): Promise<({ id: string; stored: StoredNotification | null } | null)[]> {
+  const rows = await queryPrepared<{ id: string; created_at: Date; dedupe_key: string }>(
+    manager,
+    'store-notifications-together',
+    `INSERT INTO notifications (user_id, kind, title, body, link, campaign_id, dedupe_key, in_app, email_status, mail, read_at)
+     SELECT n.user_id, n.kind, n.title, n.body, n.link, n.campaign_id, n.dedupe_key, n.in_app, n.email_status, n.mail,
+            CASE WHEN n.in_app THEN NULL ELSE now() END
+     FROM jsonb_to_recordset($1::jsonb) AS n(user_id uuid, kind text, title text, body text, link text, campaign_id uuid,
+                                             dedupe_key text, in_app boolean, email_status text, mail jsonb)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, created_at, dedupe_key, set_config('synchronous_commit', 'off', true) AS _commit`,
+    [
+      JSON.stringify(
+        all.map((n) => ({
+          user_id: n.userId,
+          kind: n.kind,
+          title: n.title,
+          body: n.body ?? '',
+          link: n.link ?? null,
+          campaign_id: n.campaignId ?? null,
+          dedupe_key: n.dedupeKey,
+          in_app: n.inApp ?? true,
+          email_status: n.emailStatus ?? 'none',
+          mail: n.mail ?? null,
+        })),
+        // As node-postgres sends text (a lone surrogate becomes U+FFFD), not as an escape that
+        // jsonb refuses and that would fail the statement for every notification in it.
+        (_key, value: unknown) => (typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value),
+      ),
+    ],
+  );
+  const byKey = new Map(rows.map((r) => [r.dedupe_key, r]));
+  return all.map((n) => {
+    const row = byKey.get(n.dedupeKey);
+    return row ? { id: row.id, stored: (n.inApp ?? true) ? storedFrom(n, row) : null } : null;
+  });
+}
+
+/** In a `u` regular expression, a surrogate not paired with another (a pair is one code point). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
+
+/** The in-app notification as its person's dashboard receives it. */
+function storedFrom(n: NewNotification, row: { id: string; created_at: Date }): StoredNotification {
   return {
-    id: row.id,
-    stored: inApp
-      ? {
-          userId: n.userId,
-          notification: {
-            id: row.id,
-            kind: n.kind,
-            title: n.title,
-            body: n.body ?? '',
-            link: n.link ?? null,
-            campaignId: n.campaignId ?? null,
-            readAt: null,
-            createdAt: row.created_at.toISOString(),
-          },
-        }
-      : null,
+    userId: n.userId,
+    notification: {
+      id: row.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? '',
+      link: n.link ?? null,
+      campaignId: n.campaignId ?? null,
+      readAt: null,
+      createdAt: row.created_at.toISOString(),
+    },
   };
 }
 

@@ -13,7 +13,13 @@ import { isPermanentMailError, Mailer } from '../core/mail/mailer.js';
 import { queryPrepared, queryPreparedOnce } from '../core/database/prepared.js';
 import { reminderMail } from '../reminders/reminder-mail.js';
 import { Dispatcher } from '../notifications/dispatcher.js';
-import { channelsFor, NOTIFICATION_PARAMETERS, storeNotification } from '../notifications/notify.js';
+import {
+  channelsFor,
+  NOTIFICATION_PARAMETERS,
+  storeNotification,
+  storeNotificationsTogether,
+  type NewNotification,
+} from '../notifications/notify.js';
 import { interestedWebhooks, type WebhookTarget } from '../webhooks/webhook-outbox.js';
 import { EventRecorder } from '../notifications/event-recorder.js';
 import { UnansweredDemands } from '../demands/unanswered-demands.js';
@@ -24,6 +30,7 @@ import { addReviving } from '../core/queue/revive.js';
 import type { JobSpec, TypedJob, TypedQueue } from '../core/queue/typed-queue.js';
 import { deliveryJobId, reminderMessageId } from '../reminders/reminder-ids.js';
 import { inTransaction } from '../core/database/transaction.js';
+import { GroupCommit } from '../core/database/group-commit.js';
 
 type ReminderJob = TypedJob<'reminders', SweepOutcome | void>;
 
@@ -94,6 +101,8 @@ const MAIL_WARM_AHEAD_MS = 20_000;
 /** A reminder, locked, with all a delivery reads: its recipient, campaign, subject and preferences. */
 interface DueRow {
   id: string;
+  /** The delivery's own claim, which the row now holds. */
+  claim_token: string;
   recipient_id: string;
   subject_type: 'follow_up' | 'demand';
   subject_id: string;
@@ -125,20 +134,25 @@ interface DueRow {
 }
 
 /**
- * One statement claims the reminder (ADR 0018) and reads everything a delivery needs: its
+ * One statement claims reminders (ADR 0018) and reads everything their deliveries need: the
  * recipient, campaign, subject, preferences and webhooks, as fresh as the claim. A claim is a
- * lease, not a lock held through the send: `claimed_until` and a token, committed before the
- * e-mail goes out; another worker may take over once it lapses. `SKIP LOCKED`: a row another
- * transaction is claiming right now (or one frozen mid-claim) is not waited for. Every round trip
- * here is paid by up to 16 deliveries at once per worker (docs/performance.md, reminder
- * punctuality): one statement, prepared.
+ * lease, not a lock held through the send: `claimed_until` and a token per delivery (`$3`, beside
+ * the ids of `$1`), committed before the e-mail goes out; another worker may take over once it
+ * lapses. `SKIP LOCKED`: a row another transaction is claiming right now (or one frozen
+ * mid-claim) is not waited for. The claims of deliveries starting together go in one statement
+ * (`GroupCommit`): every round trip here was paid by up to 16 deliveries at once per worker
+ * (docs/performance.md, reminder punctuality); prepared.
  */
-const CLAIM_DUE = `WITH claimed AS (
-    UPDATE reminders SET claimed_until = now() + $2::int * interval '1 millisecond', claim_token = $3::uuid
-    WHERE id = (SELECT id FROM reminders WHERE id = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until <= now())
-                FOR UPDATE SKIP LOCKED)
-    RETURNING id, subject_type, subject_id, campaign_id, recipient_id, kind, offset_days, due_at)
-  SELECT r.id, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.kind, r.offset_days, r.due_at,
+const CLAIM_DUE = `WITH wanted AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(id uuid, token uuid)),
+  claimed AS (
+    UPDATE reminders SET claimed_until = now() + $2::int * interval '1 millisecond', claim_token = w.token
+    FROM wanted w
+    WHERE reminders.id = w.id
+      AND reminders.id IN (SELECT l.id FROM reminders l JOIN wanted ON wanted.id = l.id
+                           WHERE l.status = 'pending' AND (l.claimed_until IS NULL OR l.claimed_until <= now())
+                           FOR UPDATE OF l SKIP LOCKED)
+    RETURNING reminders.id, reminders.claim_token, subject_type, subject_id, campaign_id, recipient_id, kind, offset_days, due_at)
+  SELECT r.id, r.claim_token, r.subject_type, r.subject_id, r.campaign_id, r.recipient_id, r.kind, r.offset_days, r.due_at,
          u.email, u.locale, u.time_zone, (u.disabled_at IS NULL) AS user_active, c.title AS campaign_title, c.status AS campaign_status,
          f.title AS follow_up_title, f.due_at AS follow_up_due_at, f.status AS follow_up_status, f.organization_id AS follow_up_organization_id,
          d.text AS demand_text, d.deadline_at AS demand_deadline_at, d.status AS demand_status,
@@ -156,14 +170,16 @@ const CLAIM_DUE = `WITH claimed AS (
     LEFT JOIN notification_preferences p ON p.user_id = r.recipient_id`;
 
 /**
- * After the send, under the worker's own claim: the reminder is sent. Nothing if another worker
- * has taken the claim over meanwhile (it sends the same message, and marks it). The reminder row
- * is the e-mail's record; its in-app copy keeps `email_status = 'none'` (a second write of that
- * row on every delivery cost the benchmark more than it told anyone).
+ * After the sends, under each worker's own claim (`$2`, beside the ids of `$1`): the reminders
+ * are sent. Nothing for one whose claim another worker has taken over meanwhile (it sends the
+ * same message, and marks it). The reminder row is the e-mail's record; its in-app copy keeps
+ * `email_status = 'none'` (a second write of that row on every delivery cost the benchmark more
+ * than it told anyone). Deliveries finishing together are marked in one statement (`GroupCommit`).
  */
 const MARK_SENT_CLAIMED = `UPDATE reminders SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
     claimed_until = NULL, claim_token = NULL, updated_at = now()
-  WHERE id = $1 AND claim_token = $2 AND status = 'pending'`;
+  FROM jsonb_to_recordset($1::jsonb) AS o(id uuid, token uuid)
+  WHERE reminders.id = o.id AND reminders.claim_token = o.token AND reminders.status = 'pending'`;
 
 /** After a failed send, under the worker's own claim: the attempt and its error, `failed` if final. */
 const MARK_FAILED_CLAIMED = `UPDATE reminders SET attempts = attempts + 1, last_error = $3, claimed_until = NULL, claim_token = NULL,
@@ -209,7 +225,33 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   ) {
     super();
     this.mailHost = new URL(config.publicUrl).hostname;
+    this.claims = new GroupCommit(async (wanted) => {
+      const rows = await queryPreparedOnce<DueRow>(dataSource, 'reminder-claim-due', CLAIM_DUE, [
+        JSON.stringify(wanted),
+        config.reminderClaimMs,
+      ]);
+      // Each delivery gets the row its own token claimed (none: not claimed, or claimed by another).
+      return wanted.map((w) => rows.find((r) => r.id === w.id && r.claim_token === w.token));
+    });
+    this.copies = new GroupCommit(async (copies) => {
+      const runner = dataSource.createQueryRunner();
+      try {
+        return await storeNotificationsTogether(runner.manager, copies);
+      } finally {
+        await runner.release();
+      }
+    });
+    this.sent = new GroupCommit(async (done) => {
+      await queryPreparedOnce(dataSource, 'reminder-sent-claimed', MARK_SENT_CLAIMED, [JSON.stringify(done)]);
+      return done.map(() => undefined);
+    });
   }
+
+  /** Claims of deliveries starting together, and outcomes of those finishing together, each as one statement. */
+  private readonly claims: GroupCommit<{ id: string; token: string }, DueRow | undefined>;
+  /** In-app copies of reminders e-mailed now, stored together. */
+  private readonly copies: GroupCommit<NewNotification, Awaited<ReturnType<typeof storeNotificationsTogether>>[number]>;
+  private readonly sent: GroupCommit<{ id: string; token: string }, undefined>;
 
   private stopWatch: (() => void) | null = null;
   private mailWarmTimer: NodeJS.Timeout | null = null;
@@ -249,9 +291,13 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     await Promise.all(
       Array.from({ length: REMINDER_DELIVERY_CONCURRENCY }, () =>
         inTransaction(this.dataSource, async (manager) => {
-          await queryPrepared(manager, 'reminder-claim-due', CLAIM_DUE, [none, this.config.reminderClaimMs, none]);
+          await queryPrepared(manager, 'reminder-claim-due', CLAIM_DUE, [
+            JSON.stringify([{ id: none, token: none }]),
+            this.config.reminderClaimMs,
+          ]);
           await queryPrepared(manager, 'reminder-sent', markSent('$1'), [none]);
-          await queryPrepared(manager, 'reminder-sent-claimed', MARK_SENT_CLAIMED, [none, none]);
+          await queryPrepared(manager, 'reminder-sent-claimed', MARK_SENT_CLAIMED, [JSON.stringify([{ id: none, token: none }])]);
+          await storeNotificationsTogether(manager, []);
         }),
       ),
     ).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'could not warm up the delivery connections'));
@@ -427,13 +473,13 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   async deliver(reminderId: string, lastAttempt: boolean): Promise<{ claimedUntil: Date } | void> {
     const host = this.mailHost;
     const token = randomUUID();
-    // The claim and what goes with it, as statements that each commit on their own, on one
-    // pooled connection (ADR 0018, addendum): every part is safe alone — a claim that lapses, a
+    // The claim (in one statement with the claims of deliveries starting together) and what goes
+    // with it, as statements that each commit on their own (ADR 0018, addendum): every part is safe alone — a claim that lapses, a
     // cancellation, webhook deliveries and an in-app copy each written at most once by their
     // keys — so a transaction around them bought nothing but its BEGIN and COMMIT, two round
     // trips of every delivery.
     const claim = async (manager: EntityManager) => {
-      const [row] = await queryPrepared<DueRow>(manager, 'reminder-claim-due', CLAIM_DUE, [reminderId, this.config.reminderClaimMs, token]);
+      const row = await this.claims.submit({ id: reminderId, token });
       if (!row) {
         // Gone, delivered, cancelled — or another worker's claim, which may lapse.
         const [holder] = (await manager.query(CLAIM_HOLDER, [reminderId])) as { status: string; claimed_until: Date | null }[];
@@ -520,7 +566,13 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       const markNow = mailNow ? undefined : { name: 'reminder-sent', sql: markSent(`$${NOTIFICATION_PARAMETERS + 1}`), values: [row.id] };
       // Committed without waiting for its WAL flush, as the claim: a crash that lost it loses the
       // claim too, and the next attempt stores it.
-      const saved = copy ? await storeNotification(manager, copy, markNow, 'store-reminder-copy', 'async') : null;
+      // Stored with the copies of other deliveries now (one statement) when an e-mail follows; with
+      // the reminder marked sent when none does.
+      const saved = !copy
+        ? null
+        : markNow
+          ? await storeNotification(manager, copy, markNow, undefined, 'async')
+          : await this.copies.submit(copy);
       if (!copy && !mailNow) await queryPrepared(manager, 'reminder-sent', markSent('$1'), [row.id]);
       return {
         stored: saved?.stored ?? null,
@@ -562,7 +614,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     }
     await dispatched;
     if (failure === null) {
-      await queryPreparedOnce(this.dataSource, 'reminder-sent-claimed', MARK_SENT_CLAIMED, [reminderId, token]);
+      await this.sent.submit({ id: reminderId, token });
       return;
     }
     // A refusal the server says is permanent (5xx: no such mailbox, policy) will not change by

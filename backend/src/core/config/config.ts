@@ -113,8 +113,8 @@ export interface Config {
   databaseUrl: string;
   databasePoolSize: number;
   /**
-   * The worker process's pool: a reminder delivery holds its connection through the SMTP send, and
-   * 16 run at once beside the other queues' jobs (docs/performance.md).
+   * The worker process's pool: 16 reminder deliveries run at once beside the other queues' jobs,
+   * with 16 connections kept warm for them (docs/reminders.md, docs/performance.md).
    */
   workerDatabasePoolSize: number;
   /**
