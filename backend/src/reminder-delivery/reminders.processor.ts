@@ -87,9 +87,6 @@ export interface SweepOutcome {
   ms: number;
 }
 
-/** Runs of each delivery statement per connection at a worker's start: past PostgreSQL's five custom plans. */
-const PLAN_SETTLING_RUNS = 6;
-
 /** Reminders rendered and built, not sent, at a worker's start (see `warmUp`). */
 const REHEARSALS = 400;
 
@@ -294,17 +291,13 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     await Promise.all(
       Array.from({ length: REMINDER_DELIVERY_CONCURRENCY }, () =>
         inTransaction(this.dataSource, async (manager) => {
-          // Six times: PostgreSQL plans a prepared statement afresh for its first five runs on a
-          // connection, then settles on a generic plan; the burst should find it settled.
-          for (let run = 0; run < PLAN_SETTLING_RUNS; run++) {
-            await queryPrepared(manager, 'reminder-claim-due', CLAIM_DUE, [
-              JSON.stringify([{ id: none, token: none }]),
-              this.config.reminderClaimMs,
-            ]);
-            await queryPrepared(manager, 'reminder-sent', markSent('$1'), [none]);
-            await queryPrepared(manager, 'reminder-sent-claimed', MARK_SENT_CLAIMED, [JSON.stringify([{ id: none, token: none }])]);
-            await storeNotificationsTogether(manager, []);
-          }
+          await queryPrepared(manager, 'reminder-claim-due', CLAIM_DUE, [
+            JSON.stringify([{ id: none, token: none }]),
+            this.config.reminderClaimMs,
+          ]);
+          await queryPrepared(manager, 'reminder-sent', markSent('$1'), [none]);
+          await queryPrepared(manager, 'reminder-sent-claimed', MARK_SENT_CLAIMED, [JSON.stringify([{ id: none, token: none }])]);
+          await storeNotificationsTogether(manager, []);
         }),
       ),
     ).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'could not warm up the delivery connections'));
