@@ -115,6 +115,7 @@ const REPLAN_HOMES: Record<string, string> = {
   'demands/demand-transition.ts': 'every status move of a demand (`DemandTransitions.move`)',
   'follow-ups/follow-ups.service.ts': 'a follow-up created or changed (due date, status, assignee)',
   'campaigns/campaigns.service.ts': "a campaign's reminder policy or status",
+  'demands/campaign-sending.ts': 'a campaign marked as sent: active, so its follow-ups remind too',
   'users/time-zone.ts': "a person's time zone",
   'demo/demo-data.loader.ts': 'the demo campaign, loaded into an empty database',
 };

@@ -54,6 +54,10 @@ export const API_ERROR_CODES = [
   'cannot_demote_self',
   'cannot_disable_self',
   'not_failed',
+  'not_draft',
+  'stale_order',
+  'past_deadlines',
+  'cannot_send',
   // Our side
   'internal_error',
   'service_unavailable',

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../core/auth/auth-context.js';
 import { CurrentUser, Roles } from '../core/auth/decorators.js';
@@ -51,6 +51,19 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignDto })
   update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: UpdateCampaignDto): Promise<CampaignDto> {
     return this.campaigns.update(user, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Discard a draft campaign with all that was set up in it (coordinators of a lead organization); a sent one is archived instead',
+    operationId: 'discardCampaign',
+  })
+  @ApiNoContentResponse({ description: 'Discarded' })
+  @ApiConflictWith('not_draft: the campaign has been sent; archive it instead', { current: { type: 'string' } })
+  discard(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<void> {
+    return this.campaigns.discard(user, id);
   }
 
   @Post(':id/status')

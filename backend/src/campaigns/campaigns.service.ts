@@ -234,6 +234,41 @@ export class CampaignsService {
   }
 
   /**
+   * Discards a campaign that was never sent (`draft`), with everything set up in it: demands,
+   * milestones, follow-ups, organizations, invitations (they cascade). A campaign that was sent
+   * is part of the coalition's record: it is archived, not discarded (409 not_draft). The audit
+   * event outlives it (no campaign id, which would cascade it away too).
+   */
+  async discard(user: AuthUser, id: string): Promise<void> {
+    await this.requireCoordinator(user, id);
+    await inTransaction(this.dataSource, async (manager) => {
+      const [row] = (await manager.query(`SELECT status, title FROM campaigns WHERE id = $1 FOR UPDATE`, [id])) as {
+        status: Campaign['status'];
+        title: string;
+      }[];
+      if (!row) throw new NotFoundError('campaign');
+      if (row.status !== 'draft')
+        throw new ConflictError('not_draft', `The campaign is ${row.status}: only a draft can be discarded; archive it instead.`, [], {
+          current: row.status,
+        });
+      const [counts] = (await manager.query(
+        `SELECT (SELECT count(*)::int FROM demands WHERE campaign_id = $1) AS demands,
+                (SELECT count(*)::int FROM milestones WHERE campaign_id = $1) AS milestones`,
+        [id],
+      )) as { demands: number; milestones: number }[];
+      await manager.query(`DELETE FROM campaigns WHERE id = $1`, [id]);
+      await recordAudit(manager, {
+        action: 'campaign.discarded',
+        subjectType: 'campaign',
+        subjectId: id,
+        campaignId: null,
+        actorId: user.id,
+        before: { title: row.title, status: row.status, ...counts },
+      });
+    });
+  }
+
+  /**
    * Changes the role of an organization in the campaign, or brings in a new one: an admin adds it
    * directly; a coordinator invites it (`invited: true`), and it joins only when its own
    * coordinators accept (CampaignInvitationsService). A campaign always keeps a lead.

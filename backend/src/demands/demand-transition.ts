@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { statusChangeMail } from './demand-mails.js';
-import { type Recorded } from '../notifications/notify.js';
+import { nothingRecorded, type Recorded } from '../notifications/notify.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 import { demandFollowers } from './demand-followers.js';
 import type { TransitionDto } from './demand.dto.js';
@@ -29,7 +29,9 @@ export class DemandTransitions {
    * and the organizations following the demand are notified (dispatch the result after commit).
    * Every path that moves a status comes here: the demand route, responses, proposals, the worker.
    * `notify.except` leaves people out who are told otherwise (the worker's no-response notice);
-   * `notify.quiet` records history without e-mail or webhooks.
+   * `notify.quiet` records history without e-mail or webhooks; `notify.silent` tells no one (a
+   * campaign's send, which moves every demand at once and is one event of its own). `at`: when
+   * it happened, if not now (a letter sent on its date, a deadline that passed before the send).
    */
   async move(
     manager: EntityManager,
@@ -37,7 +39,8 @@ export class DemandTransitions {
     id: string,
     campaignId: string,
     dto: TransitionDto,
-    notify: { except?: string[]; quiet?: boolean } = {},
+    notify: { except?: string[]; quiet?: boolean; silent?: boolean } = {},
+    at?: Date,
   ): Promise<Recorded> {
     const [locked] = (await manager.query(`SELECT status, sent_at FROM demands WHERE id = $1 AND campaign_id = $2 FOR UPDATE`, [
       id,
@@ -83,7 +86,7 @@ export class DemandTransitions {
         { current, allowed },
       );
     }
-    const now = new Date();
+    const now = at ?? new Date();
     await manager.update(Demand, { id }, { status: dto.to, ...(dto.to === 'sent' && !locked.sent_at ? { sentAt: now } : {}) });
     await manager.insert(DemandStatusChange, {
       demandId: id,
@@ -102,8 +105,9 @@ export class DemandTransitions {
       campaignId,
       actorId,
       before: { status: current },
-      after: { status: dto.to, note: dto.note?.trim() || null },
+      after: { status: dto.to, note: dto.note?.trim() || null, ...(at ? { at: at.toISOString() } : {}) },
     });
+    if (notify.silent) return nothingRecorded();
     const [demand] = (await manager.query(
       `SELECT d.text, o.title AS office_title, c.title AS campaign_title FROM demands d
        JOIN offices o ON o.id = d.office_id JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = $1`,

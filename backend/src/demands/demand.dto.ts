@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   DEMAND_CATEGORIES,
   DEMAND_PRIORITIES,
@@ -7,7 +7,7 @@ import {
   type DemandPriority,
   type DemandStatus,
 } from '@demarche/shared';
-import { IsBoolean, IsIn, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength, Validate } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength, Validate } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
 import { IsTimeZone, Nested, Nullable, Omittable } from '../core/http/validators.js';
 
@@ -150,8 +150,57 @@ export class CreateDemandDto {
   notes?: string | null;
 }
 
-/** Every field optional, same rules; a demand stays addressed to its office. */
-export class UpdateDemandDto extends PartialType(OmitType(CreateDemandDto, ['officeId'] as const), { skipNullProperties: false }) {}
+/**
+ * Every field optional, same rules. Another `officeId` readdresses the demand; a deadline that
+ * follows a term of the former office then needs a new `deadline` in the same request.
+ */
+export class UpdateDemandDto extends PartialType(CreateDemandDto, { skipNullProperties: false }) {}
+
+export class ReorderDemandsDto {
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: "Every demand of the campaign, each once, in the letter's new order",
+    maxItems: 2000,
+  })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsUUID('all', { each: true, message: 'must be a list of UUIDs' })
+  demandIds: string[];
+}
+
+/** Why a campaign cannot be sent yet. */
+export const SEND_BLOCKERS = ['not_draft', 'no_letter_date', 'letter_date_in_future', 'no_demands'] as const;
+export type SendBlocker = (typeof SEND_BLOCKERS)[number];
+
+export class SendCampaignDto {
+  @ApiPropertyOptional({
+    description:
+      'Required (true) when some demands have a deadline already past: they move to no_response, dated at their deadline, without notifying anyone',
+  })
+  @Omittable()
+  @IsBoolean()
+  confirmPastDeadlines?: boolean;
+}
+
+export class PastDeadlineDemandDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() text: string;
+  @ApiProperty() officeTitle: string;
+  @ApiProperty({ format: 'date-time' }) deadlineAt: string;
+  @ApiProperty() deadlineTimeZone: string;
+}
+
+export class SendPreviewDto {
+  @ApiProperty({ type: String, nullable: true, description: "The letter's date: the demands' sent date" }) letterDate: string | null;
+  @ApiProperty({ description: 'Draft demands that the send moves to sent' }) demands: number;
+  @ApiProperty({ description: 'Offices they are addressed to' }) offices: number;
+  @ApiProperty({ description: 'Of them, with a deadline' }) withDeadline: number;
+  @ApiProperty({ type: [PastDeadlineDemandDto], description: 'Whose deadline is already past: no_response at once, silently' })
+  pastDeadline: PastDeadlineDemandDto[];
+  @ApiProperty({ enum: SEND_BLOCKERS, isArray: true, description: 'What must be done first (empty: the campaign can be sent)' })
+  blockers: SendBlocker[];
+}
 
 export class TransitionDto {
   @ApiProperty({ enum: DEMAND_STATUSES })

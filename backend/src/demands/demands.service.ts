@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus, termEndsSoon, utcToday } from '@demarche/shared';
+import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus, MAX_PAGE_SIZE, termEndsSoon, utcToday } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
@@ -22,6 +22,7 @@ import type {
   DemandPageDto,
   HolderDto,
   ListDemandsQueryDto,
+  ReorderDemandsDto,
   TransitionDto,
   UpdateDemandDto,
 } from './demand.dto.js';
@@ -193,7 +194,10 @@ export class DemandsService {
       this.dataSource.query(
         `SELECT c.from_status, c.to_status, c.note, c.actor_id, u.display_name AS actor_name, c.changed_at
          FROM demand_status_changes c LEFT JOIN users u ON u.id = c.actor_id
-         WHERE c.demand_id = $1 ORDER BY c.changed_at, c.created_at`,
+         WHERE c.demand_id = $1
+         -- Its creation first, whatever the dates: a letter entered after the fact has moves dated
+         -- before the day its demands were typed in (CampaignSending dates them at the letter).
+         ORDER BY (c.from_status IS NULL) DESC, c.changed_at, c.created_at`,
         [id],
       ) as Promise<
         {
@@ -286,9 +290,19 @@ export class DemandsService {
         await this.assertReferenceFree(manager, locked.campaign_id, dto.reference, id);
         changes.reference = dto.reference;
       }
+      // Readdressed: the deadline is resolved against the new office (its seat, its terms).
+      let office = { id: locked.office_id, seatTimeZone: locked.seat_time_zone };
+      if (dto.officeId !== undefined && dto.officeId !== locked.office_id) {
+        office = { id: dto.officeId, seatTimeZone: (await this.office(manager, dto.officeId)).seat_time_zone };
+        changes.officeId = dto.officeId;
+        if (locked.deadline_term_id && dto.deadline === undefined)
+          throw new ValidationFailedError([
+            { field: 'deadline', message: "follows a term of the former office's holder; give the new deadline with the new office" },
+          ]);
+      }
       const deadline =
         dto.deadline !== undefined
-          ? await this.resolveDeadline(manager, locked.campaign_id, locked.office_id, locked.seat_time_zone, dto.deadline)
+          ? await this.resolveDeadline(manager, locked.campaign_id, office.id, office.seatTimeZone, dto.deadline)
           : null;
       if (Object.keys(changes).length === 0 && !deadline) return;
       if (Object.keys(changes).length > 0) await manager.update(Demand, { id }, changes);
@@ -322,6 +336,89 @@ export class DemandsService {
       });
     });
     return this.get(user, id);
+  }
+
+  /**
+   * Deletes a demand that was never sent (`draft`): a mistake of the set-up. Once sent, a demand
+   * is part of the campaign's record: it is withdrawn, not deleted (409 not_draft).
+   */
+  async remove(user: AuthUser, id: string): Promise<void> {
+    const row = await this.findRow(id);
+    await this.requireCoordinator(user, row.campaign_id);
+    await inTransaction(this.dataSource, async (manager) => {
+      // The campaign first, as reorder and create take it: a demand deleted meanwhile is not
+      // missing from an order they are writing.
+      await manager.query(`SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE`, [row.campaign_id]);
+      const [locked] = (await manager.query(`SELECT status, text, office_id FROM demands WHERE id = $1 FOR UPDATE`, [id])) as {
+        status: DemandStatus;
+        text: string;
+        office_id: string;
+      }[];
+      if (!locked) throw new NotFoundError('demand');
+      if (locked.status !== 'draft')
+        throw new ConflictError(
+          'not_draft',
+          `The demand is ${locked.status}: only a draft demand can be deleted; withdraw it instead.`,
+          [],
+          {
+            current: locked.status,
+          },
+        );
+      // A draft has no reminders, responses or proposals; its history goes with it (cascade).
+      await manager.query(`DELETE FROM reminders WHERE subject_type = 'demand' AND subject_id = $1`, [id]);
+      await manager.query(`DELETE FROM demands WHERE id = $1`, [id]);
+      await recordAudit(manager, {
+        action: 'demand.deleted',
+        subjectType: 'demand',
+        subjectId: id,
+        campaignId: row.campaign_id,
+        actorId: user.id,
+        before: { text: locked.text, officeId: locked.office_id, status: locked.status },
+      });
+    });
+  }
+
+  /**
+   * Puts the campaign's demands in a new order (the letter's). The list names every demand of
+   * the campaign once: one added or deleted since the caller loaded them makes it stale (409
+   * stale_order, reload), so that no order silently leaves a demand out.
+   */
+  async reorder(user: AuthUser, campaignId: string, dto: ReorderDemandsDto): Promise<DemandPageDto> {
+    await this.requireCoordinator(user, campaignId, 'campaign');
+    if (new Set(dto.demandIds).size !== dto.demandIds.length)
+      throw new ValidationFailedError([{ field: 'demandIds', message: 'names a demand more than once' }]);
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.query(`SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE`, [campaignId]);
+      const current: { id: string; position: number }[] = await manager.query(
+        `SELECT id, position FROM demands WHERE campaign_id = $1 ORDER BY position, id`,
+        [campaignId],
+      );
+      const known = new Set(current.map((d) => d.id));
+      if (current.length !== dto.demandIds.length || dto.demandIds.some((id) => !known.has(id)))
+        throw new ConflictError(
+          'stale_order',
+          'The campaign’s demands changed since they were loaded (one was added or deleted); reload and order them again.',
+          [{ field: 'demandIds', message: `must name each of the campaign's ${current.length} demands once` }],
+        );
+      const before = current.map((d) => d.id);
+      if (before.every((id, i) => id === dto.demandIds[i])) return;
+      await manager.query(
+        `UPDATE demands d SET position = o.position - 1, updated_at = now()
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, position)
+         WHERE d.id = o.id AND d.campaign_id = $1 AND d.position IS DISTINCT FROM (o.position - 1)::int`,
+        [campaignId, dto.demandIds],
+      );
+      await recordAudit(manager, {
+        action: 'campaign.demands_reordered',
+        subjectType: 'campaign',
+        subjectId: campaignId,
+        campaignId,
+        actorId: user.id,
+        before: { order: before },
+        after: { order: dto.demandIds },
+      });
+    });
+    return this.list(user, campaignId, { limit: MAX_PAGE_SIZE });
   }
 
   /**

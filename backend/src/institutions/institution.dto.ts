@@ -27,6 +27,8 @@ export class OfficeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) institutionId: string;
   @ApiProperty() institutionName: string;
+  @ApiProperty({ description: "The institution's seat: the default zone of deadlines set for this office", example: 'America/New_York' })
+  seatTimeZone: string;
   @ApiProperty() title: string;
   @ApiProperty({ description: 'A body of members (all Council members) rather than one officeholder' }) isCollective: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Where the facts about this office come from' }) source: string | null;
@@ -57,6 +59,11 @@ export class InstitutionPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
+export class OfficePageDto {
+  @ApiProperty({ type: [OfficeDto] }) items: OfficeDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
 export class HolderOnDayDto {
   @ApiProperty({ format: 'date' }) on: string;
   @ApiProperty({ type: () => TermDto, nullable: true, description: 'The term covering that day; null when nobody held the office' })
@@ -67,6 +74,15 @@ export class HolderOnDayDto {
 
 export class ListInstitutionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name or abbreviation' })
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class SearchOfficesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: "Part of the institution's name or abbreviation, the office's title, or a holder's name" })
   @Omittable()
   @Transform(trim)
   @IsString()

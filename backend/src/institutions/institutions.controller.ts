@@ -14,6 +14,8 @@ import {
   InstitutionPageDto,
   ListInstitutionsQueryDto,
   OfficeDto,
+  OfficePageDto,
+  SearchOfficesQueryDto,
   TermDto,
   UpdateInstitutionDto,
   UpdateOfficeDto,
@@ -72,6 +74,16 @@ export class InstitutionsController {
 @Controller('offices')
 export class OfficesController {
   constructor(private readonly institutions: InstitutionsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Offices of the directory whose institution, title or holder contains `q`, by institution and title',
+    operationId: 'searchOffices',
+  })
+  @ApiOkResponse({ type: OfficePageDto })
+  search(@Query() query: SearchOfficesQueryDto): Promise<OfficePageDto> {
+    return this.institutions.searchOffices(query);
+  }
 
   @Get(':id')
   @ApiOperation({ summary: 'One office with its terms and current holder', operationId: 'getOffice' })

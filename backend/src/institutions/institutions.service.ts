@@ -18,6 +18,8 @@ import type {
   InstitutionPageDto,
   ListInstitutionsQueryDto,
   OfficeDto,
+  OfficePageDto,
+  SearchOfficesQueryDto,
   TermDto,
   UpdateInstitutionDto,
   UpdateOfficeDto,
@@ -27,7 +29,7 @@ import { Institution } from './institution.entity.js';
 import { Office } from './office.entity.js';
 import { OfficeholderTerm } from './officeholder-term.entity.js';
 import { inTransaction } from '../core/database/transaction.js';
-import { containing } from '../core/database/sql-filters.js';
+import { containing, SqlFilters } from '../core/database/sql-filters.js';
 
 // ——— rows and mapping ———
 
@@ -44,6 +46,7 @@ interface OfficeRow {
   id: string;
   institution_id: string;
   institution_name: string;
+  seat_time_zone: string;
   title: string;
   is_collective: boolean;
   source: string | null;
@@ -63,7 +66,7 @@ const INSTITUTION_SELECT = `SELECT i.id, i.name, i.abbreviation, i.seat_time_zon
   (SELECT count(*)::int FROM offices f WHERE f.institution_id = i.id) AS office_count
   FROM institutions i`;
 
-const OFFICE_SELECT = `SELECT o.id, o.institution_id, i.name AS institution_name, o.title, o.is_collective, o.source
+const OFFICE_SELECT = `SELECT o.id, o.institution_id, i.name AS institution_name, i.seat_time_zone, o.title, o.is_collective, o.source
   FROM offices o JOIN institutions i ON i.id = o.institution_id`;
 
 const TERM_SELECT = `SELECT t.id, t.office_id, t.holder_name, t.starts_on, t.ends_on, t.source FROM officeholder_terms t`;
@@ -99,6 +102,7 @@ function toOfficeDto(o: OfficeRow, terms: TermDto[], today: string): OfficeDto {
     id: o.id,
     institutionId: o.institution_id,
     institutionName: o.institution_name,
+    seatTimeZone: o.seat_time_zone,
     title: o.title,
     isCollective: o.is_collective,
     source: o.source,
@@ -190,22 +194,58 @@ export class InstitutionsService {
 
   async list(query: ListInstitutionsQueryDto): Promise<InstitutionPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const params: unknown[] = [];
-    const where: string[] = [];
+    const f = new SqlFilters();
     if (query.q) {
-      params.push(containing(query.q));
-      where.push(`(i.name ILIKE $${params.length} OR i.abbreviation ILIKE $${params.length})`);
+      const words = containing(query.q);
+      f.add('(i.name ILIKE ? OR i.abbreviation ILIKE ?)', words, words);
     }
-    if (query.cursor) {
-      params.push(decodeCursor(query.cursor, ['text'])[0]);
-      where.push(`i.name > $${params.length}`);
-    }
-    params.push(limit + 1);
+    if (query.cursor) f.add('i.name > ?', decodeCursor(query.cursor, ['text'])[0]);
     const rows: InstitutionRow[] = await this.dataSource.query(
-      `${INSTITUTION_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.name LIMIT $${params.length}`,
-      params,
+      `${INSTITUTION_SELECT} WHERE ${f.where} ORDER BY i.name LIMIT ${f.param(limit + 1)}`,
+      f.params,
     );
     return toPage(rows, limit, toInstitutionDto, (r) => [r.name]);
+  }
+
+  /**
+   * The directory's offices whose institution (name or abbreviation), title or holder (any term's)
+   * contains `q`, by institution and title, with their terms: what a coordinator picks an
+   * addressee from. Three queries per page.
+   */
+  async searchOffices(query: SearchOfficesQueryDto): Promise<OfficePageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const f = new SqlFilters();
+    if (query.q) {
+      const words = containing(query.q);
+      f.add(
+        `(i.name ILIKE ? OR i.abbreviation ILIKE ? OR o.title ILIKE ?
+          OR EXISTS (SELECT 1 FROM officeholder_terms t WHERE t.office_id = o.id AND t.holder_name ILIKE ?))`,
+        words,
+        words,
+        words,
+        words,
+      );
+    }
+    if (query.cursor) f.add('(i.name, o.title, o.id) > (?, ?, ?::uuid)', ...decodeCursor(query.cursor, ['text', 'text', 'uuid']));
+    const manager = this.dataSource.manager;
+    const rows: OfficeRow[] = await manager.query(
+      `${OFFICE_SELECT} WHERE ${f.where} ORDER BY i.name, o.title, o.id LIMIT ${f.param(limit + 1)}`,
+      f.params,
+    );
+    const page = rows.slice(0, limit);
+    const terms = await this.termRows(
+      manager,
+      page.map((o) => o.id),
+    );
+    const today = utcToday();
+    const byOffice = new Map<string, TermDto[]>(page.map((o) => [o.id, []]));
+    for (const t of terms) byOffice.get(t.office_id)?.push(toTermDto(t, today));
+    return toPage(
+      rows,
+      limit,
+      (o) => toOfficeDto(o, byOffice.get(o.id) ?? [], today),
+      (o) => [o.institution_name, o.title, o.id],
+    );
   }
 
   /** The institution with its offices and their terms: three queries, whatever their number. */

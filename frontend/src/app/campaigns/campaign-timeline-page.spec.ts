@@ -72,6 +72,27 @@ describe('CampaignTimelinePage', () => {
     expect([...page.querySelectorAll('button')].map((b) => b.textContent?.trim())).not.toContain('Load more');
   });
 
+  it('names a deleted draft demand by its words, with no link to a page that is gone', async () => {
+    http
+      .expectOne((r) => r.url === TIMELINE)
+      .flush({
+        items: [
+          anEntry({
+            id: '4',
+            action: 'demand.deleted',
+            subjectId: 'd0000000-0000-4000-8000-000000000099',
+            before: { text: 'Publish the agreement', status: 'draft' },
+            after: null,
+            actorName: 'Ana Pérez',
+          }),
+        ],
+        nextCursor: null,
+      });
+    await settle(harness.fixture);
+    expect(entries()).toEqual(['Draft demand deleted — Publish the agreement Ana Pérez · Apr 29, 2025, 01:00 PM GMT-3']);
+    expect(page.querySelector('dm-timeline-list a')).toBeNull();
+  });
+
   it('says when nothing has happened yet', async () => {
     http.expectOne((r) => r.url === TIMELINE).flush({ items: [], nextCursor: null });
     await settle(harness.fixture);

@@ -39,6 +39,8 @@ const MAX_LABEL = 90;
               <a [routerLink]="['/campaigns', campaignId(), 'demands', entry.demandId]">{{
                 entry.demand ?? ('campaigns.timeline.openDemand' | t)
               }}</a>
+            } @else if (entry.demand) {
+              — {{ entry.demand }}
             }
           </p>
           @if (entry.to) {
@@ -103,8 +105,11 @@ export class TimelineList {
 
   private view(entry: TimelineEntry): EntryView {
     const actionKey = `campaigns.timeline.action.${entry.action}`;
-    const isDemand = entry.subjectType === 'demand' && entry.subjectId !== null;
+    // A deleted draft demand has no page any more: its words, from the event, without a link.
+    const deleted = entry.action === 'demand.deleted';
+    const isDemand = entry.subjectType === 'demand' && entry.subjectId !== null && !deleted;
     const label = isDemand ? this.demands().get(entry.subjectId!) : undefined;
+    const deletedText = deleted && typeof entry.before?.['text'] === 'string' ? shorten(entry.before['text']) : null;
     const isStatusMove = entry.action.startsWith('demand.status_');
     return {
       id: entry.id,
@@ -115,7 +120,7 @@ export class TimelineList {
       occurredAt: entry.occurredAt,
       when: this.dates.instant(entry.occurredAt),
       demandId: isDemand ? entry.subjectId : null,
-      demand: label ? `${label.office}: ${shorten(label.text)}` : null,
+      demand: label ? `${label.office}: ${shorten(label.text)}` : deletedText,
       from: isStatusMove ? asStatus(entry.before?.['status']) : null,
       to: isStatusMove ? asStatus(entry.after?.['status']) : null,
       note: typeof entry.after?.['note'] === 'string' && entry.after['note'] ? entry.after['note'] : null,
