@@ -39,6 +39,22 @@ describe('campaign set-up', () => {
       )
     ).rows as { action: string; campaign_id: string | null; before: Record<string, unknown>; after: Record<string, unknown> }[];
 
+  describe('the letter', () => {
+    it("keeps the letter's language as a language tag, and refuses anything else", async () => {
+      const created = await call(api.url, 'POST', '/api/campaigns', as, { title: 'Carta a la OEA', letterLanguage: 'es' });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ status: 'draft', letterLanguage: 'es' });
+      const id = created.body.id as string;
+      expect((await call(api.url, 'PATCH', `/api/campaigns/${id}`, as, { letterLanguage: 'pt-BR' })).body.letterLanguage).toBe('pt-BR');
+      for (const letterLanguage of ['Spanish', 'ES', '', 'e', 42, 'x'.repeat(36)]) {
+        const refused = await call(api.url, 'PATCH', `/api/campaigns/${id}`, as, { letterLanguage });
+        expect(refused.status, String(letterLanguage)).toBe(400);
+        expect(refused.body.details[0].field).toBe('letterLanguage');
+      }
+      expect((await call(api.url, 'PATCH', `/api/campaigns/${id}`, as, { letterLanguage: null })).body.letterLanguage).toBeNull();
+    });
+  });
+
   describe('the directory searched for an addressee', () => {
     it('finds offices by institution, title or any holder, page by page, with their seat zone and current holder', async () => {
       const holder = `Zelda Quarrington ${Date.now()}`;

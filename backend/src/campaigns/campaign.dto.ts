@@ -97,6 +97,8 @@ export class CampaignDto {
   @ApiProperty() summary: string;
   @ApiProperty() letterText: string;
   @ApiProperty({ type: String, nullable: true }) letterDate: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The letter's language, a language tag", example: 'es' })
+  letterLanguage: string | null;
   @ApiProperty({ enum: CAMPAIGN_STATUSES }) status: CampaignStatus;
   @ApiProperty({ enum: CAMPAIGN_STATUSES, isArray: true, description: 'Statuses it may move to next' }) nextStatuses: CampaignStatus[];
   @ApiProperty() isExample: boolean;
@@ -149,6 +151,17 @@ export class CreateCampaignDto {
   @Nullable()
   @Validate(IsCalendarDate)
   letterDate?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "The letter's language, a language tag (en, es, fr, pt-BR)",
+    example: 'es',
+  })
+  @Nullable()
+  @MaxLength(35)
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a language tag such as en, es, fr or pt-BR' })
+  letterLanguage?: string | null;
 
   @ApiPropertyOptional({ enum: ['draft', 'active'], default: 'draft' })
   @Omittable()

@@ -6,6 +6,7 @@ import { CampaignOrganization } from './campaign-organization.entity.js';
 /** One coordinated push: a letter, its addressees' demands, and everything that follows. */
 @Entity('campaigns')
 @Check('campaigns_status_check', oneOf('status', CAMPAIGN_STATUSES))
+@Check('campaigns_letter_language_check', `"letter_language" ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'`)
 export class Campaign extends BaseEntity {
   @Column({ type: 'text' })
   title: string;
@@ -19,6 +20,10 @@ export class Campaign extends BaseEntity {
 
   @Column({ type: 'date', nullable: true })
   letterDate: string | null;
+
+  /** The letter's language, as a language tag (`es`, `pt-BR`); null: not said. */
+  @Column({ type: 'text', nullable: true })
+  letterLanguage: string | null;
 
   @Column({ type: 'text', default: 'draft' })
   status: CampaignStatus;

@@ -133,6 +133,7 @@ export class CampaignsService {
       summary: campaign.summary,
       letterText: campaign.letterText,
       letterDate: campaign.letterDate,
+      letterLanguage: campaign.letterLanguage,
       status: campaign.status,
       nextStatuses: [...CAMPAIGN_TRANSITIONS[campaign.status]],
       isExample: campaign.isExample,
@@ -157,6 +158,7 @@ export class CampaignsService {
           summary: dto.summary ?? '',
           letterText: dto.letterText ?? '',
           letterDate: dto.letterDate ?? null,
+          letterLanguage: dto.letterLanguage ?? null,
           status: dto.status ?? 'draft',
         }),
       );
@@ -183,6 +185,7 @@ export class CampaignsService {
       if (dto.summary !== undefined) changes.summary = dto.summary;
       if (dto.letterText !== undefined) changes.letterText = dto.letterText;
       if (dto.letterDate !== undefined) changes.letterDate = dto.letterDate;
+      if (dto.letterLanguage !== undefined) changes.letterLanguage = dto.letterLanguage;
       if (dto.reminderPolicy !== undefined) changes.reminderPolicy = dto.reminderPolicy ? { ...dto.reminderPolicy } : null;
       if (Object.keys(changes).length === 0) return;
       await manager.update(Campaign, { id }, changes as Parameters<typeof manager.update<Campaign>>[2]);

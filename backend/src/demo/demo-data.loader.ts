@@ -150,6 +150,7 @@ async function load(manager: EntityManager, now: Date): Promise<DemoLoadResult> 
       summary: data.summary,
       letterText: data.letterText,
       letterDate: data.letterDate,
+      letterLanguage: 'en',
       status: 'active',
     }),
   );

@@ -11,6 +11,7 @@ import { KnownDevices1796642563190 } from './1796642563190-KnownDevices.js';
 import { EmailLastError1796645743626 } from './1796645743626-EmailLastError.js';
 import { ReminderClaims1796645764837 } from './1796645764837-ReminderClaims.js';
 import { ReminderQueuedAt1796652725131 } from './1796652725131-ReminderQueuedAt.js';
+import { LetterLanguage1796687847255 } from './1796687847255-LetterLanguage.js';
 
 /**
  * Every migration, in order. New ones come from `npm run migration:generate -w @demarche/backend -- <Name>`
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   EmailLastError1796645743626,
   ReminderClaims1796645764837,
   ReminderQueuedAt1796652725131,
+  LetterLanguage1796687847255,
 ];
