@@ -44,6 +44,7 @@ export function aCampaign(overrides: Partial<Campaign> = {}): Campaign {
     summary: 'Urgent appeal on the transfers of people from the United States to El Salvador.',
     letterText: '…',
     letterDate: '2025-04-29',
+    letterLanguage: 'en',
     status: 'active',
     nextStatuses: ['concluded'],
     isExample: true,

@@ -13,6 +13,7 @@ export function aCampaign(access: Partial<Campaign['access']> = {}): Campaign {
     summary: '',
     letterText: '',
     letterDate: '2025-04-29',
+    letterLanguage: 'en',
     status: 'active',
     nextStatuses: ['concluded'],
     isExample: false,
