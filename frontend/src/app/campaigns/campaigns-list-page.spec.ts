@@ -82,3 +82,45 @@ describe('CampaignsListPage', () => {
     expect([...page.querySelectorAll('button')].map((b) => b.textContent?.trim())).not.toContain('Show more campaigns');
   });
 });
+
+describe('CampaignsListPage, for those who set up campaigns', () => {
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    http = await setUpPageSpec([{ path: 'campaigns', component: CampaignsListPage }]);
+  });
+
+  afterEach(tearDownPageSpec);
+
+  async function open(role: 'admin' | 'coordinator' | 'member'): Promise<HTMLElement> {
+    await TestBed.inject(Session).start({ user: aUser({ role }), csrfToken: 'csrf-1' });
+    const harness = await RouterTestingHarness.create('/campaigns');
+    const draft = aCampaignSummary({ id: 'c2', title: 'Access for monitors', status: 'draft', letterDate: null, myRole: 'lead' });
+    const theirs = aCampaignSummary({ id: 'c3', title: 'Their draft', status: 'draft', letterDate: null, myRole: 'signatory' });
+    http
+      .expectOne((r) => r.url === '/api/campaigns' && r.method === 'GET')
+      .flush({ items: [draft, theirs, aCampaignSummary()], nextCursor: null });
+    await settle(harness.fixture);
+    return harness.fixture.nativeElement as HTMLElement;
+  }
+
+  const links = (page: HTMLElement) => [...page.querySelectorAll('.campaigns h2 a')].map((a) => a.getAttribute('href'));
+
+  it('offers coordinators a new campaign, and opens the set-up of the drafts their organization leads', async () => {
+    const page = await open('coordinator');
+    expect(page.querySelector('a[href="/campaigns/new"]')?.textContent?.trim()).toBe('New campaign');
+    expect(links(page)).toEqual(['/campaigns/c2/setup', '/campaigns/c3', `/campaigns/${CAMPAIGN_ID}`]);
+  });
+
+  it('opens the set-up of every draft for administrators', async () => {
+    const page = await open('admin');
+    expect(page.querySelector('a[href="/campaigns/new"]')).not.toBeNull();
+    expect(links(page)).toEqual(['/campaigns/c2/setup', '/campaigns/c3/setup', `/campaigns/${CAMPAIGN_ID}`]);
+  });
+
+  it('offers members neither, and opens overviews only', async () => {
+    const page = await open('member');
+    expect(page.querySelector('a[href="/campaigns/new"]')).toBeNull();
+    expect(links(page)).toEqual(['/campaigns/c2', '/campaigns/c3', `/campaigns/${CAMPAIGN_ID}`]);
+  });
+});

@@ -12,16 +12,24 @@ import { TPipe } from '../core/i18n/t-pipe';
 import { loading, type CampaignSummary, type Load } from './campaign-data';
 import { StatusChip } from './status-chip';
 import { personDates } from '../core/dates/person-dates';
+import { Session } from '../core/session/session';
+import { FlashNotice } from '../core/ui/flash-notice';
 
 type Page = { readonly items: readonly CampaignSummary[]; readonly nextCursor: string | null };
 
 /** `/campaigns`: the campaigns of the person's organization, newest first, with their figures. */
 @Component({
   selector: 'dm-campaigns-list-page',
-  imports: [TPipe, RouterLink, FormAlert, StatusChip],
+  imports: [TPipe, RouterLink, FormAlert, FlashNotice, StatusChip],
   template: `
-    <h1>{{ 'campaigns.title' | t }}</h1>
+    <div class="list-head">
+      <h1>{{ 'campaigns.title' | t }}</h1>
+      @if (mayCreate) {
+        <a class="button" routerLink="/campaigns/new">{{ 'setup.list.new' | t }}</a>
+      }
+    </div>
     <p class="muted">{{ 'campaigns.list.intro' | t }}</p>
+    <dm-flash-notice />
 
     @let current = state();
     @switch (current.kind) {
@@ -40,7 +48,7 @@ type Page = { readonly items: readonly CampaignSummary[]; readonly nextCursor: s
             @for (campaign of current.value.items; track campaign.id) {
               <li class="panel" [attr.data-campaign-id]="campaign.id">
                 <h2 class="campaign__title">
-                  <a [routerLink]="['/campaigns', campaign.id]">{{ campaign.title }}</a>
+                  <a [routerLink]="campaignLink(campaign)">{{ campaign.title }}</a>
                 </h2>
                 <p class="campaign__meta">
                   <span class="tag">{{ campaignStatus(campaign.status) | t }}</span>&ngsp;
@@ -96,6 +104,20 @@ type Page = { readonly items: readonly CampaignSummary[]; readonly nextCursor: s
     }
   `,
   styles: `
+    .list-head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--space-2) var(--space-3);
+      margin-bottom: var(--space-3);
+    }
+    .list-head h1 {
+      margin: 0;
+    }
+    .list-head .button {
+      text-decoration: none;
+    }
     .campaigns {
       margin: var(--space-4) 0;
       padding: 0;
@@ -155,7 +177,10 @@ type Page = { readonly items: readonly CampaignSummary[]; readonly nextCursor: s
 })
 export class CampaignsListPage {
   private readonly api = inject(ApiClient);
+  private readonly user = inject(Session).user();
   protected readonly dates = personDates();
+  /** Coordinators and administrators start campaigns (the API's rule for `POST /api/campaigns`). */
+  protected readonly mayCreate = this.user?.role === 'admin' || this.user?.role === 'coordinator';
   private subscription: Subscription | undefined;
 
   protected readonly state = signal<Load<Page>>({ kind: 'loading' });
@@ -189,6 +214,12 @@ export class CampaignsListPage {
         this.loadingMore.set(false);
       },
     });
+  }
+
+  /** A draft opens its set-up for those who may set it up (an administrator, a coordinator of a lead organization); else the overview. */
+  protected campaignLink(campaign: CampaignSummary): string[] {
+    const mayCoordinate = this.user?.role === 'admin' || (this.user?.role === 'coordinator' && campaign.myRole === 'lead');
+    return campaign.status === 'draft' && mayCoordinate ? ['/campaigns', campaign.id, 'setup'] : ['/campaigns', campaign.id];
   }
 
   protected byStatus(campaign: CampaignSummary): { status: (typeof DEMAND_STATUSES)[number]; count: number }[] {

@@ -1,4 +1,5 @@
 import { adminEn } from '../../admin/admin.en';
+import { campaignSetupEn } from '../../campaign-setup/campaign-setup.en';
 import { campaignsEn } from '../../campaigns/campaigns.en';
 import { demandsEn } from '../../demands/demands.en';
 import { followUpsEn } from '../../follow-ups/follow-ups.en';
@@ -192,6 +193,7 @@ export const en = {
   // Features keep their texts beside their code.
   ...adminEn,
   ...campaignsEn,
+  ...campaignSetupEn,
   ...demandsEn,
   ...followUpsEn,
   ...homeEn,

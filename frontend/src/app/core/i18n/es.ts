@@ -1,4 +1,5 @@
 import { adminEs } from '../../admin/admin.es';
+import { campaignSetupEs } from '../../campaign-setup/campaign-setup.es';
 import { campaignsEs } from '../../campaigns/campaigns.es';
 import { demandsEs } from '../../demands/demands.es';
 import { followUpsEs } from '../../follow-ups/follow-ups.es';
@@ -190,6 +191,7 @@ export const es: Dictionary = {
 
   ...adminEs,
   ...campaignsEs,
+  ...campaignSetupEs,
   ...demandsEs,
   ...followUpsEs,
   ...homeEs,
