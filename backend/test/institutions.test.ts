@@ -137,6 +137,7 @@ describe('institutions, offices and officeholder terms', () => {
       id: members.id,
       institutionId: institution.id,
       institutionName: institution.name,
+      seatTimeZone: 'America/New_York',
       title: 'A Member States',
       isCollective: true,
       source: null,
