@@ -31,6 +31,18 @@ describe('time zones', () => {
     expect(zonedWallTimeToInstant('2025-11-02', '01:30', 'America/New_York').toISOString()).toBe('2025-11-02T05:30:00.000Z');
   });
 
+  it('does the same east of UTC and south of the equator, where the wall time is later than UTC', () => {
+    // Zurich springs forward at 02:00 CET (01:00Z): 02:30 does not exist, 03:30 CEST does.
+    expect(zonedWallTimeToInstant('2030-03-31', '02:30', 'Europe/Zurich').toISOString()).toBe('2030-03-31T01:30:00.000Z');
+    // Zurich falls back at 03:00 CEST (01:00Z): 02:30 happens twice, CEST first.
+    expect(zonedWallTimeToInstant('2030-10-27', '02:30', 'Europe/Zurich').toISOString()).toBe('2030-10-27T00:30:00.000Z');
+    // Auckland springs forward at 02:00 NZST (14:00Z the day before): 02:30 becomes 03:30 NZDT.
+    expect(zonedWallTimeToInstant('2030-09-29', '02:30', 'Pacific/Auckland').toISOString()).toBe('2030-09-28T14:30:00.000Z');
+    // Either side of the change, the plain offsets.
+    expect(zonedWallTimeToInstant('2030-03-31', '01:30', 'Europe/Zurich').toISOString()).toBe('2030-03-31T00:30:00.000Z');
+    expect(zonedWallTimeToInstant('2030-03-31', '03:30', 'Europe/Zurich').toISOString()).toBe('2030-03-31T01:30:00.000Z');
+  });
+
   it('refuses malformed input', () => {
     expect(() => zonedWallTimeToInstant('2025-6-1', '09:00', 'UTC')).toThrow(RangeError);
   });

@@ -43,7 +43,9 @@ export function zonedWallTimeToInstant(date: string, time: string, zone: string)
   // Read the wall time as if it were UTC, then correct by the zone's offset around it. Near a DST
   // change the two candidate offsets differ; keep the candidates that really read as the asked
   // wall time (two in an overlap: take the earlier), or, in a gap, the later one (clocks moved on).
-  const candidates = [...new Set([-1, 0, 1].map((h) => zoneOffsetMinutes(zone, new Date(wallAsUtc + h * 3600000))))]
+  // The offsets are read a day either side: the real instant lies up to 14 hours from the wall
+  // time read as UTC (east of UTC, before it), and an hour's margin missed a change in Zurich.
+  const candidates = [...new Set([-24, 0, 24].map((h) => zoneOffsetMinutes(zone, new Date(wallAsUtc + h * 3600000))))]
     .map((offset) => wallAsUtc - offset * 60000)
     .sort((a, b) => a - b);
   const exact = candidates.filter((c) => c + zoneOffsetMinutes(zone, new Date(c)) * 60000 === wallAsUtc);
