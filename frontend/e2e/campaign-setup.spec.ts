@@ -27,15 +27,45 @@ interface OfficeItem {
   currentHolder: { holderName: string; endsOn: string | null } | null;
 }
 
-/** An office of the demo directory whose current holder's term ends later than today: Guterres, in the demo data. */
-async function officeWithTermEnd(page: Page): Promise<OfficeItem & { currentHolder: { holderName: string; endsOn: string } }> {
+/**
+ * An office whose current holder's term ends later than today: one of the demo directory's
+ * (Guterres, until 2026-12-31), or, once no demo term is current with an end date, one this test
+ * adds to the directory through the API — so that the test does not expire with the demo data.
+ */
+async function officeWithTermEnd(
+  page: Page,
+  baseURL: string,
+): Promise<OfficeItem & { currentHolder: { holderName: string; endsOn: string } }> {
   const response = await page.request.get('/api/offices?limit=200');
   expect(response.status()).toBe(200);
   const { items } = (await response.json()) as { items: OfficeItem[] };
   const today = new Date().toISOString().slice(0, 10);
   const office = items.find((o) => !!o.currentHolder?.endsOn && o.currentHolder.endsOn >= today);
-  if (!office) throw new Error('No office of the demo directory has a current holder whose term ends after today: update the demo terms.');
-  return office as OfficeItem & { currentHolder: { holderName: string; endsOn: string } };
+  if (office) return office as OfficeItem & { currentHolder: { holderName: string; endsOn: string } };
+  const api = await playwrightRequest.newContext({ baseURL });
+  try {
+    const { email, password } = demoLogin('admin');
+    const login = await api.post('/api/auth/login', { data: { email, password } });
+    expect(login.status()).toBe(200);
+    const headers = { 'X-CSRF-Token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const stamp = Date.now().toString(36);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const institution = await api.post('/api/institutions', {
+      headers,
+      data: { name: `Inter-American Commission ${stamp}`, seatTimeZone: 'America/New_York' },
+    });
+    expect(institution.status()).toBe(201);
+    const institutionJson = (await institution.json()) as { id: string; name: string };
+    const created = await api.post(`/api/institutions/${institutionJson.id}/offices`, { headers, data: { title: 'President' } });
+    expect(created.status()).toBe(201);
+    const officeId = ((await created.json()) as { id: string }).id;
+    const holderName = `Rapporteur ${stamp}`;
+    const term = await api.post(`/api/offices/${officeId}/terms`, { headers, data: { holderName, startsOn: day(-30), endsOn: day(200) } });
+    expect(term.status()).toBe(201);
+    return { id: officeId, title: 'President', institutionName: institutionJson.name, currentHolder: { holderName, endsOn: day(200) } };
+  } finally {
+    await api.dispose();
+  }
 }
 
 /** The page fits the viewport's width: nothing to scroll sideways (a phone at 390 px included). */
@@ -84,7 +114,7 @@ for (const viewport of VIEWPORTS) {
       let campaignId = '';
 
       await signInAs(page, 'coordinator');
-      const termOffice = await officeWithTermEnd(page);
+      const termOffice = await officeWithTermEnd(page, baseURL!);
       try {
         // The list offers "New campaign".
         await page.goto('/campaigns');
