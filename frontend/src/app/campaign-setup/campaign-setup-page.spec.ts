@@ -74,6 +74,9 @@ describe('the campaign set-up', () => {
       return `${text(li, '.steps__name')}${name.getAttribute('aria-current') === 'step' ? ' (current)' : ''}${name.tagName === 'A' ? ` → ${name.getAttribute('href')}` : ''}`;
     });
 
+  const links = (page: HTMLElement, selector: string) =>
+    [...page.querySelectorAll(`${selector} a`)].map((a) => `${a.textContent?.trim().replace(/\s+/g, ' ')} → ${a.getAttribute('href')}`);
+
   /** Opens a step of the draft and answers the campaign's request. */
   async function openStep(step: string, campaign: Campaign = aDraft()): Promise<{ harness: RouterTestingHarness; page: HTMLElement }> {
     const harness = await RouterTestingHarness.create(`${SETUP}/${step}`);
@@ -102,8 +105,15 @@ describe('the campaign set-up', () => {
       const harness = await RouterTestingHarness.create('/campaigns/new');
       const page = harness.fixture.nativeElement as HTMLElement;
       expect(text(page, 'h1')).toBe('New campaign');
-      expect(steps(page)).toEqual(['The letter (current)', 'Addressees and demands', 'Review and send']);
-      expect(text(page, 'h2')).toBe('Step 1 of 3: The letter');
+      expect(steps(page)).toEqual([
+        'The letter (current)',
+        'The coalition',
+        'Milestones',
+        'Addressees and demands',
+        'Reminders',
+        'Review and send',
+      ]);
+      expect(text(page, 'h2')).toBe('Step 1 of 6: The letter');
 
       button(page, 'Create the draft and continue').click();
       await settle(harness.fixture);
@@ -127,17 +137,23 @@ describe('the campaign set-up', () => {
       created.flush(aDraft({ letterDate: '2026-11-19' }), { status: 201, statusText: 'Created' });
       await settle(harness.fixture);
 
-      expect(url()).toBe(`${SETUP}/demands`);
+      expect(url()).toBe(`${SETUP}/coalition`);
       http.expectOne(isGet(`/api/campaigns/${DRAFT_ID}`)).flush(aDraft({ letterDate: '2026-11-19' }));
       await settle(harness.fixture);
-      await answerDemands(harness, []);
-      expect(text(page, '[role="status"]')).toBe('The draft campaign has been created. Now add its demands.');
+      expect(text(page, '[role="status"]')).toBe('The draft campaign has been created. Now name the organizations of the coalition.');
       expect(steps(page)).toEqual([
         `The letter → ${SETUP}/letter`,
-        'Addressees and demands (current)',
+        'The coalition (current)',
+        `Milestones → ${SETUP}/milestones`,
+        `Addressees and demands → ${SETUP}/demands`,
+        `Reminders → ${SETUP}/reminders`,
         `Review and send → ${SETUP}/review`,
       ]);
-      expect(text(page, '.panel')).toBe('No demands yet. Add the first one below.');
+      expect(text(page, 'h2')).toBe('Step 2 of 6: The coalition');
+      expect(links(page, '.step-nav')).toEqual([
+        `← Back: The letter → ${SETUP}/letter`,
+        `Next: Milestones → → ${SETUP}/milestones`,
+      ]);
     });
 
     it('shows the API’s field errors at their fields', async () => {
@@ -182,8 +198,7 @@ describe('the campaign set-up', () => {
       });
       saved.flush(aDraft({ summary: 'Monitors' }));
       await settle(harness.fixture);
-      expect(url()).toBe(`${SETUP}/demands`);
-      await answerDemands(harness, [FIRST]);
+      expect(url()).toBe(`${SETUP}/coalition`);
       expect(text(page, '[role="status"]')).toBe('The letter has been saved.');
       // Same page, same campaign: not loaded again.
       http.expectNone(isGet(`/api/campaigns/${DRAFT_ID}`));

@@ -12,25 +12,46 @@ import { Session } from '../core/session/session';
 import type { FlashState } from '../core/ui/flash-notice';
 import { focusAfterRender } from '../core/ui/focus-after-render';
 import { routeParam } from '../demands/route-param';
+import { CoalitionStep } from './coalition-step';
 import { DemandsStep } from './demands-step';
 import { DiscardDraft } from './discard-draft';
 import { LetterStep } from './letter-step';
+import { MilestonesStep } from './milestones-step';
+import { RemindersStep } from './reminders-step';
 import { ReviewStep } from './review-step';
 import { SETUP_STEPS, isSetupStep, resumeStep, stepKey, type Campaign, type SetupStep } from './setup-data';
 import { SetupSteps } from './setup-steps';
+import { StepNav } from './step-nav';
+
+/** Where saving the letter leads. */
+const AFTER_LETTER: SetupStep = 'coalition';
 
 /** Who may start a campaign (the API's rule for `POST /api/campaigns`). */
 export const CAMPAIGN_CREATOR_ROLES: readonly string[] = ['admin', 'coordinator'];
 
 /**
  * `/campaigns/new` and `/campaigns/:campaignId/setup/:step`: a coalition sets up its campaign —
- * 1 the letter, 2 its addressees and demands, 3 review and send — with the steps shown on each.
+ * the letter, the coalition, milestones, addressees and demands, reminders, review and send
+ * (SETUP_STEPS) — with the steps shown on each.
  * `/campaigns/:campaignId/setup` resumes where the person stopped. Only a draft is set up, by
  * coordinators of a lead organization (and administrators); any step of it can discard it.
  */
 @Component({
   selector: 'dm-campaign-setup-page',
-  imports: [TPipe, RouterLink, FormAlert, SetupSteps, LetterStep, DemandsStep, ReviewStep, DiscardDraft],
+  imports: [
+    TPipe,
+    RouterLink,
+    FormAlert,
+    SetupSteps,
+    StepNav,
+    LetterStep,
+    CoalitionStep,
+    MilestonesStep,
+    DemandsStep,
+    RemindersStep,
+    ReviewStep,
+    DiscardDraft,
+  ],
   template: `
     <p class="back">
       <a routerLink="/campaigns">← {{ 'setup.back' | t }}</a>
@@ -83,12 +104,24 @@ export const CAMPAIGN_CREATOR_ROLES: readonly string[] = ['admin', 'coordinator'
               @case ('letter') {
                 <dm-letter-step [campaign]="campaign" (saved)="saved($event)" />
               }
+              @case ('coalition') {
+                <dm-coalition-step [campaign]="campaign" (changed)="replaced($event)" />
+              }
+              @case ('milestones') {
+                <dm-milestones-step [campaign]="campaign" />
+              }
               @case ('demands') {
                 <dm-demands-step [campaign]="campaign" />
+              }
+              @case ('reminders') {
+                <dm-reminders-step [campaign]="campaign" (changed)="replaced($event)" />
               }
               @case ('review') {
                 <dm-review-step [campaign]="campaign" />
               }
+            }
+            @if (step !== 'letter') {
+              <dm-step-nav [campaignId]="campaign.id" [step]="step" />
             }
             <dm-discard-draft [campaign]="campaign" />
           } @else {
@@ -199,17 +232,22 @@ export class CampaignSetupPage {
     }
   }
 
-  /** The draft exists: on to its demands. */
+  /** The draft exists: on to its coalition. */
   protected async created(campaign: Campaign): Promise<void> {
     const state: FlashState = { demarcheNotice: 'setup.created' };
-    await this.router.navigate(['/campaigns', campaign.id, 'setup', 'demands'], { state });
+    await this.router.navigate(['/campaigns', campaign.id, 'setup', AFTER_LETTER], { state });
   }
 
-  /** The letter is saved: on to the demands. */
+  /** A step changed the campaign itself (its organizations, its reminder policy): show the new one. */
+  protected replaced(campaign: Campaign): void {
+    this.state.set({ kind: 'ready', value: campaign });
+  }
+
+  /** The letter is saved: on to the next step. */
   protected async saved(campaign: Campaign): Promise<void> {
     this.state.set({ kind: 'ready', value: campaign });
-    this.notice.set({ step: 'demands', key: 'setup.letter.saved' });
-    if (await this.router.navigate(['/campaigns', campaign.id, 'setup', 'demands'])) {
+    this.notice.set({ step: AFTER_LETTER, key: 'setup.letter.saved' });
+    if (await this.router.navigate(['/campaigns', campaign.id, 'setup', AFTER_LETTER])) {
       this.focusStepHeading();
     }
   }

@@ -1,9 +1,19 @@
+import { coalitionStepEn } from './coalition-step.en';
+import { milestonesStepEn } from './milestones-step.en';
+import { remindersStepEn } from './reminders-step.en';
+
 /** English texts of the campaign set-up (issue 19), and its links from the list and the overview. Spread into core/i18n/en.ts. */
 export const campaignSetupEn = {
+  ...coalitionStepEn,
+  ...milestonesStepEn,
+  ...remindersStepEn,
   'setup.title': 'Campaign set-up',
   'setup.title.new': 'New campaign',
   'setup.title.letter': 'Set-up: the letter',
+  'setup.title.coalition': 'Set-up: the coalition',
+  'setup.title.milestones': 'Set-up: milestones',
   'setup.title.demands': 'Set-up: addressees and demands',
+  'setup.title.reminders': 'Set-up: reminders',
   'setup.title.review': 'Set-up: review and send',
   'setup.back': 'All campaigns',
   'setup.kicker': 'Draft campaign · set-up',
@@ -17,12 +27,18 @@ export const campaignSetupEn = {
   'setup.notAllowed': 'Only coordinators of a lead organization can set up this campaign.',
   'setup.notDraft': 'This campaign has been sent: its set-up is finished.',
   'setup.toOverview': 'Go to the campaign overview',
-  'setup.created': 'The draft campaign has been created. Now add its demands.',
+  'setup.created': 'The draft campaign has been created. Now name the organizations of the coalition.',
   'setup.error.notDraft': 'This campaign has been sent already: its set-up can no longer change.',
 
   'setup.steps.label': 'Set-up steps',
   'setup.step.letter': 'The letter',
+  'setup.step.coalition': 'The coalition',
+  'setup.step.milestones': 'Milestones',
   'setup.step.demands': 'Addressees and demands',
+  'setup.step.reminders': 'Reminders',
+  'setup.stepNav.label': 'Set-up steps: back and next',
+  'setup.stepNav.back': 'Back: {step}',
+  'setup.stepNav.next': 'Next: {step}',
   'setup.step.review': 'Review and send',
   'setup.step.heading': 'Step {number} of {total}: {step}',
 
@@ -54,8 +70,6 @@ export const campaignSetupEn = {
   'setup.demands.loading': 'Loading the demands…',
   'setup.demands.empty': 'No demands yet. Add the first one below.',
   'setup.demands.empty.review': 'No demands yet.',
-  'setup.demands.back': 'Back to the letter',
-  'setup.demands.next': 'Continue to the review',
   'setup.office.holder': 'Held by {name}',
   'setup.office.holderUntil': 'Held by {name} until {date}',
   'setup.office.collective': 'A collective body',

@@ -1,11 +1,20 @@
 import type { campaignSetupEn } from './campaign-setup.en';
+import { coalitionStepEs } from './coalition-step.es';
+import { milestonesStepEs } from './milestones-step.es';
+import { remindersStepEs } from './reminders-step.es';
 
 /** Spanish texts of the campaign set-up: exactly the keys of `campaignSetupEn`. */
 export const campaignSetupEs: Readonly<Record<keyof typeof campaignSetupEn, string>> = {
+  ...coalitionStepEs,
+  ...milestonesStepEs,
+  ...remindersStepEs,
   'setup.title': 'Preparación de la campaña',
   'setup.title.new': 'Nueva campaña',
   'setup.title.letter': 'Preparación: la carta',
+  'setup.title.coalition': 'Preparación: la coalición',
+  'setup.title.milestones': 'Preparación: hitos',
   'setup.title.demands': 'Preparación: destinatarios y demandas',
+  'setup.title.reminders': 'Preparación: recordatorios',
   'setup.title.review': 'Preparación: revisar y enviar',
   'setup.back': 'Todas las campañas',
   'setup.kicker': 'Campaña en borrador · preparación',
@@ -19,12 +28,18 @@ export const campaignSetupEs: Readonly<Record<keyof typeof campaignSetupEn, stri
   'setup.notAllowed': 'Solo las personas coordinadoras de una organización líder pueden preparar esta campaña.',
   'setup.notDraft': 'Esta campaña ya se envió: su preparación ha terminado.',
   'setup.toOverview': 'Ir al resumen de la campaña',
-  'setup.created': 'Se ha creado el borrador de la campaña. Ahora añada sus demandas.',
+  'setup.created': 'Se ha creado el borrador de la campaña. Ahora nombre las organizaciones de la coalición.',
   'setup.error.notDraft': 'Esta campaña ya se envió: su preparación ya no puede cambiar.',
 
   'setup.steps.label': 'Pasos de la preparación',
   'setup.step.letter': 'La carta',
+  'setup.step.coalition': 'La coalición',
+  'setup.step.milestones': 'Hitos',
   'setup.step.demands': 'Destinatarios y demandas',
+  'setup.step.reminders': 'Recordatorios',
+  'setup.stepNav.label': 'Pasos de la preparación: anterior y siguiente',
+  'setup.stepNav.back': 'Anterior: {step}',
+  'setup.stepNav.next': 'Siguiente: {step}',
   'setup.step.review': 'Revisar y enviar',
   'setup.step.heading': 'Paso {number} de {total}: {step}',
 
@@ -54,8 +69,6 @@ export const campaignSetupEs: Readonly<Record<keyof typeof campaignSetupEn, stri
   'setup.demands.loading': 'Cargando las demandas…',
   'setup.demands.empty': 'Todavía no hay demandas. Añada la primera más abajo.',
   'setup.demands.empty.review': 'Todavía no hay demandas.',
-  'setup.demands.back': 'Volver a la carta',
-  'setup.demands.next': 'Continuar a la revisión',
   'setup.office.holder': 'Lo ocupa {name}',
   'setup.office.holderUntil': 'Lo ocupa {name} hasta el {date}',
   'setup.office.collective': 'Un órgano colectivo',

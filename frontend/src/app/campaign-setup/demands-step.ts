@@ -10,7 +10,6 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import { ConfirmAction } from '../admin/confirm-action';
@@ -56,7 +55,7 @@ const ERROR_CODES = {
  */
 @Component({
   selector: 'dm-demands-step',
-  imports: [TPipe, RouterLink, FormAlert, ConfirmAction, DemandForm],
+  imports: [TPipe, FormAlert, ConfirmAction, DemandForm],
   templateUrl: './demands-step.html',
   styles: `
     .runs,
@@ -140,14 +139,6 @@ const ERROR_CODES = {
     }
     .add {
       margin-bottom: var(--space-4);
-    }
-    .next {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--space-3);
-    }
-    .next a {
-      text-decoration: none;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

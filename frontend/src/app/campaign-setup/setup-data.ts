@@ -22,8 +22,11 @@ export type DemandPriority = Demand['priority'];
 /** The categories and priorities a demand may take: the domain's own lists. */
 export { DEMAND_CATEGORIES, DEMAND_PRIORITIES } from '@demarche/shared';
 
-/** The steps of the set-up, in order. Only those that exist are shown. */
-export const SETUP_STEPS = ['letter', 'demands', 'review'] as const;
+/**
+ * The steps of the set-up, in order. Milestones come before the demands (the issue lists them
+ * after): a demand's deadline may follow a milestone, so it must exist when the demand is written.
+ */
+export const SETUP_STEPS = ['letter', 'coalition', 'milestones', 'demands', 'reminders', 'review'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
 export function isSetupStep(value: unknown): value is SetupStep {
@@ -32,13 +35,19 @@ export function isSetupStep(value: unknown): value is SetupStep {
 
 const STEP_KEYS = {
   letter: 'setup.step.letter',
+  coalition: 'setup.step.coalition',
+  milestones: 'setup.step.milestones',
   demands: 'setup.step.demands',
+  reminders: 'setup.step.reminders',
   review: 'setup.step.review',
 } as const satisfies Record<SetupStep, TranslationKey>;
 
 const STEP_TITLE_KEYS = {
   letter: 'setup.title.letter',
+  coalition: 'setup.title.coalition',
+  milestones: 'setup.title.milestones',
   demands: 'setup.title.demands',
+  reminders: 'setup.title.reminders',
   review: 'setup.title.review',
 } as const satisfies Record<SetupStep, TranslationKey>;
 
@@ -50,6 +59,16 @@ export function stepKey(step: SetupStep): TranslationKey {
 /** The document title of a step's page (an unknown step: the set-up in general). */
 export function stepTitleKey(step: string | null | undefined): TranslationKey {
   return isSetupStep(step) ? STEP_TITLE_KEYS[step] : 'setup.title';
+}
+
+/** The step before `step` (null for the first). */
+export function previousStep(step: SetupStep): SetupStep | null {
+  return SETUP_STEPS[SETUP_STEPS.indexOf(step) - 1] ?? null;
+}
+
+/** The step after `step` (null for the last). */
+export function nextStep(step: SetupStep): SetupStep | null {
+  return SETUP_STEPS[SETUP_STEPS.indexOf(step) + 1] ?? null;
 }
 
 /**

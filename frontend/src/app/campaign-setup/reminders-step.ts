@@ -1,0 +1,15 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+
+import type { Campaign } from './setup-data';
+
+/** Step "reminders" of the set-up. (Being built: this placeholder is replaced in this session.) */
+@Component({
+  selector: 'dm-reminders-step',
+  template: `<p>Reminders</p>`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RemindersStep {
+  readonly campaign = input.required<Campaign>();
+  /** The campaign as the API answered a change to it. */
+  readonly changed = output<Campaign>();
+}
