@@ -392,6 +392,30 @@ describe('CalendarPage', () => {
       expect(Object.keys(grid(page))).toEqual(['2026-11-03', '2026-11-20']);
     });
 
+    it('shows the campaign navigated to, even when the previous one answers last', async () => {
+      await signIn();
+      const harness = await RouterTestingHarness.create(URL);
+      const page = harness.fixture.nativeElement as HTMLElement;
+      const slow = (['milestones', 'demands', 'follow-ups'] as const).map((what) => http.expectOne(list(what)));
+
+      const OTHER = 'c0000000-0000-4000-8000-000000000002';
+      await harness.navigateByUrl(`/campaigns/${OTHER}/calendar`);
+      const other = (what: string) => (request: SentRequest) => request.method === 'GET' && request.url === `/api/campaigns/${OTHER}/${what}`;
+      http.expectOne(other('milestones')).flush({ items: [aMilestone({ id: 'm2', title: 'The other campaign’s milestone', occursOn: '2026-11-25' })], nextCursor: null });
+      http.expectOne(other('demands')).flush({ items: [], nextCursor: null });
+      http.expectOne(other('follow-ups')).flush({ items: [], nextCursor: null });
+      await settle(harness.fixture);
+      expect(Object.keys(grid(page))).toEqual(['2026-11-25']);
+
+      // The first campaign's answers arrive late: they are dropped.
+      slow[0]!.flush({ items: MILESTONES, nextCursor: null });
+      slow[1]!.flush({ items: DEMANDS, nextCursor: null });
+      slow[2]!.flush({ items: FOLLOW_UPS, nextCursor: null });
+      await settle(harness.fixture);
+      expect(Object.keys(grid(page))).toEqual(['2026-11-25']);
+      expect(grid(page)['2026-11-25']!.join(' ')).toContain('The other campaign’s milestone');
+    });
+
     it('says when the campaign is not there', async () => {
       await signIn();
       const harness = await RouterTestingHarness.create(URL);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { ApiClient } from '../core/api/api-client';
@@ -7,7 +7,7 @@ import { FormAlert } from '../core/forms/form-alert';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
-import { LOADING, loadError, type LoadState } from '../core/api/load-state';
+import { loadFor } from '../core/api/load-state';
 import { routeParam } from '../demands/route-param';
 import { allPages } from '../core/api/pages';
 import { addDays, calendarEntries, monthOf, monthWeeks, shiftMonth, type CalendarEntry, type EntryKind } from './calendar-data';
@@ -260,7 +260,20 @@ export class CalendarPage {
   protected readonly view = signal<'month' | 'agenda'>('month');
   protected readonly month = signal(monthOf(this.today));
   protected readonly focusDay = signal(this.today);
-  protected readonly state = signal<LoadState<readonly CalendarEntry[]>>(LOADING);
+  /** The campaign's entries; a slow answer for a campaign left behind never shows for the next one. */
+  private readonly entries = loadFor(
+    () => this.campaignId(),
+    async (id) => {
+      const [milestones, demands, followUps] = await Promise.all([
+        allPages((cursor) => this.api.get('/api/campaigns/{id}/milestones', { pathParams: { id }, params: { limit: 200, cursor } })),
+        allPages((cursor) => this.api.get('/api/campaigns/{id}/demands', { pathParams: { id }, params: { limit: 200, cursor } })),
+        allPages((cursor) => this.api.get('/api/campaigns/{id}/follow-ups', { pathParams: { id }, params: { limit: 200, cursor } })),
+      ]);
+      return calendarEntries(id, this.dates.zone(), milestones, demands, followUps);
+    },
+    'calendar.notFound',
+  );
+  protected readonly state = this.entries.state;
 
   protected readonly weeks = computed(() => monthWeeks(this.month()));
   protected readonly monthName = computed(() => {
@@ -295,26 +308,8 @@ export class CalendarPage {
     return `${this.longDay(day)}: ${this.i18n.translate('calendar.entries', { count })}`;
   });
 
-  constructor() {
-    effect(() => {
-      this.campaignId();
-      untracked(() => void this.load());
-    });
-  }
-
-  protected async load(): Promise<void> {
-    this.state.set(LOADING);
-    const id = this.campaignId();
-    try {
-      const [milestones, demands, followUps] = await Promise.all([
-        allPages((cursor) => this.api.get('/api/campaigns/{id}/milestones', { pathParams: { id }, params: { limit: 200, cursor } })),
-        allPages((cursor) => this.api.get('/api/campaigns/{id}/demands', { pathParams: { id }, params: { limit: 200, cursor } })),
-        allPages((cursor) => this.api.get('/api/campaigns/{id}/follow-ups', { pathParams: { id }, params: { limit: 200, cursor } })),
-      ]);
-      this.state.set({ kind: 'ready', value: calendarEntries(id, this.dates.zone(), milestones, demands, followUps) });
-    } catch (error) {
-      this.state.set(loadError(error, 'calendar.notFound'));
-    }
+  protected load(): void {
+    this.entries.reload();
   }
 
   protected move(by: number): void {
