@@ -22,6 +22,18 @@ describe('feedbackFor', () => {
     });
   });
 
+  it('says "changed by someone else — reload" for a write on something changed meanwhile, unless the page words it', () => {
+    for (const code of ['stale_status', 'stale_order', 'already_decided', 'invitation_decided', 'superseded']) {
+      expect(feedbackFor(httpError(409, anError(409, code)), [])).toEqual({ fields: {}, form: { key: 'form.error.changedElsewhere' } });
+    }
+    expect(feedbackFor(httpError(409, anError(409, 'stale_order')), [], { stale_order: { text: 'Reload the demands.' } })).toEqual({
+      fields: {},
+      form: { text: 'Reload the demands.' },
+    });
+    // A 409 that is not about a concurrent change keeps its own sentence.
+    expect(feedbackFor(httpError(409, anError(409, 'name_taken')), []).form).toMatchObject({ key: 'form.error.unexpectedWithId' });
+  });
+
   it("uses the page's wording for a code: at a field, for the form, or flagging fields", () => {
     const wrong = httpError(400, anError(400, 'wrong_password', [{ field: 'currentPassword', message: 'is not right' }]));
     expect(feedbackFor(wrong, ['currentPassword'], { wrong_password: { field: 'currentPassword', message: { text: 'No.' } } })).toEqual({

@@ -15,6 +15,13 @@ export interface Feedback<F extends string> {
 export const NO_FEEDBACK: Feedback<never> = { fields: {}, form: null };
 
 /**
+ * The API's answers to a write made on a view that someone else changed meanwhile (a status moved,
+ * a demand added, a proposal decided): unless a page words one itself, each says "changed by someone
+ * else — reload", never a generic error.
+ */
+export const CHANGED_ELSEWHERE_CODES: readonly string[] = ['stale_status', 'stale_order', 'already_decided', 'invitation_decided', 'superseded'];
+
+/**
  * How a page words an API error code: for the whole form; at one field (`{ field, message }`);
  * or for the form, flagging fields without saying which is wrong (`{ message, flag }`).
  */
@@ -28,6 +35,7 @@ export type CodeMessages<F extends string> = Readonly<Partial<Record<string, Cod
  * - the page's own wording for the error code (`invalid_credentials` → "E-mail or password is
  *   wrong"), at a field or for the form;
  * - 429: "Too many attempts; try again in N minutes", N from `Retry-After`;
+ * - a write on something changed meanwhile (CHANGED_ELSEWHERE_CODES): "changed by someone else — reload";
  * - `details` of a validation error at their fields; details about other fields, for the form;
  * - otherwise a translated sentence for what went wrong, with the code and request id to quote.
  */
@@ -42,6 +50,9 @@ export function feedbackFor<F extends string>(error: unknown, fields: readonly F
   }
   if (apiError.statusCode === 429) {
     return formMessage(message('form.error.rateLimited', { minutes: retryAfterMinutes(error) }));
+  }
+  if (apiError.statusCode === 409 && CHANGED_ELSEWHERE_CODES.includes(apiError.code)) {
+    return formMessage(message('form.error.changedElsewhere'));
   }
   const atFields: Partial<Record<F, Message>> = {};
   const elsewhere: string[] = [];
