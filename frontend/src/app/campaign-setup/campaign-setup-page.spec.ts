@@ -2,7 +2,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { Session, type Me } from '../core/session/session';
 import { button, click, fill, query, settle, text } from '../testing/dom';
@@ -460,6 +460,7 @@ describe('the campaign set-up', () => {
   it('discards the draft after a confirmation, from any step', async () => {
     await signIn();
     const { harness, page } = await openStep('letter');
+    fill(page, '#letter-title', 'Half-typed, then discarded');
     button(page, 'Discard draft').click();
     await settle(harness.fixture);
     expect(text(page, '.confirm__question')).toBe(
@@ -469,5 +470,34 @@ describe('the campaign set-up', () => {
     http.expectOne({ method: 'DELETE', url: `/api/campaigns/${DRAFT_ID}` }).flush(null);
     await settle(harness.fixture);
     expect(url()).toBe('/campaigns');
+  });
+
+  it('asks before leaving a step whose form holds unsaved edits, and not once they are saved', async () => {
+    await signIn();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const { harness, page } = await openStep('letter', aDraft({ letterDate: '2026-11-19' }));
+    const toCoalition = () => query<HTMLAnchorElement>(page, `.steps a[href="${SETUP}/coalition"]`).click();
+
+    // Nothing typed: no question.
+    toCoalition();
+    await settle(harness.fixture);
+    expect(confirm).not.toHaveBeenCalled();
+    expect(url()).toBe(`${SETUP}/coalition`);
+
+    await harness.navigateByUrl(`${SETUP}/letter`);
+    fill(page, '#letter-title', 'Access for monitors, now');
+    toCoalition();
+    await settle(harness.fixture);
+    expect(confirm).toHaveBeenCalledWith('Some changes on this page have not been saved. Leave it and lose them?');
+    expect(url()).toBe(`${SETUP}/letter`);
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+
+    confirm.mockReturnValue(true);
+    toCoalition();
+    await settle(harness.fixture);
+    expect(url()).toBe(`${SETUP}/coalition`);
+    confirm.mockRestore();
   });
 });

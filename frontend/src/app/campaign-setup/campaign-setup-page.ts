@@ -22,6 +22,7 @@ import { ReviewStep } from './review-step';
 import { SETUP_STEPS, isSetupStep, resumeStep, stepKey, type Campaign, type SetupStep } from './setup-data';
 import { SetupSteps } from './setup-steps';
 import { StepNav } from './step-nav';
+import { UnsavedChanges, type MayHoldUnsavedChanges } from './unsaved-changes';
 
 /** Where saving the letter leads. */
 const AFTER_LETTER: SetupStep = 'coalition';
@@ -149,9 +150,13 @@ export const CAMPAIGN_CREATOR_ROLES: readonly string[] = ['admin', 'coordinator'
       max-width: 48rem;
     }
   `,
+  providers: [UnsavedChanges],
+  host: { '(window:beforeunload)': 'beforeUnload($event)' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class CampaignSetupPage {
+export class CampaignSetupPage implements MayHoldUnsavedChanges {
+  /** Edits the step's forms hold and have not saved: leaving asks first (the routes' guard). */
+  readonly unsaved = inject(UnsavedChanges);
   private readonly api = inject(ApiClient);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
@@ -205,6 +210,11 @@ export class CampaignSetupPage {
         if (this.notice() && this.notice()?.step !== step) this.notice.set(null);
       });
     });
+  }
+
+  /** Closing or reloading the tab with unsaved edits: the browser asks first. */
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    if (this.unsaved.any()) event.preventDefault();
   }
 
   /** "Step 2 of 3: Addressees and demands" */

@@ -36,6 +36,7 @@ export const campaignSetupEn = {
   'setup.step.milestones': 'Milestones',
   'setup.step.demands': 'Addressees and demands',
   'setup.step.reminders': 'Reminders',
+  'setup.unsaved.confirm': 'Some changes on this page have not been saved. Leave it and lose them?',
   'setup.stepNav.label': 'Set-up steps: back and next',
   'setup.stepNav.back': 'Back: {step}',
   'setup.stepNav.next': 'Next: {step}',

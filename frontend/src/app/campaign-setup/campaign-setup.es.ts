@@ -37,6 +37,7 @@ export const campaignSetupEs: Readonly<Record<keyof typeof campaignSetupEn, stri
   'setup.step.milestones': 'Hitos',
   'setup.step.demands': 'Destinatarios y demandas',
   'setup.step.reminders': 'Recordatorios',
+  'setup.unsaved.confirm': 'Hay cambios en esta página que no se han guardado. ¿Salir de ella y perderlos?',
   'setup.stepNav.label': 'Pasos de la preparación: anterior y siguiente',
   'setup.stepNav.back': 'Anterior: {step}',
   'setup.stepNav.next': 'Siguiente: {step}',

@@ -28,6 +28,7 @@ import {
   type NewDemand,
   type Office,
 } from './setup-data';
+import { trackUnsavedEdits } from './unsaved-changes';
 
 export type DemandField =
   | 'officeId'
@@ -158,6 +159,8 @@ export class DemandForm {
     const kind = this.state.fields.deadline.value();
     return isDeadlineKind(kind) ? kind : 'none';
   });
+  /** The letter's words typed and not added yet: leaving asks first. */
+  private readonly edits = trackUnsavedEdits(this.state, ['text']);
   protected readonly zones = computed(() => zoneChoices(this.state.fields['deadline.timeZone'].value()));
   protected readonly officeDescribedBy = computed(() => {
     const ids = ['demand-office-hint', this.state.problemId('officeId')];
@@ -198,6 +201,7 @@ export class DemandForm {
     if (ok && saved) {
       // The next demand is often to the same addressee: keep the office, category and priority.
       this.state.setValues({ text: '', deadline: 'none', 'deadline.at': '', 'deadline.milestoneId': '' });
+      this.edits.saved();
       this.created.emit(saved);
     }
   }

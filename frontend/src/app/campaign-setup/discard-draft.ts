@@ -10,6 +10,7 @@ import { TPipe } from '../core/i18n/t-pipe';
 import type { FlashState } from '../core/ui/flash-notice';
 import { focusAfterRender } from '../core/ui/focus-after-render';
 import type { Campaign } from './setup-data';
+import { UnsavedChanges } from './unsaved-changes';
 
 /**
  * "Discard draft", on every step of a draft: after a confirmation, deletes the campaign and all
@@ -59,6 +60,8 @@ export class DiscardDraft {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   readonly campaign = input.required<Campaign>();
 
+  /** The page's unsaved edits: gone with the draft, not worth a second question. */
+  private readonly unsaved = inject(UnsavedChanges, { optional: true });
   protected readonly confirming = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<Message | null>(null);
@@ -76,6 +79,7 @@ export class DiscardDraft {
     try {
       await firstValueFrom(this.api.delete('/api/campaigns/{id}', { pathParams: { id: this.campaign().id } }));
       const state: FlashState = { demarcheNotice: 'setup.discard.done' };
+      this.unsaved?.abandon();
       await this.router.navigate(['/campaigns'], { state });
     } catch (error) {
       this.error.set(feedbackFor(error, [], { not_draft: message('setup.discard.notDraft'), forbidden: message('setup.notAllowed') }).form);

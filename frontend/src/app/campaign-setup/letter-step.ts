@@ -24,6 +24,7 @@ import { SubmitButton } from '../core/forms/submit-button';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { languageChoices, languageName, type Campaign } from './setup-data';
+import { trackUnsavedEdits } from './unsaved-changes';
 
 type Field = 'title' | 'letterDate' | 'letterLanguage' | 'summary' | 'letterText';
 type NewCampaign = components['schemas']['CreateCampaignDto'];
@@ -178,6 +179,9 @@ export class LetterStep {
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
   );
 
+  /** Every field: a letter half-rewritten is worth asking about before leaving. */
+  private readonly edits = trackUnsavedEdits(this.state, ['title', 'letterDate', 'letterLanguage', 'summary', 'letterText']);
+
   protected readonly languages = computed(() => languageChoices(this.campaign()?.letterLanguage ?? null));
 
   /** The language's name in the dashboard's language ("Spanish", "español"). */
@@ -197,6 +201,7 @@ export class LetterStep {
             summary: campaign.summary,
             letterText: campaign.letterText,
           });
+          this.edits.saved();
         }
       });
     });
@@ -215,6 +220,7 @@ export class LetterStep {
       { forbidden: message(existing ? 'setup.notAllowed' : 'setup.notAllowed.new') },
     );
     if (ok && result) {
+      this.edits.saved();
       this.saved.emit(result);
     }
   }
