@@ -1,20 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import { ConfirmAction } from '../admin/confirm-action';
 import { ApiClient } from '../core/api/api-client';
-import { LOADING, loadError, type LoadState } from '../core/api/load-state';
+import { loadFor } from '../core/api/load-state';
 import { allPages } from '../core/api/pages';
 import { formatInstant } from '../core/dates/dates';
 import { personDates } from '../core/dates/person-dates';
@@ -151,9 +140,28 @@ export class DemandsStep {
   private readonly dates = personDates();
   readonly campaign = input.required<Campaign>();
 
-  protected readonly state = signal<LoadState<true>>(LOADING);
-  protected readonly demands = signal<readonly Demand[]>([]);
-  protected readonly milestones = signal<readonly Milestone[]>([]);
+  private readonly campaignId = computed(() => this.campaign().id);
+  private readonly loaded = loadFor(
+    () => this.campaignId(),
+    async (id) => {
+      const [demands, milestones] = await Promise.all([
+        this.fetchDemands(id),
+        allPages((cursor) => this.api.get('/api/campaigns/{id}/milestones', { pathParams: { id }, params: { limit: 200, cursor } })),
+      ]);
+      return { demands, milestones };
+    },
+    'setup.notFound',
+  );
+  protected readonly state = this.loaded.state;
+  /** The demands as loaded, then as this page changed them (added, moved, deleted). */
+  protected readonly demands = linkedSignal<readonly Demand[]>(() => {
+    const state = this.state();
+    return state.kind === 'ready' ? state.value.demands : [];
+  });
+  protected readonly milestones = computed<readonly Milestone[]>(() => {
+    const state = this.state();
+    return state.kind === 'ready' ? state.value.milestones : [];
+  });
   protected readonly runs = computed(() => runsByOffice(this.demands()));
   protected readonly offices = computed(() => campaignOffices(this.demands()));
   /** What was just done ("Demand 3 has been deleted."). */
@@ -170,30 +178,8 @@ export class DemandsStep {
 
   protected readonly short = (text: string) => shortText(text);
 
-  private readonly campaignId = computed(() => this.campaign().id);
-
-  constructor() {
-    effect(() => {
-      this.campaignId();
-      untracked(() => void this.load());
-    });
-  }
-
-  protected async load(): Promise<void> {
-    this.state.set(LOADING);
-    try {
-      const [demands, milestones] = await Promise.all([
-        this.fetchDemands(),
-        allPages((cursor) =>
-          this.api.get('/api/campaigns/{id}/milestones', { pathParams: { id: this.campaign().id }, params: { limit: 200, cursor } }),
-        ),
-      ]);
-      this.demands.set(demands);
-      this.milestones.set(milestones);
-      this.state.set({ kind: 'ready', value: true });
-    } catch (error) {
-      this.state.set(loadError(error, 'setup.notFound'));
-    }
+  protected load(): Promise<void> {
+    return this.loaded.reload();
   }
 
   /** After a stale order: the list as it is now. */
@@ -268,7 +254,7 @@ export class DemandsStep {
       const page = await firstValueFrom(
         this.api.put('/api/campaigns/{id}/demands/order', { demandIds: order }, { pathParams: { id: this.campaign().id } }),
       );
-      this.demands.set(page.nextCursor ? await this.fetchDemands() : page.items);
+      this.demands.set(page.nextCursor ? await this.fetchDemands(this.campaignId()) : page.items);
       const number = this.demands().findIndex((d) => d.id === demand.id) + 1;
       this.notice.set(message('setup.demand.moved', { number }));
       this.busy.set(false);
@@ -374,9 +360,7 @@ export class DemandsStep {
     return endingTerm(office)?.id ?? null;
   }
 
-  private fetchDemands(): Promise<Demand[]> {
-    return allPages((cursor) =>
-      this.api.get('/api/campaigns/{id}/demands', { pathParams: { id: this.campaign().id }, params: { limit: 200, cursor } }),
-    );
+  private fetchDemands(id: string): Promise<Demand[]> {
+    return allPages((cursor) => this.api.get('/api/campaigns/{id}/demands', { pathParams: { id }, params: { limit: 200, cursor } }));
   }
 }

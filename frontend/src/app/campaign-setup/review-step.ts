@@ -1,21 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../core/api/api-client';
 import { toApiError } from '../core/api/api-error';
-import { LOADING, loadError, type LoadState } from '../core/api/load-state';
+import { loadFor } from '../core/api/load-state';
 import { allPages } from '../core/api/pages';
 import { formatInstant } from '../core/dates/dates';
 import { personDates } from '../core/dates/person-dates';
@@ -136,7 +125,9 @@ export class ReviewStep {
   protected readonly dates = personDates();
   readonly campaign = input.required<Campaign>();
 
-  protected readonly state = signal<LoadState<Review>>(LOADING);
+  private readonly campaignId = computed(() => this.campaign().id);
+  private readonly review = loadFor(() => this.campaignId(), (id) => this.fetch(id), 'setup.notFound');
+  protected readonly state = this.review.state;
   private readonly pastCount = computed(() => {
     const state = this.state();
     return state.kind === 'ready' ? state.value.preview.pastDeadline.length : 0;
@@ -148,22 +139,9 @@ export class ReviewStep {
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
   );
   protected readonly blockerStep = blockerStep;
-  private readonly campaignId = computed(() => this.campaign().id);
 
-  constructor() {
-    effect(() => {
-      this.campaignId();
-      untracked(() => void this.load());
-    });
-  }
-
-  protected async load(): Promise<void> {
-    this.state.set(LOADING);
-    try {
-      this.state.set({ kind: 'ready', value: await this.fetch() });
-    } catch (error) {
-      this.state.set(loadError(error, 'setup.notFound'));
-    }
+  protected load(): void {
+    void this.review.reload();
   }
 
   protected blockerKey(blocker: SendBlocker): TranslationKey {
@@ -239,18 +217,16 @@ export class ReviewStep {
     }
   }
 
-  /** The preview again, without leaving the page (the form keeps its message). */
+  /**
+   * The preview again, without leaving the page (the form keeps its message); if that fails, the
+   * message about the refusal stands and the page shows what it knew.
+   */
   private async refresh(): Promise<void> {
-    try {
-      this.state.set({ kind: 'ready', value: await this.fetch() });
-      this.form.setValues({ confirmPastDeadlines: '' });
-    } catch {
-      // The message about the refusal stands; the page shows what it knew.
-    }
+    if (await this.review.refresh()) this.form.setValues({ confirmPastDeadlines: '' });
   }
 
-  private async fetch(): Promise<Review> {
-    const pathParams = { id: this.campaign().id };
+  private async fetch(id: string): Promise<Review> {
+    const pathParams = { id };
     const [preview, demands] = await Promise.all([
       firstValueFrom(this.api.get('/api/campaigns/{id}/send-preview', { pathParams })),
       allPages<Demand>((cursor) => this.api.get('/api/campaigns/{id}/demands', { pathParams, params: { limit: 200, cursor } })),

@@ -20,11 +20,16 @@ export function loadError(error: unknown, notFound: TranslationKey): LoadState<n
   return { kind: 'error', message: text };
 }
 
-/** What `loadFor` gives a component: the state to render, and a way to try again. */
+/** What `loadFor` gives a component: the state to render, and ways to load again. */
 export interface Loaded<T> {
   readonly state: Signal<LoadState<T>>;
-  /** Loads again with the current parameters (the "Try again" button). */
-  reload(): void;
+  /** Loads again with the current parameters, showing "loading" meanwhile (the "Try again" button). */
+  reload(): Promise<void>;
+  /**
+   * Loads again in place: what is shown stays until the new answer replaces it, and stays if the
+   * request fails. True when the new answer is shown (not when it failed or a newer load overtook it).
+   */
+  refresh(): Promise<boolean>;
 }
 
 /**
@@ -36,19 +41,26 @@ export function loadFor<P, T>(params: () => P, request: (params: P) => Promise<T
   const state = signal<LoadState<T>>(LOADING);
   let generation = 0;
   let current: P;
-  const load = async (): Promise<void> => {
+  const load = async (quiet: boolean): Promise<boolean> => {
     const mine = ++generation;
-    state.set(LOADING);
+    if (!quiet) state.set(LOADING);
     try {
       const value = await request(current);
-      if (mine === generation) state.set({ kind: 'ready', value });
+      if (mine !== generation) return false;
+      state.set({ kind: 'ready', value });
+      return true;
     } catch (error) {
-      if (mine === generation) state.set(loadError(error, notFound));
+      if (mine === generation && !quiet) state.set(loadError(error, notFound));
+      return false;
     }
   };
   effect(() => {
     current = params();
-    untracked(() => void load());
+    untracked(() => void load(false));
   });
-  return { state: state.asReadonly(), reload: () => void load() };
+  return {
+    state: state.asReadonly(),
+    reload: async () => void (await load(false)),
+    refresh: () => load(true),
+  };
 }
