@@ -278,6 +278,7 @@ describe('campaign set-up', () => {
         ['sent', letterNoon.toISOString(), coordinator.id],
         ['no_response', deadline, null],
       ]);
+      expect(history.at(-1)).toMatchObject({ note: null, systemNote: { key: 'deadline_passed_before_sending', params: {} } });
       const reminders = await withDb((db) =>
         db.query(`SELECT subject_id, count(*)::int AS n FROM reminders WHERE campaign_id = $1 AND status = 'pending' GROUP BY 1`, [
           campaignId,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataSourceOptions } from '../src/core/database/data-source-options.js';
 import { migrate } from '../src/core/database/database-admin.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
+import { SystemNotes1796700000000 } from '../src/migrations/1796700000000-SystemNotes.js';
 import { createDatabase, dropDatabase } from './support/databases.js';
 
 describe('migrations', () => {
@@ -99,5 +100,65 @@ describe('migrations', () => {
       await dataSource.destroy();
     }
     expect(await migrate({ databaseUrl, databasePoolSize: 2 })).toHaveLength(MIGRATIONS.length);
+  });
+
+  it('turn the notes the system wrote in English into keys with parameters, and back', async () => {
+    const dataSource = new DataSource(dataSourceOptions({ databaseUrl, databasePoolSize: 2 }));
+    await dataSource.initialize();
+    const runner = dataSource.createQueryRunner();
+    const migration = new SystemNotes1796700000000();
+    try {
+      const [organization] = await runner.query(`INSERT INTO organizations (name) VALUES ('Notes organization') RETURNING id`);
+      const [user] = await runner.query(
+        `INSERT INTO users (email, display_name, organization_id, role, password_hash) VALUES ('notes@example.org', 'Coordinator', $1, 'coordinator', 'x') RETURNING id`,
+        [organization.id],
+      );
+      const [institution] = await runner.query(`INSERT INTO institutions (name, seat_time_zone) VALUES ('Notes body', 'UTC') RETURNING id`);
+      const [office] = await runner.query(`INSERT INTO offices (institution_id, title) VALUES ($1, 'President') RETURNING id`, [institution.id]);
+      const [campaign] = await runner.query(`INSERT INTO campaigns (title, status) VALUES ('Notes campaign', 'active') RETURNING id`);
+      const [demand] = await runner.query(
+        `INSERT INTO demands (campaign_id, office_id, text, category, status, position) VALUES ($1, $2, 'Ask', 'statement', 'sent', 0) RETURNING id`,
+        [campaign.id, office.id],
+      );
+      await migration.down(runner);
+      const written: [string | null, string][] = [
+        [null, 'The deadline passed with no response.'],
+        [user.id, 'Confirmed a proposed move (proposed by Ana (Cristosal))'],
+        [user.id, 'Confirmed a proposed move'],
+        [user.id, 'Response of 2025-05-02: The office acknowledged receipt\nand asked (politely) for time'],
+        [user.id, 'The deadline passed with no response.'], // a person's words, whatever they say
+      ];
+      for (const [index, [actor, note]] of written.entries()) {
+        await runner.query(
+          `INSERT INTO demand_status_changes (demand_id, from_status, to_status, note, actor_id, changed_at)
+           VALUES ($1, 'sent', 'acknowledged', $2, $3, $4)`,
+          [demand.id, note, actor, new Date(Date.UTC(2025, 4, 1 + index))],
+        );
+      }
+      const read = () =>
+        runner.query(`SELECT note, note_key, note_params FROM demand_status_changes WHERE demand_id = $1 ORDER BY changed_at`, [demand.id]);
+
+      await migration.up(runner);
+      expect(await read()).toEqual([
+        { note: null, note_key: 'deadline_passed', note_params: {} },
+        { note: null, note_key: 'proposal_confirmed', note_params: { proposer: 'Ana (Cristosal)' } },
+        { note: null, note_key: 'proposal_confirmed_unnamed', note_params: {} },
+        {
+          note: null,
+          note_key: 'response_logged',
+          note_params: { receivedOn: '2025-05-02', summary: 'The office acknowledged receipt\nand asked (politely) for time' },
+        },
+        { note: 'The deadline passed with no response.', note_key: null, note_params: null },
+      ]);
+
+      await migration.down(runner);
+      expect((await runner.query(`SELECT note FROM demand_status_changes WHERE demand_id = $1 ORDER BY changed_at`, [demand.id])).map(
+        (r: { note: string }) => r.note,
+      )).toEqual(written.map(([, note]) => note));
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+      await dataSource.destroy();
+    }
   });
 });

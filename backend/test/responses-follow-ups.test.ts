@@ -63,7 +63,16 @@ describe('responses, follow-ups and the timeline', () => {
     ]);
     expect(r.body.loggedById).toBe(coordinator.id);
     const history = await call(api.url, 'GET', `/api/demands/${a}`, as);
-    expect(history.body.history.at(-1)).toMatchObject({ fromStatus: 'sent', toStatus: 'acknowledged', actorId: coordinator.id });
+    // The system's note is a key with parameters, worded by whoever reads it.
+    expect(history.body.history.at(-1)).toEqual({
+      fromStatus: 'sent',
+      toStatus: 'acknowledged',
+      actorId: coordinator.id,
+      actorName: 'Test coordinator',
+      note: null,
+      systemNote: { key: 'response_logged', params: { receivedOn: '2025-05-02', summary: 'The office acknowledged receipt' } },
+      changedAt: expect.any(String),
+    });
   });
 
   it('writes nothing when one of the status moves is illegal', async () => {
@@ -127,6 +136,7 @@ describe('responses, follow-ups and the timeline', () => {
       toStatus: 'partially_met',
       actorId: coordinator.id,
       note: 'Agreed: partial',
+      systemNote: null,
     });
     const { rows } = await withDb((db) =>
       db.query(`SELECT action, actor_id FROM audit_events WHERE subject_id = ANY($1) ORDER BY id`, [[a, b]]),
@@ -139,6 +149,20 @@ describe('responses, follow-ups and the timeline', () => {
       'demand.status_proposal_rejected',
     ]);
     expect((await log(asMember, { demandIds: [b], statusMoves: [{ demandId: b, to: 'draft' }] })).status).toBe(409);
+  });
+
+  it('notes, as a key naming the proposer, a proposal confirmed without words of the coordinator', async () => {
+    const demand = await createDemand(campaignId, office.officeId, 'sent');
+    expect((await log(asMember, { demandIds: [demand], statusMoves: [{ demandId: demand, to: 'acknowledged' }] })).status).toBe(201);
+    const pending = await call(api.url, 'GET', `/api/campaigns/${campaignId}/proposals?status=pending`, as);
+    const proposal = pending.body.items.find((p: { demandId: string }) => p.demandId === demand);
+    expect((await call(api.url, 'POST', `/api/proposals/${proposal.id}/confirm`, as, {})).status).toBe(200);
+    const history = await call(api.url, 'GET', `/api/demands/${demand}`, as);
+    expect(history.body.history.at(-1)).toMatchObject({
+      toStatus: 'acknowledged',
+      note: null,
+      systemNote: { key: 'proposal_confirmed', params: { proposer: 'Test member' } },
+    });
   });
 
   it('lets whoever logged a response edit it, keeping the old version in the timeline', async () => {

@@ -5,3 +5,4 @@ export * from './time-zones.js';
 export * from './reminders.js';
 export * from './notifications.js';
 export * from './term-days.js';
+export * from './system-notes.js';

@@ -68,7 +68,15 @@ export class CampaignSending {
         await this.transitions.move(manager, user.id, d.id, campaignId, { to: 'sent' }, { silent: true }, sentAt);
         if (past.has(d.id))
           // The system's move (actor null), as the worker's would have been at the deadline.
-          await this.transitions.move(manager, null, d.id, campaignId, { to: 'no_response' }, { silent: true }, d.deadline_at!);
+          await this.transitions.move(
+            manager,
+            null,
+            d.id,
+            campaignId,
+            { to: 'no_response', systemNote: { key: 'deadline_passed_before_sending', params: {} } },
+            { silent: true },
+            d.deadline_at!,
+          );
       }
       // Follow-ups already assigned start reminding too: only an active campaign reminds anyone.
       await replanCampaignReminders(manager, campaignId);

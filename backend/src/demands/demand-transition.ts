@@ -1,9 +1,10 @@
-import { DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, type DemandStatus } from '@demarche/shared';
+import { DEMAND_TRANSITIONS, SYSTEM_ONLY_DEMAND_STATUSES, type DemandStatus, type Locale, type SystemNote } from '@demarche/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../core/http/domain-error.js';
 import { statusChangeMail } from './demand-mails.js';
+import { systemNoteText } from './system-notes.js';
 import { nothingRecorded, type Recorded } from '../notifications/notify.js';
 import { replanReminders } from '../reminders/reminder-planner.js';
 import { demandFollowers } from './demand-followers.js';
@@ -32,13 +33,14 @@ export class DemandTransitions {
    * `notify.quiet` records history without e-mail or webhooks; `notify.silent` tells no one (a
    * campaign's send, which moves every demand at once and is one event of its own). `at`: when
    * it happened, if not now (a letter sent on its date, a deadline that passed before the send).
+   * `dto.systemNote`: the system's own note (a key, worded when read), beside or instead of a person's.
    */
   async move(
     manager: EntityManager,
     actorId: string | null,
     id: string,
     campaignId: string,
-    dto: TransitionDto,
+    dto: TransitionDto & { systemNote?: SystemNote },
     notify: { except?: string[]; quiet?: boolean; silent?: boolean } = {},
     at?: Date,
   ): Promise<Recorded> {
@@ -93,6 +95,8 @@ export class DemandTransitions {
       fromStatus: current,
       toStatus: dto.to,
       note: dto.note?.trim() || null,
+      noteKey: dto.systemNote?.key ?? null,
+      noteParams: dto.systemNote ? { ...dto.systemNote.params } : null,
       actorId,
       changedAt: now,
     });
@@ -105,7 +109,12 @@ export class DemandTransitions {
       campaignId,
       actorId,
       before: { status: current },
-      after: { status: dto.to, note: dto.note?.trim() || null, ...(at ? { at: at.toISOString() } : {}) },
+      after: {
+        status: dto.to,
+        note: dto.note?.trim() || null,
+        ...(dto.systemNote ? { systemNote: dto.systemNote } : {}),
+        ...(at ? { at: at.toISOString() } : {}),
+      },
     });
     if (notify.silent) return nothingRecorded();
     const [demand] = (await manager.query(
@@ -115,7 +124,10 @@ export class DemandTransitions {
     )) as { text: string; office_title: string; campaign_title: string }[];
     const followers = await demandFollowers(manager, campaignId, [id]);
     const except = new Set(notify.except ?? []);
-    const note = dto.note?.trim() || null;
+    const personNote = dto.note?.trim() || null;
+    const systemNote = dto.systemNote ?? null;
+    /** What the note says in `locale`: the person's words, else the system's in that language. */
+    const noteIn = (locale: Locale): string | null => personNote ?? (systemNote ? systemNoteText(locale, systemNote) : null);
     return this.events.record(manager, {
       kind: 'status_change',
       key: `status:${id}:${now.toISOString()}:${dto.to}`,
@@ -131,13 +143,22 @@ export class DemandTransitions {
           officeTitle: demand!.office_title,
           from: current,
           to: dto.to,
-          note,
+          note: noteIn(locale),
           campaignTitle: demand!.campaign_title,
           link,
         });
         return { title: mail.subject, body: demand!.office_title, mail };
       },
-      data: { demandId: id, officeTitle: demand!.office_title, from: current, to: dto.to, note, byPerson: actorId !== null },
+      // Webhooks: the note in English, and the system note's key for a receiver that words it itself.
+      data: {
+        demandId: id,
+        officeTitle: demand!.office_title,
+        from: current,
+        to: dto.to,
+        note: noteIn('en'),
+        noteKey: systemNote?.key ?? null,
+        byPerson: actorId !== null,
+      },
       quiet: notify.quiet,
     });
   }

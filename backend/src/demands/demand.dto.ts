@@ -6,6 +6,8 @@ import {
   type DemandCategory,
   type DemandPriority,
   type DemandStatus,
+  SYSTEM_NOTE_KEYS,
+  type SystemNoteKey,
 } from '@demarche/shared';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength, Validate } from 'class-validator';
 import { PageQueryDto } from '../core/http/pagination.js';
@@ -78,10 +80,23 @@ export class DemandDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+export class SystemNoteDto {
+  @ApiProperty({ enum: SYSTEM_NOTE_KEYS, description: 'What the system noted (shared/src/system-notes.ts); the dashboard words it in the reader\'s language' })
+  key: SystemNoteKey;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Its parameters: proposer (proposal_confirmed); receivedOn, summary (response_logged)',
+  })
+  params: Record<string, string>;
+}
+
 export class StatusChangeDto {
   @ApiProperty({ enum: DEMAND_STATUSES, nullable: true }) fromStatus: DemandStatus | null;
   @ApiProperty({ enum: DEMAND_STATUSES }) toStatus: DemandStatus;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What the person who made the move wrote' }) note: string | null;
+  @ApiProperty({ type: SystemNoteDto, nullable: true, description: 'A note the system wrote, as a key with parameters' })
+  systemNote: SystemNoteDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the system or an import' }) actorId: string | null;
   @ApiProperty({ type: String, nullable: true }) actorName: string | null;
   @ApiProperty({ format: 'date-time' }) changedAt: string;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus, MAX_PAGE_SIZE, termEndsSoon, utcToday } from '@demarche/shared';
+import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus, MAX_PAGE_SIZE, termEndsSoon, utcToday, type SystemNoteKey } from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';
@@ -192,7 +192,7 @@ export class DemandsService {
     const [holders, history] = await Promise.all([
       this.currentHolders([row.office_id]),
       this.dataSource.query(
-        `SELECT c.from_status, c.to_status, c.note, c.actor_id, u.display_name AS actor_name, c.changed_at
+        `SELECT c.from_status, c.to_status, c.note, c.note_key, c.note_params, c.actor_id, u.display_name AS actor_name, c.changed_at
          FROM demand_status_changes c LEFT JOIN users u ON u.id = c.actor_id
          WHERE c.demand_id = $1
          -- Its creation first, whatever the dates: a letter entered after the fact has moves dated
@@ -204,6 +204,8 @@ export class DemandsService {
           from_status: DemandStatus | null;
           to_status: DemandStatus;
           note: string | null;
+          note_key: SystemNoteKey | null;
+          note_params: Record<string, string> | null;
           actor_id: string | null;
           actor_name: string | null;
           changed_at: Date;
@@ -216,6 +218,7 @@ export class DemandsService {
         fromStatus: h.from_status,
         toStatus: h.to_status,
         note: h.note,
+        systemNote: h.note_key ? { key: h.note_key, params: h.note_params ?? {} } : null,
         actorId: h.actor_id,
         actorName: h.actor_name,
         changedAt: h.changed_at.toISOString(),

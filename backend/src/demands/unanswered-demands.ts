@@ -64,7 +64,7 @@ export class UnansweredDemands {
           null,
           d.id,
           d.campaign_id,
-          { to: 'no_response', note: 'The deadline passed with no response.' },
+          { to: 'no_response', systemNote: { key: 'deadline_passed', params: {} } },
           { except: coordinators.map((c) => c.id), quiet },
         );
         const notice = await this.events.record(manager, {

@@ -12,6 +12,7 @@ import { EmailLastError1796645743626 } from './1796645743626-EmailLastError.js';
 import { ReminderClaims1796645764837 } from './1796645764837-ReminderClaims.js';
 import { ReminderQueuedAt1796652725131 } from './1796652725131-ReminderQueuedAt.js';
 import { LetterLanguage1796687847255 } from './1796687847255-LetterLanguage.js';
+import { SystemNotes1796700000000 } from './1796700000000-SystemNotes.js';
 
 /**
  * Every migration, in order. New ones come from `npm run migration:generate -w @demarche/backend -- <Name>`
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ReminderClaims1796645764837,
   ReminderQueuedAt1796652725131,
   LetterLanguage1796687847255,
+  SystemNotes1796700000000,
 ];

@@ -146,10 +146,16 @@ export class ProposalsService {
       }[];
       if (locked!.status !== 'pending') throw new ConflictError('already_decided', `This proposal was ${locked!.status} already.`);
       if (confirm) {
-        const who = row.proposed_by_name ? ` (proposed by ${row.proposed_by_name})` : '';
+        // The coordinator's words if any; else the system's, worded in each reader's language.
         recorded = await this.transitions.move(manager, user.id, row.demand_id, row.campaign_id, {
           to: row.to_status,
-          note: note?.trim() || `Confirmed a proposed move${who}`,
+          ...(note?.trim()
+            ? { note: note.trim() }
+            : {
+                systemNote: row.proposed_by_name
+                  ? { key: 'proposal_confirmed', params: { proposer: row.proposed_by_name } }
+                  : { key: 'proposal_confirmed_unnamed', params: {} },
+              }),
         });
       }
       await manager.update(

@@ -144,7 +144,7 @@ export class ResponsesService {
           recorded.push(
             await this.transitions.move(manager, user.id, move.demandId, campaignId, {
               to: move.to,
-              note: `Response of ${dto.receivedOn}: ${dto.summary.slice(0, 200)}`,
+              systemNote: { key: 'response_logged', params: { receivedOn: dto.receivedOn, summary: dto.summary.slice(0, 200) } },
             }),
           );
         }

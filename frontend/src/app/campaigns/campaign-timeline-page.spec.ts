@@ -44,7 +44,7 @@ describe('CampaignTimelinePage', () => {
             action: 'demand.status_changed',
             subjectId: 'd0000000-0000-4000-8000-000000000003',
             before: { status: 'sent' },
-            after: { status: 'no_response', note: null },
+            after: { status: 'no_response', note: null, systemNote: { key: 'deadline_passed', params: {} } },
             occurredAt: '2025-05-01T04:00:00.000Z',
           }),
           anEntry({ id: '2', action: 'something.new', actorName: 'Ana Pérez' }),
@@ -55,7 +55,7 @@ describe('CampaignTimelinePage', () => {
     expect(text(page, '.lead')).toBe('Stop the transfers to CECOT');
     expect(entries()).toEqual([
       'Demand status changed — President of the United Nations Security Council: urgently call an emergency meeting ' +
-        'Status: Sent to No response Demarche (automatic) · May 1, 2025, 01:00 AM GMT-3',
+        'Status: Sent to No response Note: “The deadline passed with no response.” Demarche (automatic) · May 1, 2025, 01:00 AM GMT-3',
       'Change recorded (something.new) Ana Pérez · Apr 29, 2025, 01:00 PM GMT-3',
     ]);
     expect(page.querySelector('dm-timeline-list a')?.getAttribute('href')).toBe(

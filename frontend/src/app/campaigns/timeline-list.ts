@@ -8,6 +8,7 @@ import { type DemandLabel, type TimelineEntry } from './campaign-data';
 import { type DemandStatus } from './demand-status';
 import { StatusChip } from './status-chip';
 import { personDates } from '../core/dates/person-dates';
+import { systemNoteText } from '../demands/system-note';
 
 interface EntryView {
   readonly id: string;
@@ -123,7 +124,10 @@ export class TimelineList {
       demand: label ? `${label.office}: ${shorten(label.text)}` : deletedText,
       from: isStatusMove ? asStatus(entry.before?.['status']) : null,
       to: isStatusMove ? asStatus(entry.after?.['status']) : null,
-      note: typeof entry.after?.['note'] === 'string' && entry.after['note'] ? entry.after['note'] : null,
+      note:
+        typeof entry.after?.['note'] === 'string' && entry.after['note']
+          ? entry.after['note']
+          : systemNoteText(this.i18n, (day) => this.dates.day(day), entry.after?.['systemNote']),
     };
   }
 }

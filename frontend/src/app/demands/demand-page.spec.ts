@@ -70,14 +70,33 @@ describe('DemandPage', () => {
           termId: null,
         },
         history: [
-          { fromStatus: null, toStatus: 'draft', note: null, actorId: null, actorName: null, changedAt: '2025-04-28T12:00:00.000Z' },
+          {
+            fromStatus: null,
+            toStatus: 'draft',
+            note: null,
+            systemNote: null,
+            actorId: null,
+            actorName: null,
+            changedAt: '2025-04-28T12:00:00.000Z',
+          },
           {
             fromStatus: 'draft',
             toStatus: 'sent',
             note: 'Delivered.',
+            systemNote: null,
             actorId: 'u1',
             actorName: 'Ana Pérez',
             changedAt: '2025-04-29T15:00:00.000Z',
+          },
+          {
+            fromStatus: 'sent',
+            toStatus: 'acknowledged',
+            note: null,
+            // Stored as a key: worded here, in the reader's language.
+            systemNote: { key: 'response_logged', params: { receivedOn: '2025-05-02', summary: 'Receipt acknowledged' } },
+            actorId: 'u1',
+            actorName: 'Ana Pérez',
+            changedAt: '2025-05-03T15:00:00.000Z',
           },
         ],
       }),
@@ -101,7 +120,8 @@ describe('DemandPage', () => {
 
     const history = [...page.querySelectorAll('.history li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(history).toEqual([
-      'Draft → Sent By Ana Pérez, Apr 29, 2025, 12:00 PM GMT-3 Delivered.', // newest first
+      'Sent → Acknowledged By Ana Pérez, May 3, 2025, 12:00 PM GMT-3 Response of May 2, 2025: Receipt acknowledged', // newest first
+      'Draft → Sent By Ana Pérez, Apr 29, 2025, 12:00 PM GMT-3 Delivered.',
       'Recorded as Draft By Demarche (automatic), Apr 28, 2025, 09:00 AM GMT-3',
     ]);
     expect(text(page, 'dm-demand-responses li a')).toBe('United Nations, received May 2, 2025');
@@ -133,6 +153,7 @@ describe('DemandPage', () => {
           fromStatus: 'sent',
           toStatus: 'acknowledged',
           note: 'Reply received.',
+          systemNote: null,
           actorId: 'u1',
           actorName: 'Ana Pérez',
           changedAt: '2025-05-03T15:00:00.000Z',

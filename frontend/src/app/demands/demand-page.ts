@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { StatusChip } from '../campaigns/status-chip';
 import { statusKey } from '../campaigns/demand-status';
 import { ApiClient } from '../core/api/api-client';
-import { formatInstant } from '../core/dates/dates';
+import { formatDay, formatInstant } from '../core/dates/dates';
 import { FormAlert } from '../core/forms/form-alert';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
@@ -18,6 +18,7 @@ import { FlashNotice } from '../core/ui/flash-notice';
 import { LOADING, loadError, type LoadState } from '../core/api/load-state';
 import { routeParam } from './route-param';
 import { StatusChangeForm } from './status-change-form';
+import { systemNoteText } from './system-note';
 
 interface Loaded {
   readonly demand: DemandDetail;
@@ -171,6 +172,9 @@ interface Loaded {
                     @if (change.note) {
                       <p class="history__note">{{ change.note }}</p>
                     }
+                    @if (systemNote(change.systemNote); as note) {
+                      <p class="history__note">{{ note }}</p>
+                    }
                   </li>
                 }
               </ol>
@@ -271,6 +275,11 @@ export class DemandPage {
 
   protected instant(iso: string, timeZone: string = this.timeZone): string {
     return formatInstant(iso, this.i18n.locale(), timeZone);
+  }
+
+  /** A note the system wrote, in the reader's language. */
+  protected systemNote(note: unknown): string | null {
+    return systemNoteText(this.i18n, (day) => formatDay(day, this.i18n.locale()), note);
   }
 
   protected statusName(status: DemandDetail['status']): string {

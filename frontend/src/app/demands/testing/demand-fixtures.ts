@@ -73,6 +73,7 @@ export function aDemandDetail(overrides: Partial<DemandDetail> = {}): DemandDeta
         fromStatus: 'draft',
         toStatus: 'sent',
         note: 'Letter delivered by e-mail.',
+        systemNote: null,
         actorId: null,
         actorName: null,
         changedAt: '2025-04-29T04:00:00.000Z',
