@@ -114,7 +114,9 @@ describe('migrations', () => {
         [organization.id],
       );
       const [institution] = await runner.query(`INSERT INTO institutions (name, seat_time_zone) VALUES ('Notes body', 'UTC') RETURNING id`);
-      const [office] = await runner.query(`INSERT INTO offices (institution_id, title) VALUES ($1, 'President') RETURNING id`, [institution.id]);
+      const [office] = await runner.query(`INSERT INTO offices (institution_id, title) VALUES ($1, 'President') RETURNING id`, [
+        institution.id,
+      ]);
       const [campaign] = await runner.query(`INSERT INTO campaigns (title, status) VALUES ('Notes campaign', 'active') RETURNING id`);
       const [demand] = await runner.query(
         `INSERT INTO demands (campaign_id, office_id, text, category, status, position) VALUES ($1, $2, 'Ask', 'statement', 'sent', 0) RETURNING id`,
@@ -152,9 +154,11 @@ describe('migrations', () => {
       ]);
 
       await migration.down(runner);
-      expect((await runner.query(`SELECT note FROM demand_status_changes WHERE demand_id = $1 ORDER BY changed_at`, [demand.id])).map(
-        (r: { note: string }) => r.note,
-      )).toEqual(written.map(([, note]) => note));
+      expect(
+        (await runner.query(`SELECT note FROM demand_status_changes WHERE demand_id = $1 ORDER BY changed_at`, [demand.id])).map(
+          (r: { note: string }) => r.note,
+        ),
+      ).toEqual(written.map(([, note]) => note));
       await migration.up(runner);
     } finally {
       await runner.release();

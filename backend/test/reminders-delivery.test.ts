@@ -447,7 +447,9 @@ describe('reminder delivery', () => {
     }
     expect(await statusOf(answered)).toBe('sent');
     const history = await withDb((db) =>
-      db.query(`SELECT from_status, to_status, actor_id, note, note_key, note_params FROM demand_status_changes WHERE demand_id = $1`, [recent]),
+      db.query(`SELECT from_status, to_status, actor_id, note, note_key, note_params FROM demand_status_changes WHERE demand_id = $1`, [
+        recent,
+      ]),
     );
     expect(history.rows).toEqual([
       { from_status: 'sent', to_status: 'no_response', actor_id: null, note: null, note_key: 'deadline_passed', note_params: {} },

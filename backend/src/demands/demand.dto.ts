@@ -81,7 +81,10 @@ export class DemandDto {
 }
 
 export class SystemNoteDto {
-  @ApiProperty({ enum: SYSTEM_NOTE_KEYS, description: 'What the system noted (shared/src/system-notes.ts); the dashboard words it in the reader\'s language' })
+  @ApiProperty({
+    enum: SYSTEM_NOTE_KEYS,
+    description: "What the system noted (shared/src/system-notes.ts); the dashboard words it in the reader's language",
+  })
   key: SystemNoteKey;
   @ApiProperty({
     type: 'object',

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, deadlineForDay, type DemandStatus, MAX_PAGE_SIZE, termEndsSoon, utcToday, type SystemNoteKey } from '@demarche/shared';
+import {
+  DEFAULT_PAGE_SIZE,
+  deadlineForDay,
+  type DemandStatus,
+  MAX_PAGE_SIZE,
+  termEndsSoon,
+  utcToday,
+  type SystemNoteKey,
+} from '@demarche/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { AccessPolicy } from '../core/auth/access-policy.js';

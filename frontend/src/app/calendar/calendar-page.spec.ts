@@ -400,8 +400,11 @@ describe('CalendarPage', () => {
 
       const OTHER = 'c0000000-0000-4000-8000-000000000002';
       await harness.navigateByUrl(`/campaigns/${OTHER}/calendar`);
-      const other = (what: string) => (request: SentRequest) => request.method === 'GET' && request.url === `/api/campaigns/${OTHER}/${what}`;
-      http.expectOne(other('milestones')).flush({ items: [aMilestone({ id: 'm2', title: 'The other campaign’s milestone', occursOn: '2026-11-25' })], nextCursor: null });
+      const other = (what: string) => (request: SentRequest) =>
+        request.method === 'GET' && request.url === `/api/campaigns/${OTHER}/${what}`;
+      http
+        .expectOne(other('milestones'))
+        .flush({ items: [aMilestone({ id: 'm2', title: 'The other campaign’s milestone', occursOn: '2026-11-25' })], nextCursor: null });
       http.expectOne(other('demands')).flush({ items: [], nextCursor: null });
       http.expectOne(other('follow-ups')).flush({ items: [], nextCursor: null });
       await settle(harness.fixture);

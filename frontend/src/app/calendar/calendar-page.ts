@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 
 import { ApiClient } from '../core/api/api-client';
 import { dayInZone } from '../core/dates/dates';
-import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
@@ -27,7 +27,7 @@ const KIND_ICONS: Readonly<Record<EntryKind, string>> = { demand: '◆', follow_
  */
 @Component({
   selector: 'dm-calendar-page',
-  imports: [TPipe, RouterLink, FormAlert],
+  imports: [TPipe, RouterLink, LoadStatus],
   template: `
     <p class="back">
       <a [routerLink]="['/campaigns', campaignId()]">{{ 'calendar.back' | t }}</a>
@@ -63,96 +63,88 @@ const KIND_ICONS: Readonly<Record<EntryKind, string>> = { demand: '◆', follow_
       }
     </p>
     @let current = state();
-    @switch (current.kind) {
-      @case ('loading') {
-        <p role="status">{{ 'calendar.loading' | t }}</p>
-      }
-      @case ('error') {
-        <dm-form-alert [message]="current.message" />
-        <button type="button" class="button" (click)="load()">{{ 'form.retry' | t }}</button>
-      }
-      @case ('ready') {
-        @if (view() === 'month') {
-          <p class="visually-hidden" id="calendar-hint">{{ 'calendar.gridHint' | t }}</p>
-          <table class="grid" role="grid" [attr.aria-label]="monthName()" aria-describedby="calendar-hint" (keydown)="key($event)">
-            <thead>
+    <dm-load-status [state]="current" loading="calendar.loading" (retry)="load()" />
+    @if (current.kind === 'ready') {
+      @if (view() === 'month') {
+        <p class="visually-hidden" id="calendar-hint">{{ 'calendar.gridHint' | t }}</p>
+        <table class="grid" role="grid" [attr.aria-label]="monthName()" aria-describedby="calendar-hint" (keydown)="key($event)">
+          <thead>
+            <tr>
+              @for (name of weekdays(); track $index) {
+                <th scope="col" [attr.abbr]="name.long">{{ name.short }}</th>
+              }
+            </tr>
+          </thead>
+          <tbody>
+            @for (week of weeks(); track $index) {
               <tr>
-                @for (name of weekdays(); track $index) {
-                  <th scope="col" [attr.abbr]="name.long">{{ name.short }}</th>
+                @for (day of week; track $index) {
+                  <td
+                    role="gridcell"
+                    [attr.data-day]="day"
+                    [attr.tabindex]="day === focusDay() ? 0 : -1"
+                    [attr.aria-current]="day === today ? 'date' : null"
+                    [class.other]="!inMonth(day)"
+                    [class.today]="day === today"
+                    (focus)="focusDay.set(day)"
+                  >
+                    <span class="num"
+                      >{{ dayNumber(day) }}
+                      @if (day === today) {
+                        <span class="today-tag">{{ 'calendar.today' | t }}</span>
+                      }
+                    </span>
+                    @if (byDay().get(day); as entries) {
+                      <ul class="entries">
+                        @for (entry of entries; track entry.kind + entry.id) {
+                          <li [attr.data-kind]="entry.kind">
+                            <span aria-hidden="true">{{ icon(entry.kind) }} </span>
+                            <span class="visually-hidden">{{ kindKey(entry.kind) | t }}: </span>
+                            <a [routerLink]="entry.link" tabindex="-1" [class.overdue]="entry.overdue">{{ entry.title }}</a>
+                            @if (entry.overdue) {
+                              <strong class="overdue"> ⚠ {{ 'followUps.overdue' | t }}</strong>
+                            }
+                          </li>
+                        }
+                      </ul>
+                    }
+                  </td>
                 }
               </tr>
-            </thead>
-            <tbody>
-              @for (week of weeks(); track $index) {
-                <tr>
-                  @for (day of week; track $index) {
-                    <td
-                      role="gridcell"
-                      [attr.data-day]="day"
-                      [attr.tabindex]="day === focusDay() ? 0 : -1"
-                      [attr.aria-current]="day === today ? 'date' : null"
-                      [class.other]="!inMonth(day)"
-                      [class.today]="day === today"
-                      (focus)="focusDay.set(day)"
-                    >
-                      <span class="num"
-                        >{{ dayNumber(day) }}
-                        @if (day === today) {
-                          <span class="today-tag">{{ 'calendar.today' | t }}</span>
-                        }
-                      </span>
-                      @if (byDay().get(day); as entries) {
-                        <ul class="entries">
-                          @for (entry of entries; track entry.kind + entry.id) {
-                            <li [attr.data-kind]="entry.kind">
-                              <span aria-hidden="true">{{ icon(entry.kind) }} </span>
-                              <span class="visually-hidden">{{ kindKey(entry.kind) | t }}: </span>
-                              <a [routerLink]="entry.link" tabindex="-1" [class.overdue]="entry.overdue">{{ entry.title }}</a>
-                              @if (entry.overdue) {
-                                <strong class="overdue"> ⚠ {{ 'followUps.overdue' | t }}</strong>
-                              }
-                            </li>
-                          }
-                        </ul>
-                      }
-                    </td>
-                  }
-                </tr>
-              }
-            </tbody>
-          </table>
-          <p class="muted small">{{ focusedSummary() }}</p>
+            }
+          </tbody>
+        </table>
+        <p class="muted small">{{ focusedSummary() }}</p>
+      } @else {
+        @if (agenda().length === 0) {
+          <p class="panel">{{ 'calendar.empty' | t }}</p>
         } @else {
-          @if (agenda().length === 0) {
-            <p class="panel">{{ 'calendar.empty' | t }}</p>
-          } @else {
-            <ol class="agenda">
-              @for (group of agenda(); track group.day) {
-                <li>
-                  <h3 [class.today]="group.day === today">
-                    {{ longDay(group.day) }}
-                    @if (group.day === today) {
-                      <span class="today-tag">{{ 'calendar.today' | t }}</span>
-                    }
-                  </h3>
-                  <ul class="entries">
-                    @for (entry of group.entries; track entry.kind + entry.id) {
-                      <li [attr.data-kind]="entry.kind">
-                        <span aria-hidden="true">{{ icon(entry.kind) }} </span>{{ kindKey(entry.kind) | t }}:
-                        <a [routerLink]="entry.link">{{ entry.title }}</a>
-                        @if (entry.at) {
-                          <span class="muted"> · {{ dates.instant(entry.at) }}</span>
-                        }
-                        @if (entry.overdue) {
-                          <strong class="overdue"> · {{ 'followUps.overdue' | t }}</strong>
-                        }
-                      </li>
-                    }
-                  </ul>
-                </li>
-              }
-            </ol>
-          }
+          <ol class="agenda">
+            @for (group of agenda(); track group.day) {
+              <li>
+                <h3 [class.today]="group.day === today">
+                  {{ longDay(group.day) }}
+                  @if (group.day === today) {
+                    <span class="today-tag">{{ 'calendar.today' | t }}</span>
+                  }
+                </h3>
+                <ul class="entries">
+                  @for (entry of group.entries; track entry.kind + entry.id) {
+                    <li [attr.data-kind]="entry.kind">
+                      <span aria-hidden="true">{{ icon(entry.kind) }} </span>{{ kindKey(entry.kind) | t }}:
+                      <a [routerLink]="entry.link">{{ entry.title }}</a>
+                      @if (entry.at) {
+                        <span class="muted"> · {{ dates.instant(entry.at) }}</span>
+                      }
+                      @if (entry.overdue) {
+                        <strong class="overdue"> · {{ 'followUps.overdue' | t }}</strong>
+                      }
+                    </li>
+                  }
+                </ul>
+              </li>
+            }
+          </ol>
         }
       }
     }
@@ -309,7 +301,7 @@ export class CalendarPage {
   });
 
   protected load(): void {
-    this.entries.reload();
+    void this.entries.reload();
   }
 
   protected move(by: number): void {

@@ -8,6 +8,7 @@ import { allPages } from '../core/api/pages';
 import { formatInstant } from '../core/dates/dates';
 import { personDates } from '../core/dates/person-dates';
 import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { feedbackFor } from '../core/forms/form-feedback';
 import { message, type Message } from '../core/forms/message';
 import { I18n } from '../core/i18n/i18n';
@@ -44,7 +45,7 @@ const ERROR_CODES = {
  */
 @Component({
   selector: 'dm-demands-step',
-  imports: [TPipe, FormAlert, ConfirmAction, DemandForm],
+  imports: [TPipe, FormAlert, LoadStatus, ConfirmAction, DemandForm],
   templateUrl: './demands-step.html',
   styles: `
     .runs,

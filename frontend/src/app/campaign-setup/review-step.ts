@@ -11,6 +11,7 @@ import { personDates } from '../core/dates/person-dates';
 import type { Check } from '../core/forms/checks';
 import { FieldError } from '../core/forms/field-error';
 import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { FormState } from '../core/forms/form-state';
 import { message } from '../core/forms/message';
 import { SubmitButton } from '../core/forms/submit-button';
@@ -65,7 +66,7 @@ export function pastDeadlinesConfirmed(pastCount: () => number): Check<Field> {
  */
 @Component({
   selector: 'dm-review-step',
-  imports: [TPipe, RouterLink, FieldError, FormAlert, SubmitButton],
+  imports: [TPipe, RouterLink, FieldError, FormAlert, LoadStatus, SubmitButton],
   templateUrl: './review-step.html',
   styles: `
     .review {
@@ -126,7 +127,11 @@ export class ReviewStep {
   readonly campaign = input.required<Campaign>();
 
   private readonly campaignId = computed(() => this.campaign().id);
-  private readonly review = loadFor(() => this.campaignId(), (id) => this.fetch(id), 'setup.notFound');
+  private readonly review = loadFor(
+    () => this.campaignId(),
+    (id) => this.fetch(id),
+    'setup.notFound',
+  );
   protected readonly state = this.review.state;
   private readonly pastCount = computed(() => {
     const state = this.state();

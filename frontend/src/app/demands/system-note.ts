@@ -26,8 +26,13 @@ export function systemNoteText(i18n: I18n, day: (isoDay: string) => string, note
     case 'proposal_confirmed':
       return i18n.translate(KEYS[key], { proposer: text('proposer') });
     case 'response_logged':
-      return i18n.translate(KEYS[key], { date: /^\d{4}-\d{2}-\d{2}$/.test(text('receivedOn')) ? day(text('receivedOn')) : '', summary: text('summary') });
-    default:
+      return i18n.translate(KEYS[key], {
+        date: /^\d{4}-\d{2}-\d{2}$/.test(text('receivedOn')) ? day(text('receivedOn')) : '',
+        summary: text('summary'),
+      });
+    case 'deadline_passed':
+    case 'deadline_passed_before_sending':
+    case 'proposal_confirmed_unnamed':
       return i18n.translate(KEYS[key]);
   }
 }

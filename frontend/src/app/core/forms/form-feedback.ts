@@ -19,7 +19,13 @@ export const NO_FEEDBACK: Feedback<never> = { fields: {}, form: null };
  * a demand added, a proposal decided): unless a page words one itself, each says "changed by someone
  * else — reload", never a generic error.
  */
-export const CHANGED_ELSEWHERE_CODES: readonly string[] = ['stale_status', 'stale_order', 'already_decided', 'invitation_decided', 'superseded'];
+export const CHANGED_ELSEWHERE_CODES: readonly string[] = [
+  'stale_status',
+  'stale_order',
+  'already_decided',
+  'invitation_decided',
+  'superseded',
+];
 
 /**
  * How a page words an API error code: for the whole form; at one field (`{ field, message }`);
