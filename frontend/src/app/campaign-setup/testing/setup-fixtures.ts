@@ -140,3 +140,25 @@ export function aMilestone(overrides: Partial<Milestone> = {}): Milestone {
 export function aPreview(overrides: Partial<SendPreview> = {}): SendPreview {
   return { letterDate: '2026-11-19', demands: 2, offices: 2, withDeadline: 1, pastDeadline: [], blockers: [], ...overrides };
 }
+
+/** The organization of `aUser()` and lead of `aDraft()`. */
+export const OWN_ORGANIZATION_ID = 'b0e3c0a4-1111-4c2d-8e0f-000000000001';
+export const AMNESTY_ID = '0a000000-0000-4000-8000-000000000001';
+export const CELS_ID = '0a000000-0000-4000-8000-000000000002';
+
+/** An organization of a campaign's coalition: Amnesty International, a signatory. */
+export function aCoalitionMember(overrides: Partial<Campaign['organizations'][number]> = {}): Campaign['organizations'][number] {
+  return { id: AMNESTY_ID, name: 'Amnesty International', role: 'signatory', isExample: false, ...overrides };
+}
+
+/** An organization invited to a campaign that has not answered: CELS, as a signatory. */
+export function anInvitedOrganization(overrides: Partial<Campaign['invitations'][number]> = {}): Campaign['invitations'][number] {
+  return {
+    organizationId: CELS_ID,
+    name: 'Centro de Estudios Legales y Sociales',
+    role: 'signatory',
+    status: 'invited',
+    invitedAt: '2026-11-21T10:00:00.000Z',
+    ...overrides,
+  };
+}
