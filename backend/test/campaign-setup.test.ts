@@ -262,6 +262,14 @@ describe('campaign set-up', () => {
       const sent = await call(api.url, 'POST', `/api/campaigns/${campaignId}/send`, as, { confirmPastDeadlines: true });
       expect(sent.status).toBe(200);
       expect(sent.body).toMatchObject({ demands: 3, blockers: [] });
+      // What it planned, as the overview's confirmation says it: how many reminders, the first when.
+      const planned = await withDb((db) =>
+        db.query(`SELECT count(*)::int AS n, min(due_at) AS first FROM reminders WHERE campaign_id = $1 AND status = 'pending'`, [
+          campaignId,
+        ]),
+      );
+      expect(planned.rows[0].n).toBeGreaterThan(0);
+      expect(sent.body).toMatchObject({ remindersPlanned: planned.rows[0].n, firstReminderAt: planned.rows[0].first.toISOString() });
       expect((await call(api.url, 'GET', `/api/campaigns/${campaignId}`, as)).body.status).toBe('active');
       const rows = new Map((await demandRows(campaignId)).map((d) => [d.id, d]));
       const letterNoon = new Date(`${letterDate}T12:00:00Z`);

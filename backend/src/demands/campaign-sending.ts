@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '../core/http/domain-error.js';
 import { inTransaction } from '../core/database/transaction.js';
 import { replanCampaignReminders } from '../reminders/reminder-planner.js';
 import { DemandTransitions } from './demand-transition.js';
-import type { PastDeadlineDemandDto, SendBlocker, SendCampaignDto, SendPreviewDto } from './demand.dto.js';
+import type { PastDeadlineDemandDto, SendBlocker, SendCampaignDto, SendPreviewDto, SentCampaignDto } from './demand.dto.js';
 
 interface DraftDemand {
   id: string;
@@ -40,7 +40,7 @@ export class CampaignSending {
     return (await this.assess(this.dataSource.manager, campaignId, new Date())).preview;
   }
 
-  async send(user: AuthUser, campaignId: string, dto: SendCampaignDto): Promise<SendPreviewDto> {
+  async send(user: AuthUser, campaignId: string, dto: SendCampaignDto): Promise<SentCampaignDto> {
     await this.requireCoordinator(user, campaignId);
     return inTransaction(this.dataSource, async (manager) => {
       // The campaign row first (the lock order of docs/architecture.md): a second send waits,
@@ -89,7 +89,11 @@ export class CampaignSending {
         before: { status },
         after: { status: 'active', letterDate, demandsSent: drafts.length, pastDeadline: [...past] },
       });
-      return { ...preview, blockers: [] };
+      const [planned] = (await manager.query(
+        `SELECT count(*)::int AS n, min(due_at) AS first FROM reminders WHERE campaign_id = $1 AND status = 'pending'`,
+        [campaignId],
+      )) as { n: number; first: Date | null }[];
+      return { ...preview, blockers: [], remindersPlanned: planned!.n, firstReminderAt: planned!.first?.toISOString() ?? null };
     });
   }
 

@@ -220,6 +220,13 @@ export class SendPreviewDto {
   blockers: SendBlocker[];
 }
 
+export class SentCampaignDto extends SendPreviewDto {
+  @ApiProperty({ description: 'Reminders planned for the campaign once sent (of demands and follow-ups, for every recipient)' })
+  remindersPlanned: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the first of them goes; null when none is planned' })
+  firstReminderAt: string | null;
+}
+
 export class TransitionDto {
   @ApiProperty({ enum: DEMAND_STATUSES })
   @IsIn(DEMAND_STATUSES)

@@ -13,6 +13,7 @@ import {
   SEND_BLOCKERS,
   SendCampaignDto,
   SendPreviewDto,
+  SentCampaignDto,
   TransitionDto,
   UpdateDemandDto,
 } from './demand.dto.js';
@@ -86,7 +87,7 @@ export class DemandsController {
       "In one transaction. Demands whose deadline has already passed need `confirmPastDeadlines: true` (409 past_deadlines names them); they then move to no_response dated at their deadline, and nobody is notified of these moves. The demands' sent instant is noon UTC of the letter's date.",
     operationId: 'sendCampaign',
   })
-  @ApiOkResponse({ type: SendPreviewDto, description: 'What was done' })
+  @ApiOkResponse({ type: SentCampaignDto, description: 'What was done, and the reminders it planned' })
   @ApiConflictWith('cannot_send (the `blockers`), or past_deadlines (the demands concerned, in `pastDeadline`)', {
     blockers: { type: 'array', items: { type: 'string', enum: [...SEND_BLOCKERS] } },
     pastDeadline: { type: 'array', items: { $ref: getSchemaPath(PastDeadlineDemandDto) } },
@@ -95,7 +96,7 @@ export class DemandsController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) campaignId: string,
     @Body() body: SendCampaignDto,
-  ): Promise<SendPreviewDto> {
+  ): Promise<SentCampaignDto> {
     return this.sending.send(user, campaignId, body);
   }
 

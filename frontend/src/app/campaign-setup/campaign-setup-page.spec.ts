@@ -5,6 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { Session, type Me } from '../core/session/session';
+import { FlashNotice } from '../core/ui/flash-notice';
 import { button, click, fill, query, settle, text } from '../testing/dom';
 import { aUser, anError } from '../testing/fixtures';
 import type { HttpTestingController, SentRequest } from '../testing/http-testing';
@@ -27,6 +28,10 @@ import {
 
 @Component({ selector: 'dm-stub-page', template: '<h1>Elsewhere</h1>' })
 class StubPage {}
+
+/** The overview as far as these specs go: it shows what the set-up just did. */
+@Component({ selector: 'dm-stub-overview', imports: [FlashNotice], template: '<h1>Overview</h1><dm-flash-notice />' })
+class OverviewStub {}
 
 const SETUP = `/campaigns/${DRAFT_ID}/setup`;
 const isGet = (url: string) => (request: SentRequest) => request.method === 'GET' && request.url === url;
@@ -56,7 +61,7 @@ describe('the campaign set-up', () => {
     http = await setUpPageSpec([
       { path: 'campaigns/new', children: NEW_CAMPAIGN_ROUTES },
       { path: 'campaigns/:campaignId/setup', children: CAMPAIGN_SETUP_ROUTES },
-      { path: 'campaigns/:campaignId', component: StubPage },
+      { path: 'campaigns/:campaignId', component: OverviewStub },
       { path: 'campaigns', component: StubPage },
     ]);
   });
@@ -150,10 +155,7 @@ describe('the campaign set-up', () => {
         `Review and send → ${SETUP}/review`,
       ]);
       expect(text(page, 'h2')).toBe('Step 2 of 6: The coalition');
-      expect(links(page, '.step-nav')).toEqual([
-        `← Back: The letter → ${SETUP}/letter`,
-        `Next: Milestones → → ${SETUP}/milestones`,
-      ]);
+      expect(links(page, '.step-nav')).toEqual([`← Back: The letter → ${SETUP}/letter`, `Next: Milestones → → ${SETUP}/milestones`]);
     });
 
     it('shows the API’s field errors at their fields', async () => {
@@ -419,9 +421,12 @@ describe('the campaign set-up', () => {
       button(page, 'Mark as sent').click();
       const send = http.expectOne({ method: 'POST', url: `/api/campaigns/${DRAFT_ID}/send` });
       expect(send.request.body).toEqual({ confirmPastDeadlines: true });
-      send.flush(aPreview({ pastDeadline: [past] }));
+      send.flush({ ...aPreview({ pastDeadline: [past] }), remindersPlanned: 6, firstReminderAt: '2026-12-01T12:00:00.000Z' });
       await settle(harness.fixture);
       expect(url()).toBe(`/campaigns/${DRAFT_ID}`);
+      expect(text(page, '[role="status"]')).toBe(
+        'The campaign has been marked as sent. Its demands count as sent on the letter’s date. 6 reminders are planned; the first goes on Dec 1, 2026, 09:00 AM GMT-3.',
+      );
     });
 
     it('says what blocks the send, each with a link to the step that settles it', async () => {

@@ -1,11 +1,13 @@
 import { coalitionStepEn } from './coalition-step.en';
 import { milestonesStepEn } from './milestones-step.en';
+import { newOfficeEn } from './new-office.en';
 import { remindersStepEn } from './reminders-step.en';
 
 /** English texts of the campaign set-up (issue 19), and its links from the list and the overview. Spread into core/i18n/en.ts. */
 export const campaignSetupEn = {
   ...coalitionStepEn,
   ...milestonesStepEn,
+  ...newOfficeEn,
   ...remindersStepEn,
   'setup.title': 'Campaign set-up',
   'setup.title.new': 'New campaign',
@@ -190,7 +192,12 @@ export const campaignSetupEn = {
   'setup.review.blocked': '“Mark as sent” will be here once the points above are settled.',
   'setup.review.error.cannotSend': 'The campaign cannot be marked as sent yet: the review now shows what is missing.',
   'setup.review.error.pastDeadlines': 'Some deadlines have passed since this page was loaded: check them above and confirm.',
-  'setup.sent': 'The campaign has been marked as sent. Its demands count as sent on the letter’s date.',
+  'setup.sent.reminders.zero':
+    'The campaign has been marked as sent. Its demands count as sent on the letter’s date. No reminder is planned: no demand or follow-up has a deadline ahead.',
+  'setup.sent.reminders.one':
+    'The campaign has been marked as sent. Its demands count as sent on the letter’s date. One reminder is planned, on {date}.',
+  'setup.sent.reminders.other':
+    'The campaign has been marked as sent. Its demands count as sent on the letter’s date. {count} reminders are planned; the first goes on {date}.',
 
   // Discarding the draft
   'setup.discard.heading': 'Discard this draft',

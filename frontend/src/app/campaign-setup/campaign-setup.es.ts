@@ -1,12 +1,14 @@
 import type { campaignSetupEn } from './campaign-setup.en';
 import { coalitionStepEs } from './coalition-step.es';
 import { milestonesStepEs } from './milestones-step.es';
+import { newOfficeEs } from './new-office.es';
 import { remindersStepEs } from './reminders-step.es';
 
 /** Spanish texts of the campaign set-up: exactly the keys of `campaignSetupEn`. */
 export const campaignSetupEs: Readonly<Record<keyof typeof campaignSetupEn, string>> = {
   ...coalitionStepEs,
   ...milestonesStepEs,
+  ...newOfficeEs,
   ...remindersStepEs,
   'setup.title': 'Preparación de la campaña',
   'setup.title.new': 'Nueva campaña',
@@ -187,7 +189,12 @@ export const campaignSetupEs: Readonly<Record<keyof typeof campaignSetupEn, stri
   'setup.review.blocked': '«Marcar como enviada» aparecerá aquí cuando se resuelva lo anterior.',
   'setup.review.error.cannotSend': 'La campaña todavía no puede marcarse como enviada: la revisión muestra ahora lo que falta.',
   'setup.review.error.pastDeadlines': 'Algunos plazos han vencido desde que se cargó esta página: revíselos arriba y confirme.',
-  'setup.sent': 'La campaña se ha marcado como enviada. Sus demandas cuentan como enviadas en la fecha de la carta.',
+  'setup.sent.reminders.zero':
+    'La campaña se ha marcado como enviada. Sus demandas cuentan como enviadas en la fecha de la carta. No hay recordatorios previstos: ninguna demanda ni seguimiento tiene un plazo por delante.',
+  'setup.sent.reminders.one':
+    'La campaña se ha marcado como enviada. Sus demandas cuentan como enviadas en la fecha de la carta. Hay un recordatorio previsto, el {date}.',
+  'setup.sent.reminders.other':
+    'La campaña se ha marcado como enviada. Sus demandas cuentan como enviadas en la fecha de la carta. Hay {count} recordatorios previstos; el primero sale el {date}.',
 
   'setup.discard.heading': 'Descartar este borrador',
   'setup.discard': 'Descartar el borrador',

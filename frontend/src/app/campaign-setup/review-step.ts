@@ -29,6 +29,7 @@ import {
   type PastDeadlineDemand,
   type SendBlocker,
   type SendPreview,
+  type SentCampaign,
 } from './setup-data';
 
 type Field = 'confirmPastDeadlines';
@@ -195,10 +196,11 @@ export class ReviewStep {
   protected async send(): Promise<void> {
     const id = this.campaign().id;
     const confirmPastDeadlines = this.pastCount() > 0;
+    let sent: SentCampaign | undefined;
     const ok = await this.form.submit(
       async () => {
         try {
-          await firstValueFrom(
+          sent = await firstValueFrom(
             this.api.post('/api/campaigns/{id}/send', confirmPastDeadlines ? { confirmPastDeadlines } : {}, { pathParams: { id } }),
           );
         } catch (error) {
@@ -216,8 +218,16 @@ export class ReviewStep {
         forbidden: message('setup.notAllowed'),
       },
     );
-    if (ok) {
-      const state: FlashState = { demarcheNotice: 'setup.sent' };
+    if (ok && sent) {
+      // The overview says what was done: the demands sent, and the reminders it planned.
+      const count = sent.remindersPlanned;
+      const state: FlashState =
+        count === 0 || !sent.firstReminderAt
+          ? { demarcheNotice: 'setup.sent.reminders.zero' }
+          : {
+              demarcheNotice: `setup.sent.reminders.${plural(count)}`,
+              demarcheNoticeParams: { count, date: this.dates.instant(sent.firstReminderAt) },
+            };
       await this.router.navigate(['/campaigns', id], { state });
     }
   }

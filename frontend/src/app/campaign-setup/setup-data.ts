@@ -12,6 +12,7 @@ export type Demand = components['schemas']['DemandDto'];
 export type DemandOffice = Demand['office'];
 export type Milestone = components['schemas']['MilestoneDto'];
 export type SendPreview = components['schemas']['SendPreviewDto'];
+export type SentCampaign = components['schemas']['SentCampaignDto'];
 export type SendBlocker = SendPreview['blockers'][number];
 export type PastDeadlineDemand = components['schemas']['PastDeadlineDemandDto'];
 export type DeadlineInput = components['schemas']['DeadlineInputDto'];

@@ -1,12 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Router } from '@angular/router';
 
-import type { TranslationKey } from '../i18n/dictionary';
+import type { TranslationKey, TranslationParams } from '../i18n/dictionary';
 import { TPipe } from '../i18n/t-pipe';
 
 /** Navigation state that asks the next page to confirm what was just done. */
 export interface FlashState {
   readonly demarcheNotice?: TranslationKey;
+  /** Its parameters ("{count} reminders are planned"). */
+  readonly demarcheNoticeParams?: TranslationParams;
 }
 
 /**
@@ -18,12 +20,12 @@ export interface FlashState {
   selector: 'dm-flash-notice',
   imports: [TPipe],
   template: `
-    @if (notice; as notice) {
-      <p class="alert alert--ok" role="status">{{ notice | t }}</p>
+    @if (flash?.demarcheNotice; as notice) {
+      <p class="alert alert--ok" role="status">{{ notice | t: flash?.demarcheNoticeParams }}</p>
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FlashNotice {
-  protected readonly notice = (inject(Router).currentNavigation()?.extras.state as FlashState | undefined)?.demarcheNotice ?? null;
+  protected readonly flash = inject(Router).currentNavigation()?.extras.state as FlashState | undefined;
 }
