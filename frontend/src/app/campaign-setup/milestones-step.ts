@@ -31,6 +31,7 @@ import { SubmitButton } from '../core/forms/submit-button';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { focusAfterRender } from '../core/ui/focus-after-render';
+import { LoadStatus } from '../core/ui/load-status';
 import {
   MILESTONE_KIND_CHOICES,
   byDay,
@@ -237,7 +238,7 @@ export class MilestoneForm {
  */
 @Component({
   selector: 'dm-milestones-step',
-  imports: [TPipe, FormAlert, ConfirmAction, MilestoneForm],
+  imports: [TPipe, LoadStatus, ConfirmAction, MilestoneForm],
   templateUrl: './milestones-step.html',
   styles: `
     .milestones {
@@ -321,8 +322,8 @@ export class MilestonesStep {
   protected readonly busy = signal(false);
   protected readonly actionError = signal<Message | null>(null);
 
-  protected load(): Promise<void> {
-    return this.loaded.reload();
+  protected load(): void {
+    void this.loaded.reload();
   }
 
   protected noticeText(notice: Message): string {
