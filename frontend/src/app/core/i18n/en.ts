@@ -2,6 +2,7 @@ import { adminEn } from '../../admin/admin.en';
 import { campaignSetupEn } from '../../campaign-setup/campaign-setup.en';
 import { campaignsEn } from '../../campaigns/campaigns.en';
 import { demandsEn } from '../../demands/demands.en';
+import { directoryEn } from '../../directory/directory.en';
 import { followUpsEn } from '../../follow-ups/follow-ups.en';
 import { homeEn } from '../../home/home.en';
 import { notificationsEn } from '../../notifications/notifications.en';
@@ -196,6 +197,7 @@ export const en = {
   ...campaignsEn,
   ...campaignSetupEn,
   ...demandsEn,
+  ...directoryEn,
   ...followUpsEn,
   ...homeEn,
   ...notificationsEn,

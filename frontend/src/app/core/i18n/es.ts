@@ -2,6 +2,7 @@ import { adminEs } from '../../admin/admin.es';
 import { campaignSetupEs } from '../../campaign-setup/campaign-setup.es';
 import { campaignsEs } from '../../campaigns/campaigns.es';
 import { demandsEs } from '../../demands/demands.es';
+import { directoryEs } from '../../directory/directory.es';
 import { followUpsEs } from '../../follow-ups/follow-ups.es';
 import { homeEs } from '../../home/home.es';
 import { notificationsEs } from '../../notifications/notifications.es';
@@ -194,6 +195,7 @@ export const es: Dictionary = {
   ...campaignsEs,
   ...campaignSetupEs,
   ...demandsEs,
+  ...directoryEs,
   ...followUpsEs,
   ...homeEs,
   ...notificationsEs,
