@@ -1,11 +1,17 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, Injector, computed, inject, input, output, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { Subscription } from 'rxjs';
 
 import { ApiClient } from '../core/api/api-client';
 import { personDates } from '../core/dates/person-dates';
+import { message, textOf, type Message } from '../core/forms/message';
 import type { TranslationKey, TranslationParams } from '../core/i18n/dictionary';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
+import { Session } from '../core/session/session';
+import { focusAfterRender } from '../core/ui/focus-after-render';
+import { AddOffice } from '../directory/add-office';
+import { mayEditDirectory } from '../directory/directory-data';
 import { plural, type Office } from './setup-data';
 
 /** How long typing must pause before the directory is searched. */
@@ -28,10 +34,15 @@ export function officeName(office: Pick<Office, 'institutionName' | 'title'>): s
  * (`GET /api/offices?q=`) as the person types, after a pause. Arrow keys move through the offices
  * found, Enter chooses, Escape closes; each shows its institution, title and current holder.
  * Typing again after a choice undoes it and searches anew.
+ *
+ * An office missing from the directory can be added without leaving the form ("Not in the
+ * directory? Add it", coordinators and administrators): its institution, the office and its
+ * current holder's term (`dm-add-office`), then chosen as if found — with its term, for a
+ * deadline at the end of it. "Browse the directory" opens the directory in a new tab.
  */
 @Component({
   selector: 'dm-office-picker',
-  imports: [TPipe],
+  imports: [TPipe, RouterLink, AddOffice],
   templateUrl: './office-picker.html',
   styles: `
     .picker {
@@ -88,6 +99,21 @@ export function officeName(office: Pick<Office, 'institutionName' | 'title'>): s
       margin: var(--space-1) 0 0;
       overflow-wrap: anywhere;
     }
+    .picker__tools {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--space-2) var(--space-3);
+      margin: var(--space-2) 0 0;
+    }
+    .picker__add {
+      margin-top: var(--space-3);
+      padding: var(--space-3);
+    }
+    .picker__add-heading {
+      margin: 0 0 var(--space-1);
+      font-size: 1.05rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -95,7 +121,10 @@ export class OfficePicker {
   private readonly api = inject(ApiClient);
   private readonly i18n = inject(I18n);
   private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
   private readonly dates = personDates();
+  /** Coordinators and administrators add to the directory (the API's rule). */
+  protected readonly mayAdd = mayEditDirectory(inject(Session).user()?.role);
   readonly inputId = input.required<string>();
   /** The control's name, so that a form can focus it when it is in error. */
   readonly name = input('officeId');
@@ -111,14 +140,20 @@ export class OfficePicker {
   protected readonly officeName = officeName;
   protected readonly listId = computed(() => `${this.inputId()}-list`);
   protected readonly activeId = computed(() => (this.open() && this.active() >= 0 ? this.optionId(this.active()) : null));
+  /** The form that adds an office to the directory is open. */
+  protected readonly adding = signal(false);
+  /** What was just done ("… has been added to the directory and chosen."), until the person types. */
+  private readonly notice = signal<Message | null>(null);
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request: Subscription | undefined;
 
   protected readonly status = computed(() => {
     const search = this.search();
     switch (search.kind) {
-      case 'idle':
-        return '';
+      case 'idle': {
+        const notice = this.notice();
+        return notice ? textOf(this.i18n, notice) : '';
+      }
       case 'searching':
         return this.translate('setup.form.office.searching');
       case 'error':
@@ -161,6 +196,7 @@ export class OfficePicker {
   protected typed(event: Event): void {
     const query = (event.target as HTMLInputElement).value;
     this.query.set(query);
+    this.notice.set(null);
     if (this.office()) {
       this.officeChange.emit(null);
     }
@@ -221,6 +257,24 @@ export class OfficePicker {
   protected choose(office: Office): void {
     this.show(office);
     this.officeChange.emit(office);
+  }
+
+  protected toggleAdding(): void {
+    this.adding.update((open) => !open);
+  }
+
+  /** The form closed without adding: back to the button that opened it. */
+  protected closeAdding(): void {
+    this.adding.set(false);
+    focusAfterRender(this.injector, () => this.document.getElementById(`${this.inputId()}-add-toggle`)?.focus());
+  }
+
+  /** The new office, as the directory answers it (with its current holder): chosen, as if found. */
+  protected added(office: Office): void {
+    this.adding.set(false);
+    this.choose(office);
+    this.notice.set(message('setup.newOffice.added', { office: officeName(office) }));
+    focusAfterRender(this.injector, () => this.document.getElementById(this.inputId())?.focus());
   }
 
   private run(query: string): void {
