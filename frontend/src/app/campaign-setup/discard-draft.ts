@@ -61,7 +61,7 @@ export class DiscardDraft {
   readonly campaign = input.required<Campaign>();
 
   /** The page's unsaved edits: gone with the draft, not worth a second question. */
-  private readonly unsaved = inject(UnsavedChanges, { optional: true });
+  private readonly unsaved = inject(UnsavedChanges);
   protected readonly confirming = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<Message | null>(null);
@@ -79,7 +79,7 @@ export class DiscardDraft {
     try {
       await firstValueFrom(this.api.delete('/api/campaigns/{id}', { pathParams: { id: this.campaign().id } }));
       const state: FlashState = { demarcheNotice: 'setup.discard.done' };
-      this.unsaved?.abandon();
+      this.unsaved.abandon();
       await this.router.navigate(['/campaigns'], { state });
     } catch (error) {
       this.error.set(feedbackFor(error, [], { not_draft: message('setup.discard.notDraft'), forbidden: message('setup.notAllowed') }).form);

@@ -6,11 +6,14 @@ import { I18n } from '../core/i18n/i18n';
 
 /**
  * Edits typed into the set-up's forms and not saved yet (a letter half-rewritten, a demand's words
- * typed but not added). The set-up page provides one; each form registers what it holds with
- * `trackUnsavedEdits`; leaving the page or the step — by a link, the browser's back button, or by
- * closing the tab — asks first (`confirmLeavingUnsaved`, and the page's `beforeunload`).
+ * typed but not added). Each form registers what it holds with `trackUnsavedEdits` for as long as
+ * it lives; leaving the page or the step — by a link, the browser's back button, or by closing the
+ * tab — asks first (`confirmLeavingUnsaved`, and the page's `beforeunload`).
+ *
+ * One for the app (`providedIn: 'root'`), not one per page: a component's `providers` brings
+ * Angular's providers feature into the initial bundle (2 kB, measured), which has no room for it.
  */
-@Injectable()
+@Injectable({ providedIn: 'root' })
 export class UnsavedChanges {
   private readonly sources = new Set<Signal<boolean>>();
   private abandoned = false;
@@ -25,6 +28,11 @@ export class UnsavedChanges {
   /** The whole draft was discarded (after its own confirmation): its edits are not worth asking about. */
   abandon(): void {
     this.abandoned = true;
+  }
+
+  /** A set-up page opens: what an earlier one abandoned is not this one's. */
+  start(): void {
+    this.abandoned = false;
   }
 
   /** Registers `dirty` for as long as the calling component lives (call in its constructor). */
@@ -43,7 +51,7 @@ export interface UnsavedEdits {
 
 /**
  * Follows `fields` of `state` against their values when last loaded or saved, and registers the
- * result with the page's `UnsavedChanges` (if the form is inside one). Call in an injection context.
+ * result with `UnsavedChanges` while the form lives. Call in an injection context.
  */
 export function trackUnsavedEdits<F extends string>(state: FormState<F>, fields: readonly F[]): UnsavedEdits {
   const snapshot = (): readonly string[] => fields.map((field) => state.fields[field].value());
@@ -52,7 +60,7 @@ export function trackUnsavedEdits<F extends string>(state: FormState<F>, fields:
     const now = baseline();
     return fields.some((field, index) => state.fields[field].value() !== now[index]);
   });
-  inject(UnsavedChanges, { optional: true })?.register(dirty);
+  inject(UnsavedChanges).register(dirty);
   return { dirty, saved: () => baseline.set(snapshot()) };
 }
 
