@@ -23,6 +23,7 @@ import { FormState } from '../core/forms/form-state';
 import { message, type Message } from '../core/forms/message';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { TPipe } from '../core/i18n/t-pipe';
+import { LoadStatus } from '../core/ui/load-status';
 import { institutionLabel, remainingKey, type Institution, type Office, type Term } from './directory-data';
 import { InstitutionForm } from './institution-form';
 import { OfficeForm } from './office-form';
@@ -50,7 +51,7 @@ export type InstitutionMode = 'existing' | 'new';
  */
 @Component({
   selector: 'form[dmAddOffice], div[dmAddOffice]',
-  imports: [TPipe, BindField, FieldError, FormAlert, InstitutionForm, OfficeForm, TermForm],
+  imports: [TPipe, BindField, FieldError, FormAlert, LoadStatus, InstitutionForm, OfficeForm, TermForm],
   templateUrl: './add-office.html',
   styleUrl: './directory-forms.css',
   host: { class: 'form', '(keydown)': 'key($event)', '(submit)': '$event.preventDefault()' },
