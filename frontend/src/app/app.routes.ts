@@ -68,6 +68,13 @@ export const routes: Routes = [
         loadChildren: () => import('./notifications/notifications.routes').then((m) => m.NOTIFICATION_ROUTES),
       },
       {
+        // The shared directory: institutions, their offices and officeholders (directory.routes.ts),
+        // by its default export: no `.then(…)` here, a few bytes less in the initial bundle.
+        path: 'directory',
+        canActivate: [authGuard],
+        loadChildren: () => import('./directory/directory.routes'),
+      },
+      {
         // Administration: users and invitations (admins, coordinators), organizations (admins) (admin.routes.ts).
         path: 'admin',
         canActivate: [authGuard],
