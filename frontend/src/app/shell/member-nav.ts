@@ -35,6 +35,11 @@ import { Session } from '../core/session/session';
             'notifications.nav.followUps' | t
           }}</a>
         </li>
+        <li>
+          <a class="nav__link" routerLink="/directory" routerLinkActive="nav__link--active" ariaCurrentWhenActive="page">{{
+            'directory.title' | t
+          }}</a>
+        </li>
         @if (session.user()?.role === 'admin' || session.user()?.role === 'coordinator') {
           <li>
             <a class="nav__link" routerLink="/admin" routerLinkActive="nav__link--active" ariaCurrentWhenActive="page">{{

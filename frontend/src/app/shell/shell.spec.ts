@@ -144,7 +144,7 @@ describe('Shell', () => {
     for (const role of ['member', 'observer'] as const) {
       await session.start({ user: aUser({ role }), csrfToken: 'csrf-1' });
       await fixture.whenStable();
-      expect(links().map(([name]) => name)).toEqual(['Overview', 'Campaigns', 'Follow-ups']);
+      expect(links().map(([name]) => name)).toEqual(['Overview', 'Campaigns', 'Follow-ups', 'Directory']);
     }
     session.clear();
     await fixture.whenStable();
@@ -177,7 +177,12 @@ describe('Shell', () => {
     await fixture.whenStable();
     expect(bell()?.getAttribute('aria-label')).toBe('Notifications, 4 unread');
     expect(header.querySelector('[aria-live="polite"]')?.textContent?.trim()).toBe('New notification: Call the mission');
-    expect([...header.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual(['Overview', 'Campaigns', 'Follow-ups']);
+    expect([...header.querySelectorAll('nav a')].map((a) => a.textContent?.trim())).toEqual([
+      'Overview',
+      'Campaigns',
+      'Follow-ups',
+      'Directory',
+    ]);
     expect(header.querySelector('nav a[href="/follow-ups"]')).not.toBeNull();
 
     session.clear();
