@@ -41,7 +41,8 @@ export const en = {
   'form.error.rateLimited': 'Too many attempts; try again in {minutes} minutes.',
   'form.error.invalid': 'Some values were not accepted: {problems}',
   'form.error.field': 'Not accepted: {problem}.',
-  'form.error.changedElsewhere': 'This was changed by someone else since the page loaded. Reload the page to see it as it is now, then try again.',
+  'form.error.changedElsewhere':
+    'This was changed by someone else since the page loaded. Reload the page to see it as it is now, then try again.',
   'form.error.network': 'The server could not be reached. Check your connection and try again.',
   'form.error.sessionChanged': 'Your session changed in another window or tab. Check this page and try again.',
   'form.error.signedOut': 'Your session has ended. Sign in again.',

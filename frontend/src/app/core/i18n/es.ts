@@ -38,7 +38,8 @@ export const es: Dictionary = {
   'form.error.rateLimited': 'Demasiados intentos; vuelva a intentarlo dentro de {minutes} minutos.',
   'form.error.invalid': 'Algunos valores no se aceptaron: {problems}',
   'form.error.field': 'No se aceptó: {problem}.',
-  'form.error.changedElsewhere': 'Otra persona ha cambiado esto desde que se cargó la página. Vuelva a cargarla para verlo como está ahora e inténtelo de nuevo.',
+  'form.error.changedElsewhere':
+    'Otra persona ha cambiado esto desde que se cargó la página. Vuelva a cargarla para verlo como está ahora e inténtelo de nuevo.',
   'form.error.network': 'No se pudo contactar con el servidor. Compruebe su conexión e inténtelo de nuevo.',
   'form.error.sessionChanged': 'Su sesión cambió en otra ventana o pestaña. Revise esta página e inténtelo de nuevo.',
   'form.error.signedOut': 'Su sesión ha terminado. Vuelva a iniciar sesión.',
