@@ -1,14 +1,16 @@
 import { request as playwrightRequest, type Page } from '@playwright/test';
 
 import { demoLogin } from './demo-logins';
-import { expect, seriousAxeViolations, signInAs, test } from './fixtures';
+import { expect, saveScreenshot, seriousAxeViolations, signInAs, test } from './fixtures';
 
 /**
- * Issue 19, the first slice, against the real server: the demo coordinator sets up a campaign on
- * screen only — the letter, two demands to two offices of the demo directory (one due at a time
- * in Geneva, one at the end of the current officeholder's term), reordered — reviews it and marks
- * it as sent; the overview then shows its demands sent, the list the campaign active. Once on a
- * desktop, once on a phone.
+ * Issue 19 against the real server, through the screens only: the demo coordinator sets up a new
+ * campaign for a letter of its own — the letter; the coalition (an organization invited, then the
+ * invitation withdrawn); a milestone; three demands to two addressees, one of them a new
+ * institution, office and officeholder added inline, with the three deadline forms (a day and
+ * time in Geneva, the end of the new officeholder's term, the milestone); the order changed; its
+ * own reminders — reviews it and marks it as sent. The overview then shows the demands sent with
+ * their deadlines, and says how many reminders were planned. Once on a desktop, once on a phone.
  *
  * Other specs take the demo coordinator's newest campaign for the founding one: afterwards an
  * administrator hands each campaign made here to an organization of its own (through the API),
@@ -20,53 +22,8 @@ const VIEWPORTS = [
   { label: 'phone', width: 390, height: 844 },
 ] as const;
 
-interface OfficeItem {
-  id: string;
-  title: string;
-  institutionName: string;
-  currentHolder: { holderName: string; endsOn: string | null } | null;
-}
-
-/**
- * An office whose current holder's term ends later than today: one of the demo directory's
- * (Guterres, until 2026-12-31), or, once no demo term is current with an end date, one this test
- * adds to the directory through the API — so that the test does not expire with the demo data.
- */
-async function officeWithTermEnd(
-  page: Page,
-  baseURL: string,
-): Promise<OfficeItem & { currentHolder: { holderName: string; endsOn: string } }> {
-  const response = await page.request.get('/api/offices?limit=200');
-  expect(response.status()).toBe(200);
-  const { items } = (await response.json()) as { items: OfficeItem[] };
-  const today = new Date().toISOString().slice(0, 10);
-  const office = items.find((o) => !!o.currentHolder?.endsOn && o.currentHolder.endsOn >= today);
-  if (office) return office as OfficeItem & { currentHolder: { holderName: string; endsOn: string } };
-  const api = await playwrightRequest.newContext({ baseURL });
-  try {
-    const { email, password } = demoLogin('admin');
-    const login = await api.post('/api/auth/login', { data: { email, password } });
-    expect(login.status()).toBe(200);
-    const headers = { 'X-CSRF-Token': ((await login.json()) as { csrfToken: string }).csrfToken };
-    const stamp = Date.now().toString(36);
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const institution = await api.post('/api/institutions', {
-      headers,
-      data: { name: `Inter-American Commission ${stamp}`, seatTimeZone: 'America/New_York' },
-    });
-    expect(institution.status()).toBe(201);
-    const institutionJson = (await institution.json()) as { id: string; name: string };
-    const created = await api.post(`/api/institutions/${institutionJson.id}/offices`, { headers, data: { title: 'President' } });
-    expect(created.status()).toBe(201);
-    const officeId = ((await created.json()) as { id: string }).id;
-    const holderName = `Rapporteur ${stamp}`;
-    const term = await api.post(`/api/offices/${officeId}/terms`, { headers, data: { holderName, startsOn: day(-30), endsOn: day(200) } });
-    expect(term.status()).toBe(201);
-    return { id: officeId, title: 'President', institutionName: institutionJson.name, currentHolder: { holderName, endsOn: day(200) } };
-  } finally {
-    await api.dispose();
-  }
-}
+/** A day `offset` days from today (UTC), as YYYY-MM-DD. */
+const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** The page fits the viewport's width: nothing to scroll sideways (a phone at 390 px included). */
 async function expectNoSideScroll(page: Page, what: string): Promise<void> {
@@ -104,26 +61,43 @@ for (const viewport of VIEWPORTS) {
   test.describe(`on a ${viewport.label}, ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
-    test('a coordinator sets up a campaign on screen, reorders its demands, reviews it and marks it as sent', async ({ page, baseURL }) => {
-      const stamp = `${viewport.label} ${Date.now().toString(36)}`;
-      const title = `Access for independent monitors (e2e ${stamp})`;
-      const geneva = `Facilitating a visit to the detention centres by the Special Rapporteur on torture (${stamp})`;
-      const envoy = `Appointing a Special Envoy with unimpeded access to CECOT (${stamp})`;
+    test('a coordinator sets up a new campaign on screen, from the letter to the reminders, and marks it as sent', async ({
+      page,
+      baseURL,
+    }) => {
+      const stamp = Date.now().toString(36).slice(-5);
+      // Unique where the directory needs it (an institution's name); the rest reads as a letter would.
+      const title = 'Access for independent monitors';
+      const geneva = 'Facilitating a visit to the detention centres by the Special Rapporteur on torture';
+      const envoy = 'Appointing a Special Envoy with unimpeded access to CECOT';
+      const session = 'Placing the detention centres on the agenda of the June session';
+      const institution = `Inter-American Commission on Human Rights ${stamp}`;
+      const office = 'Rapporteur on the Rights of Persons Deprived of Liberty';
+      const holder = 'Roberta Clarke';
+      const milestone = 'Opening of the June session';
+      // The term ends on 31 January the year after next: winter in New York, UTC−5, whatever today is.
+      const termEnds = `${new Date().getUTCFullYear() + 2}-01-31`;
       // Yesterday in UTC: a day that has come everywhere, so nothing blocks the send.
-      const letterDate = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const letterDate = day(-1);
       let campaignId = '';
 
       await signInAs(page, 'coordinator');
-      const termOffice = await officeWithTermEnd(page, baseURL!);
       try {
         // The list offers "New campaign".
         await page.goto('/campaigns');
         await page.getByRole('link', { name: 'New campaign' }).click();
         await expect(page).toHaveURL(/\/campaigns\/new$/);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('New campaign');
-        const steps = page.getByRole('navigation', { name: 'Set-up steps' });
+        const steps = page.getByRole('navigation', { name: 'Set-up steps', exact: true });
         await expect(steps.locator('[aria-current="step"]')).toHaveText('The letter');
-        await expect(steps.getByRole('listitem')).toHaveText([/The letter$/, /Addressees and demands$/, /Review and send$/]);
+        await expect(steps.getByRole('listitem')).toHaveText([
+          /The letter$/,
+          /The coalition$/,
+          /Milestones$/,
+          /Addressees and demands$/,
+          /Reminders$/,
+          /Review and send$/,
+        ]);
         await expect(steps.getByRole('link')).toHaveCount(0); // nothing to go to before the draft exists
         expect(await seriousAxeViolations(page), 'axe: the letter of a new campaign').toEqual([]);
         await expectNoSideScroll(page, 'the letter');
@@ -137,14 +111,43 @@ for (const viewport of VIEWPORTS) {
         await page.getByLabel('Summary (optional)').fill('A joint request that independent monitors be let into the detention centres.');
         await page.getByLabel('Full text of the letter (optional)').fill('Dear Secretary-General,\n\nWe write to you about CECOT…');
         await page.getByRole('button', { name: 'Create the draft and continue' }).click();
-        await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}\/setup\/demands$/);
+
+        // Step 2: the coalition. The coordinator's organization leads; another is invited, then not.
+        await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}\/setup\/coalition$/);
         campaignId = /\/campaigns\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-        await expect(steps.locator('[aria-current="step"]')).toHaveText('Addressees and demands');
+        await expect(steps.locator('[aria-current="step"]')).toHaveText('The coalition');
         await expect(page.getByRole('status').filter({ hasText: 'The draft campaign has been created.' })).toBeVisible();
-        await expect(page.getByText('No demands yet. Add the first one below.')).toBeVisible();
+        await expect(page.locator('main')).toContainText('Center for Constitutional Rights');
+        const organization = page.getByRole('combobox', { name: 'Organization' });
+        await organization.fill('Movement Law');
+        await page.getByRole('option', { name: /Movement Law Lab/ }).click();
+        await page.getByRole('radio', { name: /^Signatory/ }).check();
+        expect(await seriousAxeViolations(page), 'axe: the coalition step, inviting').toEqual([]);
+        await expectNoSideScroll(page, 'the coalition');
+        await page.getByRole('button', { name: 'Send the invitation' }).click();
+        await expect(page.getByRole('status').filter({ hasText: 'Invited: Movement Law Lab joins as a signatory' })).toBeVisible();
+        await page.getByRole('button', { name: 'Withdraw the invitation to Movement Law Lab' }).click();
+        await page.getByRole('button', { name: 'Yes, withdraw' }).click();
+        await expect(page.getByRole('status').filter({ hasText: 'The invitation to Movement Law Lab has been withdrawn.' })).toBeVisible();
+        await page.getByRole('link', { name: 'Next: Milestones' }).click();
 
-        // Demand 1: the High Commissioner, due at 18:00 in Geneva on a day in 2030.
+        // Step 3: a milestone that a deadline will follow.
+        await expect(page).toHaveURL(new RegExp(`/campaigns/${campaignId}/setup/milestones$`));
+        await expect(page.getByText('No milestones yet.')).toBeVisible();
+        await page.getByLabel('Title', { exact: true }).fill(milestone);
+        await page.getByLabel('Kind', { exact: true }).selectOption('deadline');
+        await page.getByLabel('Day', { exact: true }).fill('2030-06-15');
+        await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/Zurich');
+        await page.getByRole('button', { name: 'Add the milestone' }).click();
+        await expect(page.getByRole('status').filter({ hasText: `The milestone “${milestone}” has been added` })).toBeVisible();
+        expect(await seriousAxeViolations(page), 'axe: the milestones step').toEqual([]);
+        await expectNoSideScroll(page, 'the milestones');
+        await page.getByRole('link', { name: 'Next: Addressees and demands' }).click();
+
+        // Step 4, demand 1: the High Commissioner, due at 18:00 in Geneva on a day in 2030.
+        await expect(page).toHaveURL(new RegExp(`/campaigns/${campaignId}/setup/demands$`));
+        await expect(page.getByText('No demands yet. Add the first one below.')).toBeVisible();
         const addressee = page.getByRole('combobox', { name: 'Addressee' });
         await addressee.fill('High Commissioner for Human');
         await expect(page.getByRole('option', { name: /United Nations High Commissioner for Human Rights/ })).toBeVisible();
@@ -162,21 +165,43 @@ for (const viewport of VIEWPORTS) {
         await expect(page.getByRole('status').filter({ hasText: 'Demand 1 has been added' })).toBeVisible();
         await expect(page.locator('.demand').first()).toContainText('Deadline: Jun 16, 2030, 06:00 PM GMT+2 (Europe/Zurich)');
 
-        // Demand 2: the office found by its holder's name, due at the end of the holder's term.
-        await addressee.fill(termOffice.currentHolder.holderName);
-        await page.getByRole('option', { name: new RegExp(termOffice.title) }).click();
-        await expect(addressee).toHaveValue(`${termOffice.institutionName} — ${termOffice.title}`);
+        // Demand 2: to an addressee not in the directory — institution, office and officeholder
+        // added inline — due at the end of the new officeholder's term.
+        await page.getByRole('button', { name: 'Not in the directory? Add it' }).click();
+        await page.getByRole('radio', { name: 'A new institution' }).check();
+        await page.getByLabel('Name of the institution').fill(institution);
+        await page.getByLabel('Abbreviation (optional)').fill('IACHR');
+        await page.getByLabel('Time zone of its seat').selectOption('America/New_York');
+        await page.getByLabel('Title of the office').fill(office);
+        await page.getByLabel('Name of the officeholder').fill(holder);
+        await page.getByLabel('First day in office').fill(day(-30));
+        await page.getByLabel('Last day in office').fill(termEnds);
+        expect(await seriousAxeViolations(page), 'axe: adding an addressee inline').toEqual([]);
+        await expectNoSideScroll(page, 'adding an addressee inline');
+        await page.getByRole('button', { name: 'Add and choose this office' }).click();
+        await expect(page.getByRole('status').filter({ hasText: `${office} has been added to the directory and chosen.` })).toBeVisible();
+        await expect(addressee).toHaveValue(`${institution} — ${office}`);
         await page.getByLabel('The letter’s words').fill(envoy);
         await page.getByLabel('Category').selectOption('other');
         await page.getByLabel('The end of the officeholder’s term').check();
         await page.getByRole('button', { name: 'Add the demand' }).click();
         await expect(page.getByRole('status').filter({ hasText: 'Demand 2 has been added' })).toBeVisible();
+        await expect(page.locator('.demand').nth(1)).toContainText('the end of the officeholder’s term');
+
+        // Demand 3: to the new office again, due when the milestone falls.
+        await page.getByLabel('The letter’s words').fill(session);
+        await page.getByLabel('Following a milestone of the campaign').check();
+        const milestoneSelect = page.getByLabel('Milestone', { exact: true });
+        const milestoneId = await milestoneSelect.locator('option', { hasText: milestone }).getAttribute('value');
+        await milestoneSelect.selectOption(milestoneId ?? '');
+        await page.getByRole('button', { name: 'Add the demand' }).click();
+        await expect(page.getByRole('status').filter({ hasText: 'Demand 3 has been added' })).toBeVisible();
         await expect(page.locator('.demand')).toHaveText([
           new RegExp(geneva.replace(/[()]/g, '.')),
           new RegExp(envoy.replace(/[()]/g, '.')),
+          new RegExp(session.replace(/[()]/g, '.')),
         ]);
-        await expect(page.locator('.demand').nth(1)).toContainText('the end of the officeholder’s term');
-        expect(await seriousAxeViolations(page), 'axe: the demands step with two demands').toEqual([]);
+        expect(await seriousAxeViolations(page), 'axe: the demands step with three demands').toEqual([]);
         await expectNoSideScroll(page, 'the demands');
 
         // The envoy first: move it up.
@@ -184,27 +209,56 @@ for (const viewport of VIEWPORTS) {
         await expect(page.getByRole('status').filter({ hasText: 'The demand is now number 1.' })).toBeVisible();
         await expect(page.locator('.demand').first()).toContainText(envoy);
         await expect(page.getByRole('button', { name: 'Move down (demand 1)' })).toBeFocused();
+        if (viewport.label === 'desktop') {
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await saveScreenshot(page, 'setup-demands');
+          await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        }
+        await page.getByRole('link', { name: 'Next: Reminders' }).click();
 
-        // Step 3: review and send.
-        await page.getByRole('link', { name: 'Continue to the review' }).click();
+        // Step 5: the campaign's own reminders, in words.
+        await expect(page).toHaveURL(new RegExp(`/campaigns/${campaignId}/setup/reminders$`));
+        await expect(page.getByText('The default reminders, as for every campaign that does not set its own.')).toBeVisible();
+        await page.getByRole('button', { name: 'Change for this campaign' }).click();
+        await page.getByLabel('Days before each deadline').fill('3, 1');
+        await expect(page.locator('main')).toContainText('Reminders go 3 and 1 days before each deadline');
+        expect(await seriousAxeViolations(page), 'axe: the reminders step').toEqual([]);
+        await expectNoSideScroll(page, 'the reminders');
+        await page.getByRole('button', { name: 'Save the reminders' }).click();
+        await expect(page.getByRole('status').filter({ hasText: 'The campaign’s own reminders have been saved.' })).toBeVisible();
+        await expect(page.getByText('This campaign’s own reminders.')).toBeVisible();
+        await page.getByRole('link', { name: 'Next: Review and send' }).click();
+
+        // Step 6: review and send.
         await expect(page).toHaveURL(new RegExp(`/campaigns/${campaignId}/setup/review$`));
         await expect(steps.locator('[aria-current="step"]')).toHaveText('Review and send');
-        await expect(page.locator('[data-summary]')).toContainText('makes 2 demands of 2 addressees; 2 have a deadline.');
+        await expect(page.locator('[data-summary]')).toContainText('makes 3 demands of 2 addressees; 3 have a deadline.');
         await expect(page.locator('[data-blocker]')).toHaveCount(0);
         expect(await seriousAxeViolations(page), 'axe: the review').toEqual([]);
         await expectNoSideScroll(page, 'the review');
+        if (viewport.label === 'desktop') {
+          await saveScreenshot(page, 'setup-review');
+          await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        }
         await page.getByRole('button', { name: 'Mark as sent' }).click();
 
-        // The overview: its demands sent, in the new order.
+        // The overview: its demands sent, in the new order, each with its deadline; reminders planned.
         await expect(page).toHaveURL(new RegExp(`/campaigns/${campaignId}$`));
-        await expect(page.getByRole('status').filter({ hasText: 'The campaign has been marked as sent.' })).toBeVisible();
+        await expect(page.getByRole('status').filter({ hasText: 'The campaign has been marked as sent.' })).toContainText(
+          /\d+ reminders are planned; the first goes on /,
+        );
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
         await expect(page.getByRole('link', { name: 'Continue set-up' })).toHaveCount(0);
         const scorecard = page.getByRole('table', { name: /Each addressee and the demands/ });
-        await expect(scorecard.locator('tr.demand')).toHaveCount(2);
-        await expect(scorecard.locator('tr.demand[data-status="sent"]')).toHaveCount(2);
-        await expect(scorecard).toContainText(envoy);
-        await expect(scorecard).toContainText(geneva);
+        await expect(scorecard.locator('tr.demand')).toHaveCount(3);
+        await expect(scorecard.locator('tr.demand[data-status="sent"]')).toHaveCount(3);
+        const row = (text: string) => scorecard.locator('tr.demand').filter({ hasText: text });
+        // 18:00 in Geneva (UTC+2 in June); 23:59 on the term's last day in New York (UTC−5); 23:59 on the milestone's day in Geneva.
+        await expect(row(geneva).locator('time')).toHaveAttribute('datetime', '2030-06-16T16:00:00.000Z');
+        const next = new Date(Date.parse(`${termEnds}T23:59:00.000-05:00`)).toISOString();
+        await expect(row(envoy).locator('time')).toHaveAttribute('datetime', next);
+        await expect(row(session).locator('time')).toHaveAttribute('datetime', '2030-06-15T21:59:00.000Z');
+        await expect(row(session)).toContainText(milestone);
 
         // The list: the campaign is active, and its title opens the overview.
         await page.goto('/campaigns');
@@ -230,7 +284,7 @@ test.describe('a draft left for later', () => {
       await page.goto('/campaigns/new');
       await page.getByLabel('Title', { exact: true }).fill(title);
       await page.getByRole('button', { name: 'Create the draft and continue' }).click();
-      await expect(page).toHaveURL(/\/setup\/demands$/);
+      await expect(page).toHaveURL(/\/setup\/coalition$/);
       campaignId = /\/campaigns\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
 
       // Without a letter date, the set-up resumes at the letter.

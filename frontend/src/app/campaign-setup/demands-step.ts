@@ -63,7 +63,7 @@ const ERROR_CODES = {
     .run__office {
       display: flex;
       flex-direction: column;
-      margin-bottom: var(--space-1);
+      margin: 0 0 var(--space-1);
       font-size: 1.1rem;
       overflow-wrap: anywhere;
     }

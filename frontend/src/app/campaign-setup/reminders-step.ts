@@ -179,7 +179,8 @@ export function policyFromValues(values: Readonly<Record<PolicyField, string>>):
       height: 1.25rem;
       margin-top: 0.15rem;
     }
-    .preview h4 {
+    .preview h4,
+    #reminders-form-heading {
       margin: 0 0 var(--space-2);
     }
   `,
