@@ -19,7 +19,6 @@ import {
   deadlineInput,
   endingTerm,
   isDeadlineKind,
-  zoneChoices,
   type DeadlineKind,
   type Demand,
   type DemandCategory,
@@ -29,6 +28,7 @@ import {
   type Office,
 } from './setup-data';
 import { trackUnsavedEdits } from './unsaved-changes';
+import { zoneChoices } from '../core/dates/time-zones';
 
 export type DemandField =
   | 'officeId'

@@ -44,7 +44,8 @@ import {
   withMilestone,
   type MilestoneField,
 } from './milestone-data';
-import { plural, zoneChoices, type Campaign, type Milestone } from './setup-data';
+import { plural, type Campaign, type Milestone } from './setup-data';
+import { zoneChoices } from '../core/dates/time-zones';
 import { trackUnsavedEdits } from './unsaved-changes';
 
 /**

@@ -239,12 +239,6 @@ export function languageName(tag: string, locale: string): string {
   }
 }
 
-/** The zones a deadline may be stated in, `current` first if the runtime does not list it. */
-export function zoneChoices(current: string): readonly string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return !current || zones.includes(current) ? zones : [current, ...zones];
-}
-
 /** A demand's text cut for a label ("Delete demand 2: Publicly address…"). */
 export function shortText(text: string, length = 60): string {
   return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;

@@ -13,7 +13,7 @@ import {
 } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-import { zoneChoices } from '../campaign-setup/setup-data';
+import { zoneChoices } from '../core/dates/time-zones';
 import { ApiClient } from '../core/api/api-client';
 import { BindField } from '../core/forms/bind-field';
 import { required } from '../core/forms/checks';

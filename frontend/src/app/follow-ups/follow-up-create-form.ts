@@ -25,7 +25,8 @@ import { message } from '../core/forms/message';
 import { SubmitButton } from '../core/forms/submit-button';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
-import { instantInZone, timeZones, type FollowUp, type NewFollowUp } from './follow-up-data';
+import { zoneChoices } from '../core/dates/time-zones';
+import { instantInZone, type FollowUp, type NewFollowUp } from './follow-up-data';
 import { allPages } from '../core/api/pages';
 
 type Campaign = components['schemas']['CampaignDto'];
@@ -163,7 +164,7 @@ export class FollowUpCreateForm {
   readonly demands = input.required<readonly Demand[]>();
   readonly demandId = input('');
   readonly created = output<FollowUp>();
-  protected readonly zones = timeZones(this.zone);
+  protected readonly zones = zoneChoices(this.zone);
   protected readonly people = signal<readonly Person[]>([]);
 
   protected readonly state = new FormState<Field>(

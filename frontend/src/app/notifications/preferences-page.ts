@@ -16,6 +16,7 @@ import { isLocale } from '../core/i18n/locales';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
 import { kindKey } from './inbox-page';
+import { zoneChoices } from '../core/dates/time-zones';
 
 type Preferences = ResponseBody<'/api/me/notification-preferences', 'get'>;
 type Kind = Preferences['kinds'][number];
@@ -302,9 +303,7 @@ export class PreferencesPage {
     this.channels.set(preferences.channels);
     this.digest.set(preferences.digest === 'daily');
     this.muted.set(new Set(preferences.mutedCampaignIds));
-    const zones = new Set(Intl.supportedValuesOf('timeZone'));
-    zones.add(preferences.timeZone);
-    this.timeZones.set([...zones].sort());
+    this.timeZones.set(zoneChoices(preferences.timeZone));
     this.state.setValues({ timeZone: preferences.timeZone, locale: preferences.locale });
   }
 

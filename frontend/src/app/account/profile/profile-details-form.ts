@@ -14,6 +14,7 @@ import { isLocale } from '../../core/i18n/locales';
 import { TPipe } from '../../core/i18n/t-pipe';
 import { Session, signedInUser } from '../../core/session/session';
 import { roleKey } from '../roles';
+import { zoneChoices } from '../../core/dates/time-zones';
 
 /** Name, language and time zone; the e-mail, organization and role are shown, not edited here. */
 @Component({
@@ -104,7 +105,7 @@ export class ProfileDetailsForm {
 
   protected readonly user = this.session.user;
   private readonly initial = signedInUser(this.session);
-  protected readonly timeZones = timeZoneChoices(this.initial.timeZone);
+  protected readonly timeZones = zoneChoices(this.initial.timeZone);
 
   protected readonly state = new FormState(
     'profile-details',
@@ -141,11 +142,4 @@ export class ProfileDetailsForm {
       this.savedValues.set(JSON.stringify(this.state.values()));
     }
   }
-}
-
-/** Every IANA zone this browser knows, sorted, with the person's own zone sure to be there. */
-export function timeZoneChoices(current: string): readonly string[] {
-  const zones = new Set(Intl.supportedValuesOf('timeZone'));
-  zones.add(current);
-  return [...zones].sort();
 }
