@@ -7,6 +7,7 @@ import { ApiClient } from '../core/api/api-client';
 import type { components } from '../core/api/schema.generated';
 import { personDates } from '../core/dates/person-dates';
 import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { feedbackFor } from '../core/forms/form-feedback';
 import { message, type Message } from '../core/forms/message';
 import type { TranslationKey } from '../core/i18n/dictionary';
@@ -36,7 +37,7 @@ type RetryState = { readonly kind: 'busy' } | { readonly kind: 'done' } | { read
  */
 @Component({
   selector: 'dm-failed-deliveries-page',
-  imports: [TPipe, RouterLink, AdminNav, FormAlert, LoadMore],
+  imports: [TPipe, RouterLink, AdminNav, FormAlert, LoadStatus, LoadMore],
   template: `
     <dm-admin-nav />
     <h1>{{ 'admin.deliveries.title' | t }}</h1>
@@ -54,101 +55,91 @@ type RetryState = { readonly kind: 'busy' } | { readonly kind: 'done' } | { read
     </form>
 
     @let current = list.state();
-    @switch (current.kind) {
-      @case ('loading') {
-        <p role="status">{{ 'admin.deliveries.loading' | t }}</p>
-      }
-      @case ('error') {
-        <dm-form-alert [message]="current.message" />
-        <button type="button" class="button" (click)="list.load()">{{ 'form.retry' | t }}</button>
-      }
-      @case ('ready') {
-        @if (current.value.items.length === 0) {
-          <p class="panel empty">{{ 'admin.deliveries.empty' | t }}</p>
-        } @else {
-          <ul class="deliveries">
-            @for (delivery of current.value.items; track delivery.id) {
-              @let retry = retries()[delivery.id];
-              <li>
-                <article class="delivery" [attr.aria-labelledby]="'delivery-' + delivery.id" [attr.data-delivery-id]="delivery.id">
-                  <p class="delivery__kind">
-                    <span class="badge">{{ kindLabel(delivery.kind) | t }}</span>
-                    @if (delivery.subject.notificationKind; as notificationKind) {
-                      {{ notificationKindKey(notificationKind) | t }}
-                    } @else {
-                      {{
-                        (delivery.subject.type === 'demand' ? 'admin.deliveries.subject.demand' : 'admin.deliveries.subject.followUp') | t
-                      }}
-                    }
-                    @if (delivery.subject.campaign; as campaign) {
-                      · <a [routerLink]="['/campaigns', campaign.id]">{{ campaign.title }}</a>
-                    }
-                  </p>
-                  <h2 class="delivery__title" tabindex="-1" [id]="'delivery-' + delivery.id">
-                    @if (delivery.subject.link) {
-                      <a [routerLink]="delivery.subject.link">{{ short(delivery.subject.title) }}</a>
-                    } @else {
-                      {{ short(delivery.subject.title) }}
-                    }
-                  </h2>
-                  <dl class="delivery__facts">
-                    <div>
-                      <dt>{{ 'admin.deliveries.recipient' | t }}</dt>
-                      <dd>
-                        {{ delivery.recipient.name }} <span class="muted">&lt;{{ delivery.recipient.email }}&gt;</span>
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>{{ 'admin.deliveries.failedAt' | t }}</dt>
-                      <dd>{{ dates.instant(delivery.failedAt) }}</dd>
-                    </div>
-                    <div>
-                      <dt>{{ 'admin.deliveries.attempts' | t }}</dt>
-                      <dd>{{ delivery.attempts }}</dd>
-                    </div>
-                    <div class="delivery__error">
-                      <dt>{{ 'admin.deliveries.lastError' | t }}</dt>
-                      <dd>
-                        @if (delivery.lastError) {
-                          <code>{{ delivery.lastError }}</code>
-                        } @else {
-                          {{ 'admin.deliveries.noError' | t }}
-                        }
-                      </dd>
-                    </div>
-                  </dl>
-                  <div class="delivery__actions">
-                    @switch (retry?.kind) {
-                      @case ('done') {
-                        <p class="alert alert--ok" role="status" [id]="'delivery-result-' + delivery.id" tabindex="-1">
-                          {{ 'admin.deliveries.retried' | t }}
-                        </p>
-                      }
-                      @default {
-                        <button
-                          type="button"
-                          class="button button--secondary"
-                          [id]="'delivery-retry-' + delivery.id"
-                          [attr.aria-disabled]="retry?.kind === 'busy'"
-                          [attr.aria-label]="
-                            'admin.deliveries.retry.label' | t: { title: delivery.subject.title, name: delivery.recipient.name }
-                          "
-                          (click)="retryOne(delivery)"
-                        >
-                          {{ (retry?.kind === 'busy' ? 'admin.deliveries.retrying' : 'admin.deliveries.retry') | t }}
-                        </button>
-                        @if (errorOf(delivery.id); as error) {
-                          <dm-form-alert [message]="error" />
-                        }
-                      }
-                    }
+    <dm-load-status [state]="current" loading="admin.deliveries.loading" (retry)="list.load()" />
+    @if (current.kind === 'ready') {
+      @if (current.value.items.length === 0) {
+        <p class="panel empty">{{ 'admin.deliveries.empty' | t }}</p>
+      } @else {
+        <ul class="deliveries">
+          @for (delivery of current.value.items; track delivery.id) {
+            @let retry = retries()[delivery.id];
+            <li>
+              <article class="delivery" [attr.aria-labelledby]="'delivery-' + delivery.id" [attr.data-delivery-id]="delivery.id">
+                <p class="delivery__kind">
+                  <span class="badge">{{ kindLabel(delivery.kind) | t }}</span>
+                  @if (delivery.subject.notificationKind; as notificationKind) {
+                    {{ notificationKindKey(notificationKind) | t }}
+                  } @else {
+                    {{ (delivery.subject.type === 'demand' ? 'admin.deliveries.subject.demand' : 'admin.deliveries.subject.followUp') | t }}
+                  }
+                  @if (delivery.subject.campaign; as campaign) {
+                    · <a [routerLink]="['/campaigns', campaign.id]">{{ campaign.title }}</a>
+                  }
+                </p>
+                <h2 class="delivery__title" tabindex="-1" [id]="'delivery-' + delivery.id">
+                  @if (delivery.subject.link) {
+                    <a [routerLink]="delivery.subject.link">{{ short(delivery.subject.title) }}</a>
+                  } @else {
+                    {{ short(delivery.subject.title) }}
+                  }
+                </h2>
+                <dl class="delivery__facts">
+                  <div>
+                    <dt>{{ 'admin.deliveries.recipient' | t }}</dt>
+                    <dd>
+                      {{ delivery.recipient.name }} <span class="muted">&lt;{{ delivery.recipient.email }}&gt;</span>
+                    </dd>
                   </div>
-                </article>
-              </li>
-            }
-          </ul>
-          <dm-load-more [list]="list" (loaded)="focusRow($event)" />
-        }
+                  <div>
+                    <dt>{{ 'admin.deliveries.failedAt' | t }}</dt>
+                    <dd>{{ dates.instant(delivery.failedAt) }}</dd>
+                  </div>
+                  <div>
+                    <dt>{{ 'admin.deliveries.attempts' | t }}</dt>
+                    <dd>{{ delivery.attempts }}</dd>
+                  </div>
+                  <div class="delivery__error">
+                    <dt>{{ 'admin.deliveries.lastError' | t }}</dt>
+                    <dd>
+                      @if (delivery.lastError) {
+                        <code>{{ delivery.lastError }}</code>
+                      } @else {
+                        {{ 'admin.deliveries.noError' | t }}
+                      }
+                    </dd>
+                  </div>
+                </dl>
+                <div class="delivery__actions">
+                  @switch (retry?.kind) {
+                    @case ('done') {
+                      <p class="alert alert--ok" role="status" [id]="'delivery-result-' + delivery.id" tabindex="-1">
+                        {{ 'admin.deliveries.retried' | t }}
+                      </p>
+                    }
+                    @default {
+                      <button
+                        type="button"
+                        class="button button--secondary"
+                        [id]="'delivery-retry-' + delivery.id"
+                        [attr.aria-disabled]="retry?.kind === 'busy'"
+                        [attr.aria-label]="
+                          'admin.deliveries.retry.label' | t: { title: delivery.subject.title, name: delivery.recipient.name }
+                        "
+                        (click)="retryOne(delivery)"
+                      >
+                        {{ (retry?.kind === 'busy' ? 'admin.deliveries.retrying' : 'admin.deliveries.retry') | t }}
+                      </button>
+                      @if (errorOf(delivery.id); as error) {
+                        <dm-form-alert [message]="error" />
+                      }
+                    }
+                  }
+                </div>
+              </article>
+            </li>
+          }
+        </ul>
+        <dm-load-more [list]="list" (loaded)="focusRow($event)" />
       }
     }
   `,

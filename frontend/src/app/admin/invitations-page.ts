@@ -8,6 +8,7 @@ import { BindField } from '../core/forms/bind-field';
 import { emailAddress, required } from '../core/forms/checks';
 import { FieldError } from '../core/forms/field-error';
 import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { feedbackFor } from '../core/forms/form-feedback';
 import { FormState } from '../core/forms/form-state';
 import { message, type Message } from '../core/forms/message';
@@ -33,7 +34,7 @@ type OrganizationChoice = Pick<Organization, 'id' | 'name'>;
  */
 @Component({
   selector: 'dm-invitations-page',
-  imports: [TPipe, AdminNav, BindField, FieldError, FormAlert, SubmitButton, ConfirmAction, LoadMore],
+  imports: [TPipe, AdminNav, BindField, FieldError, FormAlert, LoadStatus, SubmitButton, ConfirmAction, LoadMore],
   template: `
     <dm-admin-nav />
     <h1>{{ 'admin.invitations.title' | t }}</h1>
@@ -45,88 +46,80 @@ type OrganizationChoice = Pick<Organization, 'id' | 'name'>;
         <p class="alert alert--ok" role="status">{{ 'admin.invite.sent' | t: { email } }}</p>
       }
       @let choices = organizations();
-      @switch (choices.kind) {
-        @case ('loading') {
-          <p role="status">{{ 'admin.invite.loadingOrganizations' | t }}</p>
-        }
-        @case ('error') {
-          <dm-form-alert [message]="choices.message" />
-          <button type="button" class="button" (click)="loadOrganizations()">{{ 'form.retry' | t }}</button>
-        }
-        @case ('ready') {
-          <form class="form" novalidate (submit)="$event.preventDefault(); invite()">
-            @if (state.formError(); as error) {
-              <dm-form-alert [id]="state.alertId" [message]="error" />
+      <dm-load-status [state]="choices" loading="admin.invite.loadingOrganizations" (retry)="loadOrganizations()" />
+      @if (choices.kind === 'ready') {
+        <form class="form" novalidate (submit)="$event.preventDefault(); invite()">
+          @if (state.formError(); as error) {
+            <dm-form-alert [id]="state.alertId" [message]="error" />
+          }
+          <div class="field">
+            <label class="field__label" for="invite-email">{{ 'admin.invite.email' | t }}</label>
+            <input
+              id="invite-email"
+              class="input"
+              type="email"
+              autocomplete="off"
+              spellcheck="false"
+              required
+              maxlength="320"
+              [dmField]="state.fields.email"
+            />
+            @if (state.errors().email; as error) {
+              <dm-field-error [id]="state.errorId('email')" [message]="error" />
             }
-            <div class="field">
-              <label class="field__label" for="invite-email">{{ 'admin.invite.email' | t }}</label>
-              <input
-                id="invite-email"
-                class="input"
-                type="email"
-                autocomplete="off"
-                spellcheck="false"
-                required
-                maxlength="320"
-                [dmField]="state.fields.email"
-              />
-              @if (state.errors().email; as error) {
-                <dm-field-error [id]="state.errorId('email')" [message]="error" />
-              }
-            </div>
-            <div class="field">
-              <label class="field__label" for="invite-organization">{{ 'admin.invite.organization' | t }}</label>
-              @if (isAdmin) {
-                <select id="invite-organization" class="input" required [dmField]="state.fields.organizationId">
-                  <option value="" [selected]="state.fields.organizationId.value() === ''">
-                    {{ 'admin.invite.chooseOrganization' | t }}
+          </div>
+          <div class="field">
+            <label class="field__label" for="invite-organization">{{ 'admin.invite.organization' | t }}</label>
+            @if (isAdmin) {
+              <select id="invite-organization" class="input" required [dmField]="state.fields.organizationId">
+                <option value="" [selected]="state.fields.organizationId.value() === ''">
+                  {{ 'admin.invite.chooseOrganization' | t }}
+                </option>
+                @for (organization of choices.value; track organization.id) {
+                  <option [value]="organization.id" [selected]="organization.id === state.fields.organizationId.value()">
+                    {{ organization.name }}
                   </option>
-                  @for (organization of choices.value; track organization.id) {
-                    <option [value]="organization.id" [selected]="organization.id === state.fields.organizationId.value()">
-                      {{ organization.name }}
-                    </option>
-                  }
-                </select>
-              } @else {
-                <p class="field__hint" id="invite-organization-hint">{{ 'admin.invite.organization.own' | t }}</p>
-                <input
-                  id="invite-organization"
-                  class="input"
-                  type="text"
-                  readonly
-                  [value]="me.organization.name"
-                  aria-describedby="invite-organization-hint"
-                />
-              }
-              @if (state.errors().organizationId; as error) {
-                <dm-field-error [id]="state.errorId('organizationId')" [message]="error" />
-              }
-            </div>
-            <div class="field">
-              <label class="field__label" for="invite-role">{{ 'admin.invite.role' | t }}</label>
-              @if (!isAdmin) {
-                <p class="field__hint" id="invite-role-hint">{{ 'admin.invite.role.notAdmin' | t }}</p>
-              }
-              <select
-                id="invite-role"
-                class="input"
-                required
-                [dmField]="state.fields.role"
-                [dmHint]="isAdmin ? undefined : 'invite-role-hint'"
-              >
-                @for (role of roles; track role) {
-                  <option [value]="role" [selected]="role === state.fields.role.value()">{{ roleKey(role) | t }}</option>
                 }
               </select>
-              @if (state.errors().role; as error) {
-                <dm-field-error [id]="state.errorId('role')" [message]="error" />
+            } @else {
+              <p class="field__hint" id="invite-organization-hint">{{ 'admin.invite.organization.own' | t }}</p>
+              <input
+                id="invite-organization"
+                class="input"
+                type="text"
+                readonly
+                [value]="me.organization.name"
+                aria-describedby="invite-organization-hint"
+              />
+            }
+            @if (state.errors().organizationId; as error) {
+              <dm-field-error [id]="state.errorId('organizationId')" [message]="error" />
+            }
+          </div>
+          <div class="field">
+            <label class="field__label" for="invite-role">{{ 'admin.invite.role' | t }}</label>
+            @if (!isAdmin) {
+              <p class="field__hint" id="invite-role-hint">{{ 'admin.invite.role.notAdmin' | t }}</p>
+            }
+            <select
+              id="invite-role"
+              class="input"
+              required
+              [dmField]="state.fields.role"
+              [dmHint]="isAdmin ? undefined : 'invite-role-hint'"
+            >
+              @for (role of roles; track role) {
+                <option [value]="role" [selected]="role === state.fields.role.value()">{{ roleKey(role) | t }}</option>
               }
-            </div>
-            <div class="form__actions">
-              <button dmSubmit [busy]="state.submitting()" label="admin.invite.submit" busyLabel="admin.invite.submitting"></button>
-            </div>
-          </form>
-        }
+            </select>
+            @if (state.errors().role; as error) {
+              <dm-field-error [id]="state.errorId('role')" [message]="error" />
+            }
+          </div>
+          <div class="form__actions">
+            <button dmSubmit [busy]="state.submitting()" label="admin.invite.submit" busyLabel="admin.invite.submitting"></button>
+          </div>
+        </form>
       }
     </section>
 
@@ -136,76 +129,68 @@ type OrganizationChoice = Pick<Organization, 'id' | 'name'>;
         <dm-form-alert kind="ok" [message]="notice" />
       }
       @let current = list.state();
-      @switch (current.kind) {
-        @case ('loading') {
-          <p role="status">{{ 'admin.invitations.loading' | t }}</p>
-        }
-        @case ('error') {
-          <dm-form-alert [message]="current.message" />
-          <button type="button" class="button" (click)="list.load()">{{ 'form.retry' | t }}</button>
-        }
-        @case ('ready') {
-          @if (current.value.items.length === 0) {
-            <p class="panel">{{ 'admin.invitations.empty' | t }}</p>
-          } @else {
-            <div class="table-scroll">
-              <table class="table">
-                <caption class="visually-hidden">
-                  {{
-                    'admin.invitations.pending' | t
-                  }}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{{ 'admin.invitations.column.email' | t }}</th>
-                    <th scope="col">{{ 'admin.invitations.column.organization' | t }}</th>
-                    <th scope="col">{{ 'admin.invitations.column.role' | t }}</th>
-                    <th scope="col">{{ 'admin.invitations.column.sent' | t }}</th>
-                    <th scope="col">{{ 'admin.invitations.column.expires' | t }}</th>
-                    <th scope="col">
-                      <span class="visually-hidden">{{ 'admin.column.actions' | t }}</span>
-                    </th>
+      <dm-load-status [state]="current" loading="admin.invitations.loading" (retry)="list.load()" />
+      @if (current.kind === 'ready') {
+        @if (current.value.items.length === 0) {
+          <p class="panel">{{ 'admin.invitations.empty' | t }}</p>
+        } @else {
+          <div class="table-scroll">
+            <table class="table">
+              <caption class="visually-hidden">
+                {{
+                  'admin.invitations.pending' | t
+                }}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'admin.invitations.column.email' | t }}</th>
+                  <th scope="col">{{ 'admin.invitations.column.organization' | t }}</th>
+                  <th scope="col">{{ 'admin.invitations.column.role' | t }}</th>
+                  <th scope="col">{{ 'admin.invitations.column.sent' | t }}</th>
+                  <th scope="col">{{ 'admin.invitations.column.expires' | t }}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{{ 'admin.column.actions' | t }}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (invitation of current.value.items; track invitation.id) {
+                  <tr [attr.data-invitation-id]="invitation.id">
+                    <th scope="row" tabindex="-1" [id]="'invitation-' + invitation.id">{{ invitation.email }}</th>
+                    <td>{{ invitation.organizationName }}</td>
+                    <td>{{ roleKey(invitation.role) | t }}</td>
+                    <td>{{ dates.instant(invitation.createdAt) }}</td>
+                    <td>{{ dates.instant(invitation.expiresAt) }}</td>
+                    <td class="actions">
+                      @if (confirming() === invitation.id) {
+                        <dm-confirm-action
+                          [questionId]="'revoke-question-' + invitation.id"
+                          [question]="'admin.invitations.revoke.question' | t: { email: invitation.email }"
+                          confirmLabel="admin.invitations.revoke.confirm"
+                          busyLabel="admin.invitations.revoke.revoking"
+                          [busy]="revoking()"
+                          [error]="revokeError()"
+                          (confirmed)="revoke(invitation)"
+                          (cancelled)="cancelRevoke(invitation)"
+                        />
+                      } @else {
+                        <button
+                          type="button"
+                          class="button button--secondary"
+                          [id]="'revoke-' + invitation.id"
+                          [attr.aria-label]="'admin.invitations.revoke.label' | t: { email: invitation.email }"
+                          (click)="askRevoke(invitation)"
+                        >
+                          {{ 'admin.invitations.revoke' | t }}
+                        </button>
+                      }
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  @for (invitation of current.value.items; track invitation.id) {
-                    <tr [attr.data-invitation-id]="invitation.id">
-                      <th scope="row" tabindex="-1" [id]="'invitation-' + invitation.id">{{ invitation.email }}</th>
-                      <td>{{ invitation.organizationName }}</td>
-                      <td>{{ roleKey(invitation.role) | t }}</td>
-                      <td>{{ dates.instant(invitation.createdAt) }}</td>
-                      <td>{{ dates.instant(invitation.expiresAt) }}</td>
-                      <td class="actions">
-                        @if (confirming() === invitation.id) {
-                          <dm-confirm-action
-                            [questionId]="'revoke-question-' + invitation.id"
-                            [question]="'admin.invitations.revoke.question' | t: { email: invitation.email }"
-                            confirmLabel="admin.invitations.revoke.confirm"
-                            busyLabel="admin.invitations.revoke.revoking"
-                            [busy]="revoking()"
-                            [error]="revokeError()"
-                            (confirmed)="revoke(invitation)"
-                            (cancelled)="cancelRevoke(invitation)"
-                          />
-                        } @else {
-                          <button
-                            type="button"
-                            class="button button--secondary"
-                            [id]="'revoke-' + invitation.id"
-                            [attr.aria-label]="'admin.invitations.revoke.label' | t: { email: invitation.email }"
-                            (click)="askRevoke(invitation)"
-                          >
-                            {{ 'admin.invitations.revoke' | t }}
-                          </button>
-                        }
-                      </td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </div>
-            <dm-load-more [list]="list" (loaded)="focusRow($event)" />
-          }
+                }
+              </tbody>
+            </table>
+          </div>
+          <dm-load-more [list]="list" (loaded)="focusRow($event)" />
         }
       }
     </section>

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 
 import { ApiClient } from '../core/api/api-client';
 import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { message, type Message } from '../core/forms/message';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session, signedInUser } from '../core/session/session';
@@ -27,7 +28,7 @@ const CODES = {
  */
 @Component({
   selector: 'dm-organizations-page',
-  imports: [TPipe, RouterLink, AdminNav, FormAlert, ConfirmAction, OrganizationForm, LoadMore],
+  imports: [TPipe, RouterLink, AdminNav, FormAlert, LoadStatus, ConfirmAction, OrganizationForm, LoadMore],
   template: `
     <dm-admin-nav />
     <h1>{{ 'admin.organizations.title' | t }}</h1>
@@ -56,123 +57,111 @@ const CODES = {
       }
 
       @let current = list.state();
-      @switch (current.kind) {
-        @case ('loading') {
-          <p role="status">{{ 'admin.organizations.loading' | t }}</p>
-        }
-        @case ('error') {
-          <dm-form-alert [message]="current.message" />
-          <button type="button" class="button" (click)="list.load()">{{ 'form.retry' | t }}</button>
-        }
-        @case ('ready') {
-          @if (current.value.items.length === 0) {
-            <p class="panel">{{ 'admin.organizations.empty' | t }}</p>
-          } @else {
-            <ul class="organizations">
-              @for (organization of current.value.items; track organization.id) {
-                <li>
-                  <article
-                    class="organization"
-                    [class.organization--disabled]="organization.disabledAt"
-                    [attr.aria-labelledby]="'organization-' + organization.id"
-                    [attr.data-organization-id]="organization.id"
-                  >
-                    <h3 class="organization__name" tabindex="-1" [id]="'organization-' + organization.id">{{ organization.name }}</h3>
-                    <p class="organization__meta">
-                      @if (organization.disabledAt) {
-                        <strong class="disabled">{{ 'admin.status.disabled' | t }}</strong>
-                        {{ 'admin.status.since' | t: { date: dates.instant(organization.disabledAt) } }}
-                      } @else {
-                        {{ 'admin.status.active' | t }}
-                      }
-                      · {{ kindKey(organization.kind) | t }}
-                      @if (organization.country) {
-                        · {{ organization.country }}
-                      }
-                      @if (organization.isExample) {
-                        · {{ 'admin.example' | t }}
-                      }
-                    </p>
-                    @if (editing() === organization.id) {
-                      <dm-organization-form
-                        [organization]="organization"
-                        (saved)="edited($event)"
-                        (cancelled)="stopEditing(organization)"
+      <dm-load-status [state]="current" loading="admin.organizations.loading" (retry)="list.load()" />
+      @if (current.kind === 'ready') {
+        @if (current.value.items.length === 0) {
+          <p class="panel">{{ 'admin.organizations.empty' | t }}</p>
+        } @else {
+          <ul class="organizations">
+            @for (organization of current.value.items; track organization.id) {
+              <li>
+                <article
+                  class="organization"
+                  [class.organization--disabled]="organization.disabledAt"
+                  [attr.aria-labelledby]="'organization-' + organization.id"
+                  [attr.data-organization-id]="organization.id"
+                >
+                  <h3 class="organization__name" tabindex="-1" [id]="'organization-' + organization.id">{{ organization.name }}</h3>
+                  <p class="organization__meta">
+                    @if (organization.disabledAt) {
+                      <strong class="disabled">{{ 'admin.status.disabled' | t }}</strong>
+                      {{ 'admin.status.since' | t: { date: dates.instant(organization.disabledAt) } }}
+                    } @else {
+                      {{ 'admin.status.active' | t }}
+                    }
+                    · {{ kindKey(organization.kind) | t }}
+                    @if (organization.country) {
+                      · {{ organization.country }}
+                    }
+                    @if (organization.isExample) {
+                      · {{ 'admin.example' | t }}
+                    }
+                  </p>
+                  @if (editing() === organization.id) {
+                    <dm-organization-form [organization]="organization" (saved)="edited($event)" (cancelled)="stopEditing(organization)" />
+                  } @else {
+                    <dl class="organization__facts">
+                      <div>
+                        <dt>{{ 'admin.organizations.contactEmail' | t }}</dt>
+                        <dd>{{ organization.contactEmail ?? ('admin.notGiven' | t) }}</dd>
+                      </div>
+                      <div>
+                        <dt>{{ 'admin.organizations.website' | t }}</dt>
+                        <dd>
+                          @if (organization.website) {
+                            <a [href]="organization.website" rel="noopener noreferrer">{{ organization.website }}</a>
+                          } @else {
+                            {{ 'admin.notGiven' | t }}
+                          }
+                        </dd>
+                      </div>
+                    </dl>
+                    @if (disabling.confirming() === organization.id) {
+                      <dm-confirm-action
+                        [questionId]="'organization-confirm-' + organization.id"
+                        [question]="
+                          (organization.disabledAt ? 'admin.organizations.enable.question' : 'admin.organizations.disable.question')
+                            | t: { name: organization.name }
+                        "
+                        [confirmLabel]="
+                          organization.disabledAt ? 'admin.organizations.enable.confirm' : 'admin.organizations.disable.confirm'
+                        "
+                        [busyLabel]="organization.disabledAt ? 'admin.enabling' : 'admin.disabling'"
+                        [danger]="!organization.disabledAt"
+                        [busy]="disabling.busy()"
+                        [error]="disabling.error()"
+                        (confirmed)="disabling.toggle(organization)"
+                        (cancelled)="disabling.cancel(organization)"
                       />
                     } @else {
-                      <dl class="organization__facts">
-                        <div>
-                          <dt>{{ 'admin.organizations.contactEmail' | t }}</dt>
-                          <dd>{{ organization.contactEmail ?? ('admin.notGiven' | t) }}</dd>
-                        </div>
-                        <div>
-                          <dt>{{ 'admin.organizations.website' | t }}</dt>
-                          <dd>
-                            @if (organization.website) {
-                              <a [href]="organization.website" rel="noopener noreferrer">{{ organization.website }}</a>
-                            } @else {
-                              {{ 'admin.notGiven' | t }}
-                            }
-                          </dd>
-                        </div>
-                      </dl>
-                      @if (disabling.confirming() === organization.id) {
-                        <dm-confirm-action
-                          [questionId]="'organization-confirm-' + organization.id"
-                          [question]="
-                            (organization.disabledAt ? 'admin.organizations.enable.question' : 'admin.organizations.disable.question')
-                              | t: { name: organization.name }
-                          "
-                          [confirmLabel]="
-                            organization.disabledAt ? 'admin.organizations.enable.confirm' : 'admin.organizations.disable.confirm'
-                          "
-                          [busyLabel]="organization.disabledAt ? 'admin.enabling' : 'admin.disabling'"
-                          [danger]="!organization.disabledAt"
-                          [busy]="disabling.busy()"
-                          [error]="disabling.error()"
-                          (confirmed)="disabling.toggle(organization)"
-                          (cancelled)="disabling.cancel(organization)"
-                        />
-                      } @else {
-                        <div class="organization__actions">
+                      <div class="organization__actions">
+                        <button
+                          type="button"
+                          class="button button--secondary"
+                          [id]="'organization-edit-' + organization.id"
+                          [attr.aria-label]="'admin.organizations.edit.label' | t: { name: organization.name }"
+                          (click)="startEditing(organization)"
+                        >
+                          {{ 'admin.edit' | t }}
+                        </button>
+                        @if (organization.id !== me.organization.id) {
                           <button
                             type="button"
                             class="button button--secondary"
-                            [id]="'organization-edit-' + organization.id"
-                            [attr.aria-label]="'admin.organizations.edit.label' | t: { name: organization.name }"
-                            (click)="startEditing(organization)"
+                            [id]="'organization-toggle-' + organization.id"
+                            [attr.aria-label]="
+                              (organization.disabledAt ? 'admin.organizations.enable.label' : 'admin.organizations.disable.label')
+                                | t: { name: organization.name }
+                            "
+                            (click)="askToggle(organization)"
                           >
-                            {{ 'admin.edit' | t }}
+                            {{ (organization.disabledAt ? 'admin.enable' : 'admin.disable') | t }}
                           </button>
-                          @if (organization.id !== me.organization.id) {
-                            <button
-                              type="button"
-                              class="button button--secondary"
-                              [id]="'organization-toggle-' + organization.id"
-                              [attr.aria-label]="
-                                (organization.disabledAt ? 'admin.organizations.enable.label' : 'admin.organizations.disable.label')
-                                  | t: { name: organization.name }
-                              "
-                              (click)="askToggle(organization)"
-                            >
-                              {{ (organization.disabledAt ? 'admin.enable' : 'admin.disable') | t }}
-                            </button>
-                          }
-                          <a
-                            [routerLink]="['/admin/users']"
-                            [queryParams]="{ organizationId: organization.id }"
-                            [attr.aria-label]="'admin.organizations.people.label' | t: { name: organization.name }"
-                            >{{ 'admin.organizations.people' | t }}</a
-                          >
-                        </div>
-                      }
+                        }
+                        <a
+                          [routerLink]="['/admin/users']"
+                          [queryParams]="{ organizationId: organization.id }"
+                          [attr.aria-label]="'admin.organizations.people.label' | t: { name: organization.name }"
+                          >{{ 'admin.organizations.people' | t }}</a
+                        >
+                      </div>
                     }
-                  </article>
-                </li>
-              }
-            </ul>
-            <dm-load-more [list]="list" (loaded)="focusRow($event)" />
-          }
+                  }
+                </article>
+              </li>
+            }
+          </ul>
+          <dm-load-more [list]="list" (loaded)="focusRow($event)" />
         }
       }
     </section>

@@ -7,6 +7,7 @@ import { ApiClient } from '../core/api/api-client';
 import { BindField } from '../core/forms/bind-field';
 import { FieldError } from '../core/forms/field-error';
 import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { FormState } from '../core/forms/form-state';
 import { message, type Message } from '../core/forms/message';
 import { SubmitButton } from '../core/forms/submit-button';
@@ -45,7 +46,7 @@ const CODES = {
  */
 @Component({
   selector: 'dm-users-page',
-  imports: [TPipe, RouterLink, AdminNav, BindField, FieldError, FormAlert, SubmitButton, ConfirmAction, LoadMore],
+  imports: [TPipe, RouterLink, AdminNav, BindField, FieldError, FormAlert, LoadStatus, SubmitButton, ConfirmAction, LoadMore],
   template: `
     <dm-admin-nav />
     <h1>{{ 'admin.users.title' | t }}</h1>
@@ -96,139 +97,126 @@ const CODES = {
     }
 
     @let current = list.state();
-    @switch (current.kind) {
-      @case ('loading') {
-        <p role="status">{{ 'admin.users.loading' | t }}</p>
-      }
-      @case ('error') {
-        <dm-form-alert [message]="current.message" />
-        <button type="button" class="button" (click)="list.load()">{{ 'form.retry' | t }}</button>
-      }
-      @case ('ready') {
-        @if (current.value.items.length === 0) {
-          <p class="panel">{{ 'admin.users.empty' | t }}</p>
-        } @else {
-          <p class="muted times">{{ 'admin.users.times' | t: { zone: dates.zone() } }}</p>
-          <div class="table-scroll">
-            <table class="table">
-              <caption class="visually-hidden">
-                {{
-                  'admin.users.caption' | t
-                }}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'admin.users.column.name' | t }}</th>
-                  <th scope="col">{{ 'admin.users.column.role' | t }}</th>
-                  <th scope="col">{{ 'admin.users.column.organization' | t }}</th>
-                  <th scope="col">{{ 'admin.users.column.lastSignIn' | t }}</th>
-                  <th scope="col">{{ 'admin.users.column.status' | t }}</th>
+    <dm-load-status [state]="current" loading="admin.users.loading" (retry)="list.load()" />
+    @if (current.kind === 'ready') {
+      @if (current.value.items.length === 0) {
+        <p class="panel">{{ 'admin.users.empty' | t }}</p>
+      } @else {
+        <p class="muted times">{{ 'admin.users.times' | t: { zone: dates.zone() } }}</p>
+        <div class="table-scroll">
+          <table class="table">
+            <caption class="visually-hidden">
+              {{
+                'admin.users.caption' | t
+              }}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'admin.users.column.name' | t }}</th>
+                <th scope="col">{{ 'admin.users.column.role' | t }}</th>
+                <th scope="col">{{ 'admin.users.column.organization' | t }}</th>
+                <th scope="col">{{ 'admin.users.column.lastSignIn' | t }}</th>
+                <th scope="col">{{ 'admin.users.column.status' | t }}</th>
+                @if (isAdmin) {
+                  <th scope="col">
+                    <span class="visually-hidden">{{ 'admin.column.actions' | t }}</span>
+                  </th>
+                }
+              </tr>
+            </thead>
+            <tbody>
+              @for (user of current.value.items; track user.id) {
+                <tr [attr.data-user-id]="user.id">
+                  <th scope="row" tabindex="-1" [id]="'user-' + user.id">
+                    {{ user.displayName }}
+                    <span class="email">{{ user.email }}</span>
+                  </th>
+                  <td>{{ roleKey(user.role) | t }}</td>
+                  <td>{{ user.organizationName }}</td>
+                  <td>{{ user.lastSignInAt ? dates.instant(user.lastSignInAt) : ('admin.users.neverSignedIn' | t) }}</td>
+                  <td>
+                    @if (user.disabledAt) {
+                      <strong class="disabled">{{ 'admin.status.disabled' | t }}</strong>&ngsp;<span class="since">{{
+                        'admin.status.since' | t: { date: dates.instant(user.disabledAt) }
+                      }}</span>
+                    } @else {
+                      {{ 'admin.status.active' | t }}
+                    }
+                  </td>
                   @if (isAdmin) {
-                    <th scope="col">
-                      <span class="visually-hidden">{{ 'admin.column.actions' | t }}</span>
-                    </th>
-                  }
-                </tr>
-              </thead>
-              <tbody>
-                @for (user of current.value.items; track user.id) {
-                  <tr [attr.data-user-id]="user.id">
-                    <th scope="row" tabindex="-1" [id]="'user-' + user.id">
-                      {{ user.displayName }}
-                      <span class="email">{{ user.email }}</span>
-                    </th>
-                    <td>{{ roleKey(user.role) | t }}</td>
-                    <td>{{ user.organizationName }}</td>
-                    <td>{{ user.lastSignInAt ? dates.instant(user.lastSignInAt) : ('admin.users.neverSignedIn' | t) }}</td>
-                    <td>
-                      @if (user.disabledAt) {
-                        <strong class="disabled">{{ 'admin.status.disabled' | t }}</strong>&ngsp;<span class="since">{{
-                          'admin.status.since' | t: { date: dates.instant(user.disabledAt) }
-                        }}</span>
-                      } @else {
-                        {{ 'admin.status.active' | t }}
-                      }
-                    </td>
-                    @if (isAdmin) {
-                      <td class="actions">
-                        @if (user.id === me.id) {
-                          <span class="muted">{{ 'admin.users.you' | t }}</span>
-                        } @else if (editingRole() === user.id) {
-                          <form class="role-form" novalidate (submit)="$event.preventDefault(); saveRole(user)">
-                            @if (roleForm.formError(); as error) {
-                              <dm-form-alert [id]="roleForm.alertId" [message]="error" />
+                    <td class="actions">
+                      @if (user.id === me.id) {
+                        <span class="muted">{{ 'admin.users.you' | t }}</span>
+                      } @else if (editingRole() === user.id) {
+                        <form class="role-form" novalidate (submit)="$event.preventDefault(); saveRole(user)">
+                          @if (roleForm.formError(); as error) {
+                            <dm-form-alert [id]="roleForm.alertId" [message]="error" />
+                          }
+                          <label class="field__label" [for]="'user-role-select-' + user.id">{{
+                            'admin.users.role.label' | t: { name: user.displayName }
+                          }}</label>
+                          <select class="input" [id]="'user-role-select-' + user.id" [dmField]="roleForm.fields.role">
+                            @for (role of roles; track role) {
+                              <option [value]="role" [selected]="role === roleForm.fields.role.value()">{{ roleKey(role) | t }}</option>
                             }
-                            <label class="field__label" [for]="'user-role-select-' + user.id">{{
-                              'admin.users.role.label' | t: { name: user.displayName }
-                            }}</label>
-                            <select class="input" [id]="'user-role-select-' + user.id" [dmField]="roleForm.fields.role">
-                              @for (role of roles; track role) {
-                                <option [value]="role" [selected]="role === roleForm.fields.role.value()">{{ roleKey(role) | t }}</option>
-                              }
-                            </select>
-                            @if (roleForm.errors().role; as error) {
-                              <dm-field-error [id]="roleForm.errorId('role')" [message]="error" />
-                            }
-                            <div class="buttons">
-                              <button
-                                dmSubmit
-                                [busy]="roleForm.submitting()"
-                                label="admin.users.role.save"
-                                busyLabel="form.saving"
-                              ></button>
-                              <button type="button" class="button button--secondary" (click)="closeRole(user)">
-                                {{ 'form.cancel' | t }}
-                              </button>
-                            </div>
-                          </form>
-                        } @else if (disabling.confirming() === user.id) {
-                          <dm-confirm-action
-                            [questionId]="'user-confirm-' + user.id"
-                            [question]="
-                              (user.disabledAt ? 'admin.users.enable.question' : 'admin.users.disable.question')
-                                | t: { name: user.displayName }
-                            "
-                            [confirmLabel]="user.disabledAt ? 'admin.users.enable.confirm' : 'admin.users.disable.confirm'"
-                            [busyLabel]="user.disabledAt ? 'admin.enabling' : 'admin.disabling'"
-                            [danger]="!user.disabledAt"
-                            [busy]="disabling.busy()"
-                            [error]="disabling.error()"
-                            (confirmed)="disabling.toggle(user)"
-                            (cancelled)="disabling.cancel(user)"
-                          />
-                        } @else {
+                          </select>
+                          @if (roleForm.errors().role; as error) {
+                            <dm-field-error [id]="roleForm.errorId('role')" [message]="error" />
+                          }
                           <div class="buttons">
-                            <button
-                              type="button"
-                              class="button button--secondary"
-                              [id]="'user-role-' + user.id"
-                              [attr.aria-label]="'admin.users.role.change.label' | t: { name: user.displayName }"
-                              (click)="openRole(user)"
-                            >
-                              {{ 'admin.users.role.change' | t }}
-                            </button>
-                            <button
-                              type="button"
-                              class="button button--secondary"
-                              [id]="'user-toggle-' + user.id"
-                              [attr.aria-label]="
-                                (user.disabledAt ? 'admin.users.enable.label' : 'admin.users.disable.label') | t: { name: user.displayName }
-                              "
-                              (click)="askToggle(user)"
-                            >
-                              {{ (user.disabledAt ? 'admin.enable' : 'admin.disable') | t }}
+                            <button dmSubmit [busy]="roleForm.submitting()" label="admin.users.role.save" busyLabel="form.saving"></button>
+                            <button type="button" class="button button--secondary" (click)="closeRole(user)">
+                              {{ 'form.cancel' | t }}
                             </button>
                           </div>
-                        }
-                      </td>
-                    }
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
-          <dm-load-more [list]="list" (loaded)="focusRow($event)" />
-        }
+                        </form>
+                      } @else if (disabling.confirming() === user.id) {
+                        <dm-confirm-action
+                          [questionId]="'user-confirm-' + user.id"
+                          [question]="
+                            (user.disabledAt ? 'admin.users.enable.question' : 'admin.users.disable.question')
+                              | t: { name: user.displayName }
+                          "
+                          [confirmLabel]="user.disabledAt ? 'admin.users.enable.confirm' : 'admin.users.disable.confirm'"
+                          [busyLabel]="user.disabledAt ? 'admin.enabling' : 'admin.disabling'"
+                          [danger]="!user.disabledAt"
+                          [busy]="disabling.busy()"
+                          [error]="disabling.error()"
+                          (confirmed)="disabling.toggle(user)"
+                          (cancelled)="disabling.cancel(user)"
+                        />
+                      } @else {
+                        <div class="buttons">
+                          <button
+                            type="button"
+                            class="button button--secondary"
+                            [id]="'user-role-' + user.id"
+                            [attr.aria-label]="'admin.users.role.change.label' | t: { name: user.displayName }"
+                            (click)="openRole(user)"
+                          >
+                            {{ 'admin.users.role.change' | t }}
+                          </button>
+                          <button
+                            type="button"
+                            class="button button--secondary"
+                            [id]="'user-toggle-' + user.id"
+                            [attr.aria-label]="
+                              (user.disabledAt ? 'admin.users.enable.label' : 'admin.users.disable.label') | t: { name: user.displayName }
+                            "
+                            (click)="askToggle(user)"
+                          >
+                            {{ (user.disabledAt ? 'admin.enable' : 'admin.disable') | t }}
+                          </button>
+                        </div>
+                      }
+                    </td>
+                  }
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        <dm-load-more [list]="list" (loaded)="focusRow($event)" />
       }
     }
   `,

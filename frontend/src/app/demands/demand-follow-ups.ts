@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../core/api/api-client';
 import { formatInstant } from '../core/dates/dates';
-import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session, signedInUser } from '../core/session/session';
@@ -14,44 +14,36 @@ import { loadFor } from '../core/api/load-state';
 /** The follow-ups on one demand: what, who, when it is due (in the person's zone), how far along. */
 @Component({
   selector: 'dm-demand-follow-ups',
-  imports: [TPipe, FormAlert, RouterLink],
+  imports: [TPipe, LoadStatus, RouterLink],
   template: `
     <section class="panel" aria-labelledby="demand-follow-ups-heading">
       <h2 id="demand-follow-ups-heading">{{ 'demand.followUps.heading' | t }}</h2>
       @let current = followUps.state();
-      @switch (current.kind) {
-        @case ('loading') {
-          <p role="status">{{ 'demand.followUps.loading' | t }}</p>
-        }
-        @case ('error') {
-          <dm-form-alert [message]="current.message" />
-          <button type="button" class="button button--secondary" (click)="followUps.reload()">{{ 'form.retry' | t }}</button>
-        }
-        @case ('ready') {
-          @if (current.value.length === 0) {
-            <p class="muted">{{ 'demand.followUps.empty' | t }}</p>
-          } @else {
-            <ul class="items">
-              @for (followUp of current.value; track followUp.id) {
-                <li>
-                  <strong
-                    ><a [routerLink]="['/campaigns', campaignId(), 'follow-ups', followUp.id]">{{ followUp.title }}</a></strong
-                  >
-                  <span class="muted"> · {{ followUpStatusKey(followUp.status) | t }}</span>
-                  @if (followUp.overdue) {
-                    <strong class="overdue"> · {{ 'demand.followUps.overdue' | t }}</strong>
-                  }
-                  <p>
-                    {{
-                      'demand.followUps.who'
-                        | t: { organization: followUp.organizationName, person: followUp.assigneeName ?? ('demand.followUps.anyone' | t) }
-                    }}
-                    · {{ 'demand.followUps.due' | t: { date: instant(followUp.dueAt), zone: timeZone } }}
-                  </p>
-                </li>
-              }
-            </ul>
-          }
+      <dm-load-status [state]="current" loading="demand.followUps.loading" [secondary]="true" (retry)="followUps.reload()" />
+      @if (current.kind === 'ready') {
+        @if (current.value.length === 0) {
+          <p class="muted">{{ 'demand.followUps.empty' | t }}</p>
+        } @else {
+          <ul class="items">
+            @for (followUp of current.value; track followUp.id) {
+              <li>
+                <strong
+                  ><a [routerLink]="['/campaigns', campaignId(), 'follow-ups', followUp.id]">{{ followUp.title }}</a></strong
+                >
+                <span class="muted"> · {{ followUpStatusKey(followUp.status) | t }}</span>
+                @if (followUp.overdue) {
+                  <strong class="overdue"> · {{ 'demand.followUps.overdue' | t }}</strong>
+                }
+                <p>
+                  {{
+                    'demand.followUps.who'
+                      | t: { organization: followUp.organizationName, person: followUp.assigneeName ?? ('demand.followUps.anyone' | t) }
+                  }}
+                  · {{ 'demand.followUps.due' | t: { date: instant(followUp.dueAt), zone: timeZone } }}
+                </p>
+              </li>
+            }
+          </ul>
         }
       }
     </section>

@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../core/api/api-client';
 import { formatDay } from '../core/dates/dates';
-import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TPipe } from '../core/i18n/t-pipe';
 import { assessmentKey, channelKey } from './demand-labels';
@@ -13,35 +13,27 @@ import { loadFor } from '../core/api/load-state';
 /** The responses that answered one demand, newest first, each linking to its page. */
 @Component({
   selector: 'dm-demand-responses',
-  imports: [TPipe, RouterLink, FormAlert],
+  imports: [TPipe, RouterLink, LoadStatus],
   template: `
     <section class="panel" aria-labelledby="demand-responses-heading">
       <h2 id="demand-responses-heading">{{ 'demand.responses.heading' | t }}</h2>
       @let current = responses.state();
-      @switch (current.kind) {
-        @case ('loading') {
-          <p role="status">{{ 'demand.responses.loading' | t }}</p>
-        }
-        @case ('error') {
-          <dm-form-alert [message]="current.message" />
-          <button type="button" class="button button--secondary" (click)="responses.reload()">{{ 'form.retry' | t }}</button>
-        }
-        @case ('ready') {
-          @if (current.value.length === 0) {
-            <p class="muted">{{ 'demand.responses.empty' | t }}</p>
-          } @else {
-            <ul class="items">
-              @for (response of current.value; track response.id) {
-                <li>
-                  <a [routerLink]="['/campaigns', campaignId(), 'responses', response.id]">{{
-                    'demand.responses.item' | t: { institution: response.institutionName, date: day(response.receivedOn) }
-                  }}</a>
-                  <span class="muted"> · {{ assessmentKey(response.assessment) | t }} · {{ channelKey(response.channel) | t }}</span>
-                  <p>{{ response.summary }}</p>
-                </li>
-              }
-            </ul>
-          }
+      <dm-load-status [state]="current" loading="demand.responses.loading" [secondary]="true" (retry)="responses.reload()" />
+      @if (current.kind === 'ready') {
+        @if (current.value.length === 0) {
+          <p class="muted">{{ 'demand.responses.empty' | t }}</p>
+        } @else {
+          <ul class="items">
+            @for (response of current.value; track response.id) {
+              <li>
+                <a [routerLink]="['/campaigns', campaignId(), 'responses', response.id]">{{
+                  'demand.responses.item' | t: { institution: response.institutionName, date: day(response.receivedOn) }
+                }}</a>
+                <span class="muted"> · {{ assessmentKey(response.assessment) | t }} · {{ channelKey(response.channel) | t }}</span>
+                <p>{{ response.summary }}</p>
+              </li>
+            }
+          </ul>
         }
       }
     </section>

@@ -12,6 +12,7 @@ import { BindField } from '../core/forms/bind-field';
 import { required, type Check } from '../core/forms/checks';
 import { FieldError } from '../core/forms/field-error';
 import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import type { CodeMessages } from '../core/forms/form-feedback';
 import { FormState } from '../core/forms/form-state';
 import { message, type Message } from '../core/forms/message';
@@ -63,197 +64,189 @@ const SEPARATOR = ',';
  */
 @Component({
   selector: 'dm-log-response-page',
-  imports: [TPipe, RouterLink, BindField, FieldError, FormAlert, SubmitButton, StatusChip],
+  imports: [TPipe, RouterLink, BindField, FieldError, FormAlert, LoadStatus, SubmitButton, StatusChip],
   template: `
     <p class="back">
       <a [routerLink]="backLink()">{{ backLabel() | t }}</a>
     </p>
     <h1>{{ 'response.new.heading' | t }}</h1>
     @let current = data();
-    @switch (current.kind) {
-      @case ('loading') {
-        <p role="status">{{ 'response.new.loading' | t }}</p>
-      }
-      @case ('error') {
-        <dm-form-alert [message]="current.message" />
-        <button type="button" class="button" (click)="load()">{{ 'form.retry' | t }}</button>
-      }
-      @case ('ready') {
-        @if (!current.value.campaign.access.canContribute) {
-          <p class="alert alert--error" role="alert">{{ 'response.new.observer' | t }}</p>
-        } @else if (current.value.demands.length === 0) {
-          <p class="muted">{{ 'response.new.noDemands' | t }}</p>
-        } @else {
-          <p class="muted">{{ 'response.new.intro' | t: { campaign: current.value.campaign.title } }}</p>
-          <form class="form" novalidate (submit)="$event.preventDefault(); submit()">
-            @if (state.formError(); as error) {
-              <dm-form-alert [id]="state.alertId" [message]="error" />
-            }
-            <div class="field">
-              <label class="field__label" for="response-institution">{{ 'response.institution' | t }}</label>
-              <select id="response-institution" class="input" required [dmField]="state.fields.institutionId">
-                <option value="" [selected]="state.fields.institutionId.value() === ''">{{ 'response.institution.choose' | t }}</option>
-                @for (institution of institutions(); track institution.id) {
-                  <option [value]="institution.id" [selected]="institution.id === state.fields.institutionId.value()">
-                    {{ institution.name }}
-                  </option>
-                }
-              </select>
-              @if (state.errors().institutionId; as error) {
-                <dm-field-error [id]="state.errorId('institutionId')" [message]="error" />
+    <dm-load-status [state]="current" loading="response.new.loading" (retry)="load()" />
+    @if (current.kind === 'ready') {
+      @if (!current.value.campaign.access.canContribute) {
+        <p class="alert alert--error" role="alert">{{ 'response.new.observer' | t }}</p>
+      } @else if (current.value.demands.length === 0) {
+        <p class="muted">{{ 'response.new.noDemands' | t }}</p>
+      } @else {
+        <p class="muted">{{ 'response.new.intro' | t: { campaign: current.value.campaign.title } }}</p>
+        <form class="form" novalidate (submit)="$event.preventDefault(); submit()">
+          @if (state.formError(); as error) {
+            <dm-form-alert [id]="state.alertId" [message]="error" />
+          }
+          <div class="field">
+            <label class="field__label" for="response-institution">{{ 'response.institution' | t }}</label>
+            <select id="response-institution" class="input" required [dmField]="state.fields.institutionId">
+              <option value="" [selected]="state.fields.institutionId.value() === ''">{{ 'response.institution.choose' | t }}</option>
+              @for (institution of institutions(); track institution.id) {
+                <option [value]="institution.id" [selected]="institution.id === state.fields.institutionId.value()">
+                  {{ institution.name }}
+                </option>
               }
-            </div>
-
-            @if (state.fields.institutionId.value()) {
-              <fieldset class="group" [attr.aria-describedby]="demandsDescribedBy()">
-                <legend class="field__label">{{ 'response.demands' | t }}</legend>
-                <p class="field__hint" id="response-demands-hint">{{ 'response.demands.hint' | t }}</p>
-                @if (state.errors().demandIds; as error) {
-                  <dm-field-error [id]="state.errorId('demandIds')" [message]="error" />
-                }
-                @for (demand of institutionDemands(); track demand.id) {
-                  <div class="choice">
-                    <input
-                      type="checkbox"
-                      name="demandIds"
-                      [id]="'answers-' + demand.id"
-                      [value]="demand.id"
-                      [checked]="chosen().has(demand.id)"
-                      [attr.aria-invalid]="state.errors().demandIds ? 'true' : null"
-                      [attr.aria-describedby]="state.errors().demandIds ? state.errorId('demandIds') : null"
-                      (change)="toggle(demand.id, $event)"
-                    />
-                    <label [for]="'answers-' + demand.id">
-                      <span class="choice__office">{{ demand.office.title }}</span>&ngsp;<dm-status-chip
-                        [status]="demand.status"
-                      />&ngsp;<span class="choice__text">{{ demand.text }}</span>
-                    </label>
-                  </div>
-                }
-              </fieldset>
+            </select>
+            @if (state.errors().institutionId; as error) {
+              <dm-field-error [id]="state.errorId('institutionId')" [message]="error" />
             }
+          </div>
 
-            @if (chosenDemands().length > 0) {
-              <fieldset class="group" aria-describedby="response-moves-hint">
-                <legend class="field__label">{{ 'response.moves' | t }}</legend>
-                <p class="field__hint" id="response-moves-hint">
-                  {{ (canCoordinate() ? 'response.moves.hint.coordinator' : 'response.moves.hint.member') | t }}
-                </p>
-                @if (!moveInError() && state.errors().statusMoves; as error) {
-                  <dm-field-error [id]="state.errorId('statusMoves')" [message]="error" />
-                }
-                @for (demand of chosenDemands(); track demand.id) {
-                  <div class="field">
-                    <label class="move__label" [for]="'move-' + demand.id">
-                      {{ 'response.moves.label' | t: { office: demand.office.title, demand: shortText(demand.text) } }}
-                    </label>
-                    @if (demand.nextStatuses.length === 0) {
-                      <p class="muted" [id]="'move-' + demand.id">{{ 'response.moves.none' | t: { status: statusName(demand.status) } }}</p>
-                    } @else {
-                      <select
-                        class="input"
-                        [id]="'move-' + demand.id"
-                        [attr.name]="moveName(demand.id, $first)"
-                        [attr.aria-invalid]="moveInError() === demand.id ? 'true' : null"
-                        [attr.aria-describedby]="moveInError() === demand.id ? state.errorId('statusMoves') : null"
-                        (change)="setMove(demand.id, $event)"
-                      >
-                        <option value="" [selected]="!moves()[demand.id]">
-                          {{ 'response.moves.keep' | t: { status: statusName(demand.status) } }}
-                        </option>
-                        @for (status of demand.nextStatuses; track status) {
-                          <option [value]="status" [selected]="moves()[demand.id] === status">{{ statusName(status) }}</option>
-                        }
-                      </select>
-                      @if (moveInError() === demand.id && state.errors().statusMoves; as error) {
-                        <dm-field-error [id]="state.errorId('statusMoves')" [message]="error" />
+          @if (state.fields.institutionId.value()) {
+            <fieldset class="group" [attr.aria-describedby]="demandsDescribedBy()">
+              <legend class="field__label">{{ 'response.demands' | t }}</legend>
+              <p class="field__hint" id="response-demands-hint">{{ 'response.demands.hint' | t }}</p>
+              @if (state.errors().demandIds; as error) {
+                <dm-field-error [id]="state.errorId('demandIds')" [message]="error" />
+              }
+              @for (demand of institutionDemands(); track demand.id) {
+                <div class="choice">
+                  <input
+                    type="checkbox"
+                    name="demandIds"
+                    [id]="'answers-' + demand.id"
+                    [value]="demand.id"
+                    [checked]="chosen().has(demand.id)"
+                    [attr.aria-invalid]="state.errors().demandIds ? 'true' : null"
+                    [attr.aria-describedby]="state.errors().demandIds ? state.errorId('demandIds') : null"
+                    (change)="toggle(demand.id, $event)"
+                  />
+                  <label [for]="'answers-' + demand.id">
+                    <span class="choice__office">{{ demand.office.title }}</span>&ngsp;<dm-status-chip
+                      [status]="demand.status"
+                    />&ngsp;<span class="choice__text">{{ demand.text }}</span>
+                  </label>
+                </div>
+              }
+            </fieldset>
+          }
+
+          @if (chosenDemands().length > 0) {
+            <fieldset class="group" aria-describedby="response-moves-hint">
+              <legend class="field__label">{{ 'response.moves' | t }}</legend>
+              <p class="field__hint" id="response-moves-hint">
+                {{ (canCoordinate() ? 'response.moves.hint.coordinator' : 'response.moves.hint.member') | t }}
+              </p>
+              @if (!moveInError() && state.errors().statusMoves; as error) {
+                <dm-field-error [id]="state.errorId('statusMoves')" [message]="error" />
+              }
+              @for (demand of chosenDemands(); track demand.id) {
+                <div class="field">
+                  <label class="move__label" [for]="'move-' + demand.id">
+                    {{ 'response.moves.label' | t: { office: demand.office.title, demand: shortText(demand.text) } }}
+                  </label>
+                  @if (demand.nextStatuses.length === 0) {
+                    <p class="muted" [id]="'move-' + demand.id">{{ 'response.moves.none' | t: { status: statusName(demand.status) } }}</p>
+                  } @else {
+                    <select
+                      class="input"
+                      [id]="'move-' + demand.id"
+                      [attr.name]="moveName(demand.id, $first)"
+                      [attr.aria-invalid]="moveInError() === demand.id ? 'true' : null"
+                      [attr.aria-describedby]="moveInError() === demand.id ? state.errorId('statusMoves') : null"
+                      (change)="setMove(demand.id, $event)"
+                    >
+                      <option value="" [selected]="!moves()[demand.id]">
+                        {{ 'response.moves.keep' | t: { status: statusName(demand.status) } }}
+                      </option>
+                      @for (status of demand.nextStatuses; track status) {
+                        <option [value]="status" [selected]="moves()[demand.id] === status">{{ statusName(status) }}</option>
                       }
+                    </select>
+                    @if (moveInError() === demand.id && state.errors().statusMoves; as error) {
+                      <dm-field-error [id]="state.errorId('statusMoves')" [message]="error" />
                     }
-                  </div>
-                }
-              </fieldset>
-            }
+                  }
+                </div>
+              }
+            </fieldset>
+          }
 
-            <div class="field">
-              <label class="field__label" for="response-assessment">{{ 'response.assessment' | t }}</label>
-              <p class="field__hint" id="response-assessment-hint">{{ 'response.assessment.hint' | t }}</p>
-              <select id="response-assessment" class="input" required [dmField]="state.fields.assessment" dmHint="response-assessment-hint">
-                <option value="" [selected]="state.fields.assessment.value() === ''">{{ 'response.choose' | t }}</option>
-                @for (assessment of assessments; track assessment) {
-                  <option [value]="assessment" [selected]="assessment === state.fields.assessment.value()">
-                    {{ assessmentKey(assessment) | t }}
-                  </option>
-                }
-              </select>
-              @if (state.errors().assessment; as error) {
-                <dm-field-error [id]="state.errorId('assessment')" [message]="error" />
+          <div class="field">
+            <label class="field__label" for="response-assessment">{{ 'response.assessment' | t }}</label>
+            <p class="field__hint" id="response-assessment-hint">{{ 'response.assessment.hint' | t }}</p>
+            <select id="response-assessment" class="input" required [dmField]="state.fields.assessment" dmHint="response-assessment-hint">
+              <option value="" [selected]="state.fields.assessment.value() === ''">{{ 'response.choose' | t }}</option>
+              @for (assessment of assessments; track assessment) {
+                <option [value]="assessment" [selected]="assessment === state.fields.assessment.value()">
+                  {{ assessmentKey(assessment) | t }}
+                </option>
               }
-            </div>
-            <div class="field">
-              <label class="field__label" for="response-channel">{{ 'response.channel' | t }}</label>
-              <select id="response-channel" class="input" required [dmField]="state.fields.channel">
-                <option value="" [selected]="state.fields.channel.value() === ''">{{ 'response.choose' | t }}</option>
-                @for (channel of channels; track channel) {
-                  <option [value]="channel" [selected]="channel === state.fields.channel.value()">{{ channelKey(channel) | t }}</option>
-                }
-              </select>
-              @if (state.errors().channel; as error) {
-                <dm-field-error [id]="state.errorId('channel')" [message]="error" />
+            </select>
+            @if (state.errors().assessment; as error) {
+              <dm-field-error [id]="state.errorId('assessment')" [message]="error" />
+            }
+          </div>
+          <div class="field">
+            <label class="field__label" for="response-channel">{{ 'response.channel' | t }}</label>
+            <select id="response-channel" class="input" required [dmField]="state.fields.channel">
+              <option value="" [selected]="state.fields.channel.value() === ''">{{ 'response.choose' | t }}</option>
+              @for (channel of channels; track channel) {
+                <option [value]="channel" [selected]="channel === state.fields.channel.value()">{{ channelKey(channel) | t }}</option>
               }
-            </div>
-            <div class="field">
-              <label class="field__label" for="response-received">{{ 'response.receivedOn' | t }}</label>
-              <input
-                id="response-received"
-                class="input input--date"
-                type="date"
-                required
-                [max]="today"
-                [dmField]="state.fields.receivedOn"
-              />
-              @if (state.errors().receivedOn; as error) {
-                <dm-field-error [id]="state.errorId('receivedOn')" [message]="error" />
-              }
-            </div>
-            <div class="field">
-              <label class="field__label" for="response-summary">{{ 'response.summary' | t }}</label>
-              <p class="field__hint" id="response-summary-hint">{{ 'response.summary.hint' | t }}</p>
-              <textarea
-                id="response-summary"
-                class="input"
-                rows="5"
-                required
-                maxlength="10000"
-                [dmField]="state.fields.summary"
-                dmHint="response-summary-hint"
-              ></textarea>
-              @if (state.errors().summary; as error) {
-                <dm-field-error [id]="state.errorId('summary')" [message]="error" />
-              }
-            </div>
-            <div class="field">
-              <label class="field__label" for="response-source">{{ 'response.sourceUrl' | t }}</label>
-              <p class="field__hint" id="response-source-hint">{{ 'response.sourceUrl.hint' | t }}</p>
-              <input
-                id="response-source"
-                class="input"
-                type="url"
-                inputmode="url"
-                autocomplete="url"
-                maxlength="2000"
-                [dmField]="state.fields.sourceUrl"
-                dmHint="response-source-hint"
-              />
-              @if (state.errors().sourceUrl; as error) {
-                <dm-field-error [id]="state.errorId('sourceUrl')" [message]="error" />
-              }
-            </div>
-            <div class="form__actions">
-              <button dmSubmit [busy]="state.submitting()" label="response.submit" busyLabel="response.submitting"></button>
-              <a [routerLink]="backLink()">{{ 'form.cancel' | t }}</a>
-            </div>
-          </form>
-        }
+            </select>
+            @if (state.errors().channel; as error) {
+              <dm-field-error [id]="state.errorId('channel')" [message]="error" />
+            }
+          </div>
+          <div class="field">
+            <label class="field__label" for="response-received">{{ 'response.receivedOn' | t }}</label>
+            <input
+              id="response-received"
+              class="input input--date"
+              type="date"
+              required
+              [max]="today"
+              [dmField]="state.fields.receivedOn"
+            />
+            @if (state.errors().receivedOn; as error) {
+              <dm-field-error [id]="state.errorId('receivedOn')" [message]="error" />
+            }
+          </div>
+          <div class="field">
+            <label class="field__label" for="response-summary">{{ 'response.summary' | t }}</label>
+            <p class="field__hint" id="response-summary-hint">{{ 'response.summary.hint' | t }}</p>
+            <textarea
+              id="response-summary"
+              class="input"
+              rows="5"
+              required
+              maxlength="10000"
+              [dmField]="state.fields.summary"
+              dmHint="response-summary-hint"
+            ></textarea>
+            @if (state.errors().summary; as error) {
+              <dm-field-error [id]="state.errorId('summary')" [message]="error" />
+            }
+          </div>
+          <div class="field">
+            <label class="field__label" for="response-source">{{ 'response.sourceUrl' | t }}</label>
+            <p class="field__hint" id="response-source-hint">{{ 'response.sourceUrl.hint' | t }}</p>
+            <input
+              id="response-source"
+              class="input"
+              type="url"
+              inputmode="url"
+              autocomplete="url"
+              maxlength="2000"
+              [dmField]="state.fields.sourceUrl"
+              dmHint="response-source-hint"
+            />
+            @if (state.errors().sourceUrl; as error) {
+              <dm-field-error [id]="state.errorId('sourceUrl')" [message]="error" />
+            }
+          </div>
+          <div class="form__actions">
+            <button dmSubmit [busy]="state.submitting()" label="response.submit" busyLabel="response.submitting"></button>
+            <a [routerLink]="backLink()">{{ 'form.cancel' | t }}</a>
+          </div>
+        </form>
       }
     }
   `,

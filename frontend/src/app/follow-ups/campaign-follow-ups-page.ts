@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../core/api/api-client';
 import type { components } from '../core/api/schema.generated';
-import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
 import { LOADING, loadError, type LoadState } from '../core/api/load-state';
@@ -30,7 +30,7 @@ interface Loaded {
  */
 @Component({
   selector: 'dm-campaign-follow-ups-page',
-  imports: [TPipe, RouterLink, FormAlert, FollowUpCard, FollowUpCreateForm, FollowUpFiltersBar],
+  imports: [TPipe, RouterLink, LoadStatus, FollowUpCard, FollowUpCreateForm, FollowUpFiltersBar],
   template: `
     <p class="back">
       <a [routerLink]="['/campaigns', campaignId()]">{{ 'followUps.back.overview' | t }}</a>
@@ -38,59 +38,43 @@ interface Loaded {
     </p>
     <h1>{{ 'followUps.campaign.title' | t }}</h1>
     @let current = data();
-    @switch (current.kind) {
-      @case ('loading') {
-        <p role="status">{{ 'followUps.campaign.loading' | t }}</p>
+    <dm-load-status [state]="current" loading="followUps.campaign.loading" (retry)="load()" />
+    @if (current.kind === 'ready') {
+      <p class="muted">{{ current.value.campaign.title }}</p>
+      @if (created(); as item) {
+        <p class="alert alert--ok" role="status">
+          {{ 'followUps.created' | t: { title: item.title, organization: item.organizationName } }}
+        </p>
       }
-      @case ('error') {
-        <dm-form-alert [message]="current.message" />
-        <button type="button" class="button" (click)="load()">{{ 'form.retry' | t }}</button>
-      }
-      @case ('ready') {
-        <p class="muted">{{ current.value.campaign.title }}</p>
-        @if (created(); as item) {
-          <p class="alert alert--ok" role="status">
-            {{ 'followUps.created' | t: { title: item.title, organization: item.organizationName } }}
-          </p>
-        }
-        <section aria-labelledby="fu-list-heading">
-          <h2 id="fu-list-heading">{{ 'followUps.campaign.list' | t }}</h2>
-          <dm-follow-up-filters [value]="filters()" (valueChange)="filters.set($event); loadList()" />
-          @let list = items();
-          @switch (list.kind) {
-            @case ('loading') {
-              <p role="status">{{ 'followUps.loading' | t }}</p>
-            }
-            @case ('error') {
-              <dm-form-alert [message]="list.message" />
-              <button type="button" class="button" (click)="loadList()">{{ 'form.retry' | t }}</button>
-            }
-            @case ('ready') {
-              @if (visible().length === 0) {
-                <p class="panel">{{ 'followUps.empty' | t }}</p>
-              } @else {
-                <ul class="list">
-                  @for (item of visible(); track item.id) {
-                    <li>
-                      <dm-follow-up-card [followUp]="item" [showCampaign]="false" [canAct]="canAct(item)" (changed)="replace($event)" />
-                    </li>
-                  }
-                </ul>
+      <section aria-labelledby="fu-list-heading">
+        <h2 id="fu-list-heading">{{ 'followUps.campaign.list' | t }}</h2>
+        <dm-follow-up-filters [value]="filters()" (valueChange)="filters.set($event); loadList()" />
+        @let list = items();
+        <dm-load-status [state]="list" loading="followUps.loading" (retry)="loadList()" />
+        @if (list.kind === 'ready') {
+          @if (visible().length === 0) {
+            <p class="panel">{{ 'followUps.empty' | t }}</p>
+          } @else {
+            <ul class="list">
+              @for (item of visible(); track item.id) {
+                <li>
+                  <dm-follow-up-card [followUp]="item" [showCampaign]="false" [canAct]="canAct(item)" (changed)="replace($event)" />
+                </li>
               }
-            }
+            </ul>
           }
-        </section>
-        @if (current.value.campaign.access.canCoordinate) {
-          <section class="panel create" aria-labelledby="fu-create-heading">
-            <h2 id="fu-create-heading">{{ 'followUps.form.heading' | t }}</h2>
-            <dm-follow-up-create-form
-              [campaign]="current.value.campaign"
-              [demands]="current.value.demands"
-              [demandId]="preDemandId"
-              (created)="added($event)"
-            />
-          </section>
         }
+      </section>
+      @if (current.value.campaign.access.canCoordinate) {
+        <section class="panel create" aria-labelledby="fu-create-heading">
+          <h2 id="fu-create-heading">{{ 'followUps.form.heading' | t }}</h2>
+          <dm-follow-up-create-form
+            [campaign]="current.value.campaign"
+            [demands]="current.value.demands"
+            [demandId]="preDemandId"
+            (created)="added($event)"
+          />
+        </section>
       }
     }
   `,

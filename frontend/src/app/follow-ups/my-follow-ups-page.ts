@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 
 import { ApiClient } from '../core/api/api-client';
-import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import type { TranslationKey } from '../core/i18n/dictionary';
 import { TPipe } from '../core/i18n/t-pipe';
 import { Session } from '../core/session/session';
@@ -28,7 +28,7 @@ interface Column {
  */
 @Component({
   selector: 'dm-my-follow-ups-page',
-  imports: [TPipe, FormAlert, FollowUpCard, FollowUpFiltersBar],
+  imports: [TPipe, LoadStatus, FollowUpCard, FollowUpFiltersBar],
   template: `
     <h1>{{ 'followUps.mine.title' | t }}</h1>
     <p class="muted">{{ 'followUps.mine.intro' | t: { organization: organization() } }}</p>
@@ -52,41 +52,33 @@ interface Column {
     />
 
     @let current = state();
-    @switch (current.kind) {
-      @case ('loading') {
-        <p role="status">{{ 'followUps.loading' | t }}</p>
-      }
-      @case ('error') {
-        <dm-form-alert [message]="current.message" />
-        <button type="button" class="button" (click)="load()">{{ 'form.retry' | t }}</button>
-      }
-      @case ('ready') {
-        <p class="visually-hidden" role="status">{{ 'followUps.count' | t: { count: visible().length } }}</p>
-        @if (view() === 'board') {
-          <div class="board">
-            @for (column of columns(); track column.status) {
-              <section class="column" [attr.aria-labelledby]="'column-' + column.status" [attr.data-column]="column.status">
-                <h2 class="column__title" [id]="'column-' + column.status">
-                  {{ column.heading | t }} <span class="count">({{ column.items.length }})</span>
-                </h2>
-                @for (item of column.items; track item.id) {
-                  <dm-follow-up-card [followUp]="item" [canAct]="canAct()" (changed)="replace($event)" />
-                } @empty {
-                  <p class="muted">{{ 'followUps.column.empty' | t }}</p>
-                }
-              </section>
-            }
-          </div>
-        } @else {
-          @if (visible().length === 0) {
-            <p class="panel">{{ 'followUps.empty' | t }}</p>
-          } @else {
-            <ul class="list">
-              @for (item of visible(); track item.id) {
-                <li><dm-follow-up-card [followUp]="item" [canAct]="canAct()" (changed)="replace($event)" /></li>
+    <dm-load-status [state]="current" loading="followUps.loading" (retry)="load()" />
+    @if (current.kind === 'ready') {
+      <p class="visually-hidden" role="status">{{ 'followUps.count' | t: { count: visible().length } }}</p>
+      @if (view() === 'board') {
+        <div class="board">
+          @for (column of columns(); track column.status) {
+            <section class="column" [attr.aria-labelledby]="'column-' + column.status" [attr.data-column]="column.status">
+              <h2 class="column__title" [id]="'column-' + column.status">
+                {{ column.heading | t }} <span class="count">({{ column.items.length }})</span>
+              </h2>
+              @for (item of column.items; track item.id) {
+                <dm-follow-up-card [followUp]="item" [canAct]="canAct()" (changed)="replace($event)" />
+              } @empty {
+                <p class="muted">{{ 'followUps.column.empty' | t }}</p>
               }
-            </ul>
+            </section>
           }
+        </div>
+      } @else {
+        @if (visible().length === 0) {
+          <p class="panel">{{ 'followUps.empty' | t }}</p>
+        } @else {
+          <ul class="list">
+            @for (item of visible(); track item.id) {
+              <li><dm-follow-up-card [followUp]="item" [canAct]="canAct()" (changed)="replace($event)" /></li>
+            }
+          </ul>
         }
       }
     }

@@ -6,6 +6,7 @@ import { NOTIFICATION_KINDS } from '@demarche/shared';
 import { ApiClient } from '../core/api/api-client';
 import { formatInstant } from '../core/dates/dates';
 import { FormAlert } from '../core/forms/form-alert';
+import { LoadStatus } from '../core/ui/load-status';
 import { feedbackFor } from '../core/forms/form-feedback';
 import { message, type Message } from '../core/forms/message';
 import type { TranslationKey } from '../core/i18n/dictionary';
@@ -33,7 +34,7 @@ export function kindKey(kind: string): TranslationKey {
  */
 @Component({
   selector: 'dm-inbox-page',
-  imports: [TPipe, RouterLink, FormAlert],
+  imports: [TPipe, RouterLink, FormAlert, LoadStatus],
   template: `
     <div class="head">
       <h1>{{ 'notifications.title' | t }}</h1>
@@ -64,54 +65,46 @@ export function kindKey(kind: string): TranslationKey {
     }
 
     @let current = list();
-    @switch (current.kind) {
-      @case ('loading') {
-        <p role="status">{{ 'notifications.inbox.loading' | t }}</p>
-      }
-      @case ('error') {
-        <dm-form-alert [message]="current.message" />
-        <button type="button" class="button" (click)="load()">{{ 'form.retry' | t }}</button>
-      }
-      @case ('ready') {
-        @if (current.items.length === 0) {
-          <p class="panel">{{ (unreadOnly() ? 'notifications.inbox.emptyUnread' : 'notifications.inbox.empty') | t }}</p>
-        } @else {
-          <ul class="items" [attr.aria-label]="'notifications.inbox.list' | t">
-            @for (item of current.items; track item.id) {
-              <li class="panel item" [class.item--unread]="!item.readAt" [attr.data-notification-id]="item.id">
-                <p class="item__meta">
-                  <span class="tag">{{ kindKey(item.kind) | t }}</span>&ngsp;
-                  @if (!item.readAt) {
-                    <span class="tag tag--unread">{{ 'notifications.inbox.unread' | t }}</span>&ngsp;
-                  }
-                  <time [attr.datetime]="item.createdAt">{{ time(item.createdAt) }}</time>
-                </p>
-                <h2 class="item__title">
-                  @if (target(item.link); as target) {
-                    <a [routerLink]="target" (click)="opened(item)">{{ item.title }}</a>
-                  } @else {
-                    {{ item.title }}
-                  }
-                </h2>
-                <p class="item__body">{{ item.body }}</p>
+    <dm-load-status [state]="current" loading="notifications.inbox.loading" (retry)="load()" />
+    @if (current.kind === 'ready') {
+      @if (current.items.length === 0) {
+        <p class="panel">{{ (unreadOnly() ? 'notifications.inbox.emptyUnread' : 'notifications.inbox.empty') | t }}</p>
+      } @else {
+        <ul class="items" [attr.aria-label]="'notifications.inbox.list' | t">
+          @for (item of current.items; track item.id) {
+            <li class="panel item" [class.item--unread]="!item.readAt" [attr.data-notification-id]="item.id">
+              <p class="item__meta">
+                <span class="tag">{{ kindKey(item.kind) | t }}</span>&ngsp;
                 @if (!item.readAt) {
-                  <button
-                    type="button"
-                    class="button button--secondary"
-                    [attr.aria-label]="'notifications.inbox.markRead.label' | t: { title: item.title }"
-                    (click)="markRead(item)"
-                  >
-                    {{ 'notifications.inbox.markRead' | t }}
-                  </button>
+                  <span class="tag tag--unread">{{ 'notifications.inbox.unread' | t }}</span>&ngsp;
                 }
-              </li>
-            }
-          </ul>
-          @if (current.nextCursor) {
-            <button type="button" class="button button--secondary" [attr.aria-disabled]="loadingMore()" (click)="loadMore()">
-              {{ 'notifications.inbox.more' | t }}
-            </button>
+                <time [attr.datetime]="item.createdAt">{{ time(item.createdAt) }}</time>
+              </p>
+              <h2 class="item__title">
+                @if (target(item.link); as target) {
+                  <a [routerLink]="target" (click)="opened(item)">{{ item.title }}</a>
+                } @else {
+                  {{ item.title }}
+                }
+              </h2>
+              <p class="item__body">{{ item.body }}</p>
+              @if (!item.readAt) {
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  [attr.aria-label]="'notifications.inbox.markRead.label' | t: { title: item.title }"
+                  (click)="markRead(item)"
+                >
+                  {{ 'notifications.inbox.markRead' | t }}
+                </button>
+              }
+            </li>
           }
+        </ul>
+        @if (current.nextCursor) {
+          <button type="button" class="button button--secondary" [attr.aria-disabled]="loadingMore()" (click)="loadMore()">
+            {{ 'notifications.inbox.more' | t }}
+          </button>
         }
       }
     }

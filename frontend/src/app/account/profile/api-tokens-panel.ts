@@ -8,6 +8,7 @@ import { BindField } from '../../core/forms/bind-field';
 import { required, type Check } from '../../core/forms/checks';
 import { FieldError } from '../../core/forms/field-error';
 import { FormAlert } from '../../core/forms/form-alert';
+import { LoadStatus } from '../../core/ui/load-status';
 import { feedbackFor } from '../../core/forms/form-feedback';
 import { FormState } from '../../core/forms/form-state';
 import { message, type Message } from '../../core/forms/message';
@@ -31,7 +32,7 @@ type ListState =
  */
 @Component({
   selector: 'dm-api-tokens-panel',
-  imports: [TPipe, FieldError, BindField, FormAlert, SubmitButton],
+  imports: [TPipe, FieldError, BindField, FormAlert, LoadStatus, SubmitButton],
   template: `
     <section class="panel" aria-labelledby="api-tokens-heading">
       <h2 id="api-tokens-heading" tabindex="-1">{{ 'tokens.heading' | t }}</h2>
@@ -77,86 +78,78 @@ type ListState =
       }
 
       @let current = list();
-      @switch (current.kind) {
-        @case ('loading') {
-          <p role="status">{{ 'tokens.loading' | t }}</p>
-        }
-        @case ('error') {
-          <dm-form-alert [message]="current.message" />
-          <button type="button" class="button" (click)="load()">{{ 'form.retry' | t }}</button>
-        }
-        @case ('ready') {
-          @if (current.items.length === 0) {
-            <p class="empty">{{ 'tokens.empty' | t }}</p>
-          } @else {
-            <div class="table-scroll">
-              <table class="table">
-                <caption class="visually-hidden">
-                  {{
-                    'tokens.caption' | t
-                  }}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{{ 'tokens.column.name' | t }}</th>
-                    <th scope="col">{{ 'tokens.column.prefix' | t }}</th>
-                    <th scope="col">{{ 'tokens.column.created' | t }}</th>
-                    <th scope="col">{{ 'tokens.column.expires' | t }}</th>
-                    <th scope="col">{{ 'tokens.column.lastUsed' | t }}</th>
-                    <th scope="col">
-                      <span class="visually-hidden">{{ 'tokens.column.actions' | t }}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (token of current.items; track token.id) {
-                    <tr [attr.data-token-id]="token.id">
-                      <th scope="row">{{ token.name }}</th>
-                      <td>
-                        <code>{{ token.prefix }}…</code>
-                      </td>
-                      <td>{{ date(token.createdAt) }}</td>
-                      <td>{{ token.expiresAt ? date(token.expiresAt) : ('tokens.expires.never' | t) }}</td>
-                      <td>{{ token.lastUsedAt ? date(token.lastUsedAt) : ('tokens.lastUsed.never' | t) }}</td>
-                      <td class="table__actions">
-                        @if (confirming() === token.id) {
-                          <div class="confirm" role="group" [attr.aria-labelledby]="'revoke-question-' + token.id">
-                            <p [id]="'revoke-question-' + token.id">{{ 'tokens.revoke.question' | t: { name: token.name } }}</p>
-                            <button
-                              type="button"
-                              class="button button--danger"
-                              [id]="'revoke-confirm-' + token.id"
-                              [attr.aria-disabled]="revoking() === token.id"
-                              (click)="revoke(token)"
-                            >
-                              {{ (revoking() === token.id ? 'tokens.revoke.revoking' : 'tokens.revoke.confirm') | t }}
-                            </button>
-                            <button type="button" class="button button--secondary" (click)="cancelRevoke(token)">
-                              {{ 'form.cancel' | t }}
-                            </button>
-                          </div>
-                        } @else {
+      <dm-load-status [state]="current" loading="tokens.loading" (retry)="load()" />
+      @if (current.kind === 'ready') {
+        @if (current.items.length === 0) {
+          <p class="empty">{{ 'tokens.empty' | t }}</p>
+        } @else {
+          <div class="table-scroll">
+            <table class="table">
+              <caption class="visually-hidden">
+                {{
+                  'tokens.caption' | t
+                }}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'tokens.column.name' | t }}</th>
+                  <th scope="col">{{ 'tokens.column.prefix' | t }}</th>
+                  <th scope="col">{{ 'tokens.column.created' | t }}</th>
+                  <th scope="col">{{ 'tokens.column.expires' | t }}</th>
+                  <th scope="col">{{ 'tokens.column.lastUsed' | t }}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{{ 'tokens.column.actions' | t }}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (token of current.items; track token.id) {
+                  <tr [attr.data-token-id]="token.id">
+                    <th scope="row">{{ token.name }}</th>
+                    <td>
+                      <code>{{ token.prefix }}…</code>
+                    </td>
+                    <td>{{ date(token.createdAt) }}</td>
+                    <td>{{ token.expiresAt ? date(token.expiresAt) : ('tokens.expires.never' | t) }}</td>
+                    <td>{{ token.lastUsedAt ? date(token.lastUsedAt) : ('tokens.lastUsed.never' | t) }}</td>
+                    <td class="table__actions">
+                      @if (confirming() === token.id) {
+                        <div class="confirm" role="group" [attr.aria-labelledby]="'revoke-question-' + token.id">
+                          <p [id]="'revoke-question-' + token.id">{{ 'tokens.revoke.question' | t: { name: token.name } }}</p>
                           <button
                             type="button"
-                            class="button button--secondary"
-                            [id]="'revoke-' + token.id"
-                            [attr.aria-label]="'tokens.revoke.label' | t: { name: token.name }"
-                            (click)="askRevoke(token)"
+                            class="button button--danger"
+                            [id]="'revoke-confirm-' + token.id"
+                            [attr.aria-disabled]="revoking() === token.id"
+                            (click)="revoke(token)"
                           >
-                            {{ 'tokens.revoke' | t }}
+                            {{ (revoking() === token.id ? 'tokens.revoke.revoking' : 'tokens.revoke.confirm') | t }}
                           </button>
-                        }
-                      </td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </div>
-            @if (current.nextCursor) {
-              <button type="button" class="button button--secondary" [attr.aria-disabled]="loadingMore()" (click)="loadMore()">
-                {{ 'tokens.more' | t }}
-              </button>
-            }
+                          <button type="button" class="button button--secondary" (click)="cancelRevoke(token)">
+                            {{ 'form.cancel' | t }}
+                          </button>
+                        </div>
+                      } @else {
+                        <button
+                          type="button"
+                          class="button button--secondary"
+                          [id]="'revoke-' + token.id"
+                          [attr.aria-label]="'tokens.revoke.label' | t: { name: token.name }"
+                          (click)="askRevoke(token)"
+                        >
+                          {{ 'tokens.revoke' | t }}
+                        </button>
+                      }
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+          @if (current.nextCursor) {
+            <button type="button" class="button button--secondary" [attr.aria-disabled]="loadingMore()" (click)="loadMore()">
+              {{ 'tokens.more' | t }}
+            </button>
           }
         }
       }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 
-import type { LoadState } from '../api/load-state';
 import { FormAlert } from '../forms/form-alert';
+import type { Message } from '../forms/message';
 import type { TranslationKey } from '../i18n/dictionary';
 import { TPipe } from '../i18n/t-pipe';
 
@@ -12,6 +12,10 @@ import { TPipe } from '../i18n/t-pipe';
  *
  *     <dm-load-status [state]="state()" loading="calendar.loading" (retry)="load()" />
  */
+/** Any state with the three kinds of `LoadState` (a page's own "ready" may carry more than `value`). */
+export type LoadStatusState =
+  { readonly kind: 'loading' } | { readonly kind: 'error'; readonly message: Message } | { readonly kind: 'ready' };
+
 @Component({
   selector: 'dm-load-status',
   imports: [TPipe, FormAlert],
@@ -28,7 +32,7 @@ import { TPipe } from '../i18n/t-pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LoadStatus {
-  readonly state = input.required<LoadState<unknown>>();
+  readonly state = input.required<LoadStatusState>();
   /** What is loading, in words: "Loading the calendar…". */
   readonly loading = input.required<TranslationKey>();
   /** A panel inside a page: its "Try again" is a secondary button. */
