@@ -271,6 +271,16 @@ describe('invitations to a campaign', () => {
     expect((await call(api.url, 'DELETE', `/api/campaigns/${campaignId}/organizations/${invited.id}`, inviter.as.coordinator)).status).toBe(
       404,
     );
+    // A coordinator takes their own organization out (another lead stays): the removal stands, and
+    // the answer is 204 — not a 404 that would read as "nothing happened".
+    await invite(inviter.as.coordinator, campaignId, invited.id, 'lead');
+    const third = await pendingInvitationId(invited, campaignId);
+    expect((await call(api.url, 'POST', `/api/campaign-invitations/${third}/accept`, invited.as.coordinator)).status).toBe(200);
+    const left = await call(api.url, 'DELETE', `/api/campaigns/${campaignId}/organizations/${inviter.id}`, inviter.as.coordinator);
+    expect(left.status).toBe(204);
+    expect((await call(api.url, 'GET', `/api/campaigns/${campaignId}`, inviter.as.coordinator)).status).toBe(404);
+    const remaining = await call(api.url, 'GET', `/api/campaigns/${campaignId}`, invited.as.coordinator);
+    expect(remaining.body.organizations.map((o: { id: string }) => o.id)).toEqual([invited.id]);
   });
 
   it('8 identical invitations at once: one pending row, one notification, no 5xx', async () => {

@@ -112,11 +112,18 @@ export class CampaignsController {
     operationId: 'removeCampaignOrganization',
   })
   @ApiOkResponse({ type: CampaignDto })
-  removeOrganization(
+  @ApiNoContentResponse({
+    description: "Removed, and it was the caller's own organization: they can no longer see the campaign, so nothing of it is shown",
+  })
+  async removeOrganization(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
     @Param('organizationId', ParseIdPipe) organizationId: string,
-  ): Promise<CampaignDto> {
-    return this.campaigns.removeOrganization(user, id, organizationId);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CampaignDto | undefined> {
+    const campaign = await this.campaigns.removeOrganization(user, id, organizationId);
+    if (campaign) return campaign;
+    void reply.status(204);
+    return undefined;
   }
 }

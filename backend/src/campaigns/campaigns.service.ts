@@ -323,7 +323,7 @@ export class CampaignsService {
   }
 
   /** Removes an organization from the campaign (never its last lead), or withdraws its pending invitation. */
-  async removeOrganization(user: AuthUser, id: string, organizationId: string): Promise<CampaignDto> {
+  async removeOrganization(user: AuthUser, id: string, organizationId: string): Promise<CampaignDto | null> {
     await this.requireCoordinator(user, id);
     await inTransaction(this.dataSource, async (manager) => {
       await this.lockCampaign(manager, id);
@@ -348,6 +348,14 @@ export class CampaignsService {
         before: { role: current.role },
       });
     });
+    // A coordinator who took their own organization out can no longer see the campaign: the
+    // removal stands, and there is nothing of the campaign to show them (null: 204).
+    try {
+      await this.policy.campaignAccess(user, id);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
     return this.get(user, id);
   }
 

@@ -11,7 +11,7 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom, type Observable, type Subscription } from 'rxjs';
 
 import { ConfirmAction } from '../admin/confirm-action';
@@ -237,6 +237,7 @@ const STALE_CODES: readonly string[] = ['last_lead', 'not_found'];
 })
 export class CoalitionStep {
   private readonly api = inject(ApiClient);
+  private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
@@ -454,7 +455,7 @@ export class CoalitionStep {
    * refusal, says why — inside the confirmation that asked, or above the list, with "Reload" when
    * the coalition changed meanwhile. The campaign answered, or null when it failed.
    */
-  private async act(send: () => Observable<Campaign>): Promise<Campaign | null> {
+  private async act(send: () => Observable<Campaign | null>): Promise<Campaign | null> {
     if (this.busy()) return null;
     this.busy.set(true);
     this.listNotice.set(null);
@@ -465,6 +466,11 @@ export class CoalitionStep {
       const answer = await firstValueFrom(send());
       this.confirming.set(null);
       this.busy.set(false);
+      if (!answer) {
+        // 204: the person's own organization left the campaign, which they can no longer open.
+        await this.router.navigate(['/campaigns']);
+        return null;
+      }
       this.show(answer);
       return answer;
     } catch (error) {
